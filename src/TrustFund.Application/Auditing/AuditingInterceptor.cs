@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using TrustFund.Application.Abstractions;
+using TrustFund.Domain.Auditing;
+using TrustFund.Domain.Messaging;
+
+namespace TrustFund.Application.Auditing;
+
+/// <summary>
+/// Adds one <see cref="AuditEntry"/> per changed entity to the same SaveChanges, hence the same transaction:
+/// a change is never committed without its trail, and a failed change leaves none.
+/// </summary>
+public sealed class AuditingInterceptor(ICurrentUser user, AuditContext context, TimeProvider clock) : SaveChangesInterceptor
+{
+    // Secrets and churn that must never be copied into the trail.
+    private static readonly HashSet<string> HiddenProperties =
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "xmin"];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not null) AddEntries(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is not null) AddEntries(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    private void AddEntries(DbContext db)
+    {
+        var now = clock.GetUtcNow();
+        var entries = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not AuditEntry and not OutboxEmail and not IdentityUserToken<Guid>)
+            .Where(e => !e.Metadata.IsOwned())
+            .ToList();
+
+        foreach (var entry in entries)
+        {
+            var changes = Describe(entry);
+            if (entry.State == EntityState.Modified && changes.Count == 0) continue;
+            db.Add(new AuditEntry(now, user.UserId, user.UserName, context.Action, entry.Metadata.ClrType.Name,
+                KeyOf(entry), entry.State.ToString(), JsonSerializer.Serialize(changes)));
+        }
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+
+    private static Dictionary<string, object?[]> Describe(EntityEntry entry)
+    {
+        var changes = new Dictionary<string, object?[]>();
+        foreach (var property in entry.Properties)
+        {
+            if (HiddenProperties.Contains(property.Metadata.Name)) continue;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    changes[property.Metadata.Name] = [null, property.CurrentValue];
+                    break;
+                case EntityState.Deleted:
+                    changes[property.Metadata.Name] = [property.OriginalValue, null];
+                    break;
+                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                    changes[property.Metadata.Name] = [property.OriginalValue, property.CurrentValue];
+                    break;
+            }
+        }
+
+        // Owned values (translated texts) travel with their owner.
+        foreach (var reference in entry.References.Where(r => r.TargetEntry is { } t && t.Metadata.IsOwned()))
+        {
+            var target = reference.TargetEntry!;
+            foreach (var property in target.Properties.Where(p => !p.Metadata.IsKey()))
+            {
+                var name = $"{reference.Metadata.Name}.{property.Metadata.Name}";
+                if (target.State == EntityState.Added || entry.State == EntityState.Added)
+                    changes[name] = [null, property.CurrentValue];
+                else if (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
+                    changes[name] = [property.OriginalValue, property.CurrentValue];
+            }
+        }
+        return changes;
+    }
+}

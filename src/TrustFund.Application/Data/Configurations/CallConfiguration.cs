@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrustFund.Domain.Calls;
+
+namespace TrustFund.Application.Data.Configurations;
+
+public sealed class CallConfiguration : IEntityTypeConfiguration<Call>
+{
+    public void Configure(EntityTypeBuilder<Call> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Slug).HasMaxLength(100);
+        b.HasIndex(x => x.Slug).IsUnique();
+        b.Property(x => x.Window).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.TimeZoneId).HasMaxLength(64);
+        b.HasIndex(x => new { x.Status, x.Deadline });
+        b.OwnsOne(x => x.Title, LocalizedTextMapping.Names);
+        b.OwnsOne(x => x.Description, LocalizedTextMapping.LongText);
+        b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+    }
+}

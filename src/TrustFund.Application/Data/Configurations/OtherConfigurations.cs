@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrustFund.Application.Identity;
+using TrustFund.Domain.Auditing;
+using TrustFund.Domain.Donors;
+using TrustFund.Domain.Messaging;
+using TrustFund.Domain.Organisations;
+using TrustFund.Domain.ReferenceData;
+
+namespace TrustFund.Application.Data.Configurations;
+
+public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> b)
+    {
+        b.Property(x => x.LegalName).HasMaxLength(300);
+        b.Property(x => x.CountryIso2).HasMaxLength(2).IsFixedLength();
+        b.HasOne<Country>().WithMany().HasForeignKey(x => x.CountryIso2).OnDelete(DeleteBehavior.Restrict);
+        b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+    }
+}
+
+public sealed class DonorConfiguration : IEntityTypeConfiguration<Donor>
+{
+    public void Configure(EntityTypeBuilder<Donor> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(300);
+        b.HasIndex(x => x.Name).IsUnique();
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.CountryIso2).HasMaxLength(2).IsFixedLength();
+        b.HasOne<Country>().WithMany().HasForeignKey(x => x.CountryIso2).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("audit_entries");
+        b.Property(x => x.Id).UseIdentityAlwaysColumn();
+        b.Property(x => x.UserName).HasMaxLength(256);
+        b.Property(x => x.Action).HasMaxLength(100);
+        b.Property(x => x.EntityType).HasMaxLength(100);
+        b.Property(x => x.EntityId).HasMaxLength(200);
+        b.Property(x => x.Change).HasMaxLength(16);
+        b.Property(x => x.Changes).HasColumnType("jsonb");
+        b.HasIndex(x => x.At);
+        b.HasIndex(x => new { x.EntityType, x.EntityId });
+    }
+}
+
+public sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<OutboxEmail>
+{
+    public void Configure(EntityTypeBuilder<OutboxEmail> b)
+    {
+        b.ToTable("outbox_emails");
+        b.Property(x => x.To).HasMaxLength(320);
+        b.Property(x => x.Subject).HasMaxLength(500);
+        b.Property(x => x.DeduplicationKey).HasMaxLength(300);
+        b.HasIndex(x => x.DeduplicationKey).IsUnique();
+        b.HasIndex(x => x.SentAt).HasFilter("sent_at IS NULL");
+    }
+}
+
+public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> b)
+    {
+        b.Property(x => x.DisplayName).HasMaxLength(200);
+        b.Property(x => x.PreferredLanguage).HasMaxLength(2);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

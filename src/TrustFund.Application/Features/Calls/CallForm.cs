@@ -1,0 +1,88 @@
+using FluentValidation;
+using TrustFund.Domain.Calls;
+using TrustFund.Domain.Common;
+
+namespace TrustFund.Application.Features.Calls;
+
+/// <summary>
+/// The fields a fund manager types for a call, shared by <see cref="CreateCall"/> and <see cref="EditCall"/>.
+/// The deadlines are local wall-clock times in <see cref="TimeZoneId"/>, as the call text announces them.
+/// </summary>
+public sealed record CallForm
+{
+    public string TitleEn { get; init; } = "";
+    public string? TitleFr { get; init; }
+    public string? TitleEs { get; init; }
+    public string DescriptionEn { get; init; } = "";
+    public string? DescriptionFr { get; init; }
+    public string? DescriptionEs { get; init; }
+    public FundingWindow Window { get; init; } = FundingWindow.MediumTerm;
+    public decimal Envelope { get; init; }
+    public decimal MinGrant { get; init; }
+    public decimal MaxGrant { get; init; }
+    public int MaxDurationMonths { get; init; }
+    public DateTime DeadlineLocal { get; init; }
+    public DateTime QuestionDeadlineLocal { get; init; }
+    public string TimeZoneId { get; init; } = "Europe/Vienna";
+
+    public CallTerms ToTerms()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+        return new CallTerms(
+            new LocalizedText(TitleEn.Trim(), Blank(TitleFr), Blank(TitleEs)),
+            new LocalizedText(DescriptionEn.Trim(), Blank(DescriptionFr), Blank(DescriptionEs)),
+            Window, Envelope, MinGrant, MaxGrant, MaxDurationMonths,
+            ToInstant(DeadlineLocal, zone), TimeZoneId, ToInstant(QuestionDeadlineLocal, zone));
+    }
+
+    public static CallForm From(Call call)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(call.TimeZoneId);
+        return new CallForm
+        {
+            TitleEn = call.Title.En, TitleFr = call.Title.Fr, TitleEs = call.Title.Es,
+            DescriptionEn = call.Description.En, DescriptionFr = call.Description.Fr, DescriptionEs = call.Description.Es,
+            Window = call.Window, Envelope = call.Envelope, MinGrant = call.MinGrant, MaxGrant = call.MaxGrant,
+            MaxDurationMonths = call.MaxDurationMonths, TimeZoneId = call.TimeZoneId,
+            DeadlineLocal = TimeZoneInfo.ConvertTime(call.Deadline, zone).DateTime,
+            QuestionDeadlineLocal = TimeZoneInfo.ConvertTime(call.QuestionDeadline, zone).DateTime,
+        };
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        // A wall-clock time skipped by a daylight-saving jump does not exist; move it forward by the gap.
+        while (zone.IsInvalidTime(unspecified)) unspecified = unspecified.AddMinutes(30);
+        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified)).ToUniversalTime();
+    }
+}
+
+public sealed class CallFormValidator : AbstractValidator<CallForm>
+{
+    public CallFormValidator()
+    {
+        RuleFor(x => x.TitleEn).NotEmpty().WithMessage("Enter the English title.").MaximumLength(200);
+        RuleFor(x => x.TitleFr).MaximumLength(200);
+        RuleFor(x => x.TitleEs).MaximumLength(200);
+        RuleFor(x => x.DescriptionEn).NotEmpty().WithMessage("Enter the English description.");
+        RuleFor(x => x.Window).IsInEnum();
+        RuleFor(x => x.Envelope).GreaterThan(0).WithMessage("The envelope must be more than zero.");
+        RuleFor(x => x.MinGrant).GreaterThan(0).WithMessage("The minimum grant must be more than zero.");
+        RuleFor(x => x.MaxGrant).GreaterThanOrEqualTo(x => x.MinGrant)
+            .WithMessage("The maximum grant must be at least the minimum grant.");
+        RuleFor(x => x.MaxGrant).Must((form, max) => max <= form.Window.Ceiling())
+            .WithMessage(form => $"The maximum grant in window {form.Window.Code()} is USD {form.Window.Ceiling():N0}.");
+        RuleFor(x => x.MinGrant).Must((form, min) => min >= form.Window.Floor())
+            .WithMessage(form => $"The minimum grant in window {form.Window.Code()} is USD {form.Window.Floor():N0}.");
+        RuleFor(x => x.MaxDurationMonths).InclusiveBetween(1, 24).WithMessage("The maximum duration is 1 to 24 months.")
+            .Must((form, months) => months <= form.Window.MaxDurationMonths())
+            .WithMessage(form => $"Projects in window {form.Window.Code()} last at most {form.Window.MaxDurationMonths()} months.");
+        RuleFor(x => x.TimeZoneId).Must(id => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _))
+            .WithMessage("Choose a known time zone, e.g. Europe/Vienna.");
+        RuleFor(x => x.QuestionDeadlineLocal).LessThanOrEqualTo(x => x.DeadlineLocal)
+            .WithMessage("Clarification questions must close before the application deadline.");
+    }
+}

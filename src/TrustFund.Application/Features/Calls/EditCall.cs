@@ -1,0 +1,30 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Data;
+
+namespace TrustFund.Application.Features.Calls;
+
+public static class EditCall
+{
+    /// <param name="Version">The row version the editor loaded; a stale one means someone else saved first.</param>
+    public sealed record Command(Guid CallId, uint Version, CallForm Form) : ICommand<Unit>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(x => x.Form).SetValidator(new CallFormValidator());
+    }
+
+    public sealed class Handler(TrustFundDbContext db) : ICommandHandler<Command, Unit>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
+        {
+            var call = await db.Calls.SingleOrDefaultAsync(c => c.Id == command.CallId, ct)
+                ?? throw new NotFoundException("call", command.CallId);
+            db.Entry(call).Property("xmin").OriginalValue = command.Version;
+            call.Edit(command.Form.ToTerms());
+            await db.SaveChangesAsync(ct);
+            return Unit.Value;
+        }
+    }
+}

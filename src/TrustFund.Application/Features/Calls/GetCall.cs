@@ -1,0 +1,32 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Abstractions;
+using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
+using TrustFund.Domain.Calls;
+using TrustFund.Domain.Common;
+
+namespace TrustFund.Application.Features.Calls;
+
+/// <summary>One call's public page. Drafts exist only for the secretariat; for anyone else they are not found.</summary>
+public static class GetCall
+{
+    public sealed record Query(string Slug) : IQuery<Details>;
+
+    public sealed record Details(Guid Id, string Slug, LocalizedText Title, LocalizedText Description, FundingWindow Window,
+        decimal Envelope, decimal MinGrant, decimal MaxGrant, int MaxDurationMonths, DateTimeOffset Deadline,
+        string TimeZoneId, DateTimeOffset QuestionDeadline, CallStatus Status, bool IsOpen);
+
+    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<Query, Details>
+    {
+        public async ValueTask<Details> Handle(Query query, CancellationToken ct)
+        {
+            var call = await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Slug == query.Slug, ct);
+            if (call is null || (call.Status == CallStatus.Draft && !user.IsInRole(Roles.FundManager)))
+                throw new NotFoundException("call", query.Slug);
+            return new Details(call.Id, call.Slug, call.Title, call.Description, call.Window, call.Envelope, call.MinGrant,
+                call.MaxGrant, call.MaxDurationMonths, call.Deadline, call.TimeZoneId, call.QuestionDeadline, call.Status,
+                call.IsOpenAt(clock.GetUtcNow()));
+        }
+    }
+}

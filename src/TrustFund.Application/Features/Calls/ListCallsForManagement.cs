@@ -1,0 +1,27 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Data;
+using TrustFund.Domain.Calls;
+
+namespace TrustFund.Application.Features.Calls;
+
+/// <summary>Every call, drafts included, for the secretariat; newest deadline first.</summary>
+public static class ListCallsForManagement
+{
+    public sealed record Query(CallStatus? Status = null) : IQuery<IReadOnlyList<Item>>;
+
+    public sealed record Item(Guid Id, string Slug, string Title, FundingWindow Window, decimal Envelope,
+        DateTimeOffset Deadline, string TimeZoneId, CallStatus Status);
+
+    public sealed class Handler(TrustFundDbContext db) : IQueryHandler<Query, IReadOnlyList<Item>>
+    {
+        public async ValueTask<IReadOnlyList<Item>> Handle(Query query, CancellationToken ct)
+        {
+            var calls = db.Calls.AsNoTracking();
+            if (query.Status is { } status) calls = calls.Where(c => c.Status == status);
+            return await calls.OrderByDescending(c => c.Deadline)
+                .Select(c => new Item(c.Id, c.Slug, c.Title.En, c.Window, c.Envelope, c.Deadline, c.TimeZoneId, c.Status))
+                .ToListAsync(ct);
+        }
+    }
+}

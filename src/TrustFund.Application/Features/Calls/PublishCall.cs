@@ -1,0 +1,22 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Data;
+
+namespace TrustFund.Application.Features.Calls;
+
+public static class PublishCall
+{
+    public sealed record Command(Guid CallId) : ICommand<Unit>;
+
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock) : ICommandHandler<Command, Unit>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
+        {
+            var call = await db.Calls.SingleOrDefaultAsync(c => c.Id == command.CallId, ct)
+                ?? throw new NotFoundException("call", command.CallId);
+            call.Publish(clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return Unit.Value;
+        }
+    }
+}

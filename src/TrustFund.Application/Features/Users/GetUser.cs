@@ -1,0 +1,21 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Data;
+
+namespace TrustFund.Application.Features.Users;
+
+public static class GetUser
+{
+    public sealed record Query(Guid UserId) : IQuery<ListUsers.Item?>;
+
+    public sealed class Handler(TrustFundDbContext db) : IQueryHandler<Query, ListUsers.Item?>
+    {
+        public async ValueTask<ListUsers.Item?> Handle(Query query, CancellationToken ct) =>
+            await db.Users.AsNoTracking().Where(u => u.Id == query.UserId)
+                .Select(u => new ListUsers.Item(u.Id, u.Email!, u.DisplayName,
+                    db.UserRoles.Where(ur => ur.UserId == u.Id)
+                        .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).OrderBy(n => n).ToList(),
+                    u.TwoFactorEnabled, u.LockoutEnd))
+                .SingleOrDefaultAsync(ct);
+    }
+}

@@ -1,0 +1,18 @@
+namespace TrustFund.Application.Identity;
+
+public static class Roles
+{
+    public const string Applicant = "Applicant";
+    public const string Trustee = "Trustee";
+    public const string FundManager = "FundManager";
+    public const string CertifyingOfficer = "CertifyingOfficer";
+    public const string ApprovingOfficer = "ApprovingOfficer";
+    public const string Donor = "Donor";
+    public const string Admin = "Admin";
+
+    public static readonly string[] All =
+        [Applicant, Trustee, FundManager, CertifyingOfficer, ApprovingOfficer, Donor, Admin];
+
+    /// <summary>Roles that act for the fund and must therefore sign in with a second factor.</summary>
+    public static readonly string[] Staff = [Trustee, FundManager, CertifyingOfficer, ApprovingOfficer, Admin];
+}

@@ -1,0 +1,86 @@
+using TrustFund.Domain.Common;
+
+namespace TrustFund.Domain.Calls;
+
+/// <summary>
+/// A call for proposals. Its deadline is an instant (UTC) plus the IANA time zone it was announced in, so that
+/// "23:59 Europe/Vienna" stays exactly that for applicants everywhere.
+/// </summary>
+public sealed class Call : Entity
+{
+    private Call()
+    {
+        Title = null!;
+        Description = null!;
+    }
+
+    public Call(string slug, CallTerms terms, DateTimeOffset now)
+    {
+        Slug = slug;
+        Title = null!;
+        Description = null!;
+        CreatedAt = now;
+        Apply(terms);
+    }
+
+    public string Slug { get; private set; } = "";
+    public LocalizedText Title { get; private set; }
+    public LocalizedText Description { get; private set; }
+    public FundingWindow Window { get; private set; }
+    public decimal Envelope { get; private set; }
+    public decimal MinGrant { get; private set; }
+    public decimal MaxGrant { get; private set; }
+    public int MaxDurationMonths { get; private set; }
+    public DateTimeOffset Deadline { get; private set; }
+    public string TimeZoneId { get; private set; } = "UTC";
+    public DateTimeOffset QuestionDeadline { get; private set; }
+    public CallStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? PublishedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public bool IsOpenAt(DateTimeOffset now) => Status == CallStatus.Published && now < Deadline;
+
+    public void Edit(CallTerms terms)
+    {
+        if (Status is not (CallStatus.Draft or CallStatus.Published))
+            throw new DomainException("Only a draft or an open call can be edited.");
+        Apply(terms);
+    }
+
+    public void Publish(DateTimeOffset now)
+    {
+        if (Status != CallStatus.Draft)
+            throw new DomainException("Only a draft call can be published.");
+        if (Deadline <= now)
+            throw new DomainException("The deadline has passed: move it into the future before publishing.");
+        if (QuestionDeadline <= now)
+            throw new DomainException("The deadline for clarification questions has passed: move it into the future before publishing.");
+        Status = CallStatus.Published;
+        PublishedAt = now;
+    }
+
+    /// <summary>Closes the call once its deadline has been reached; calling it again does nothing.</summary>
+    public bool CloseIfDue(DateTimeOffset now)
+    {
+        if (Status != CallStatus.Published || now < Deadline) return false;
+        Status = CallStatus.Closed;
+        ClosedAt = now;
+        return true;
+    }
+
+    private void Apply(CallTerms terms)
+    {
+        terms.Check();
+        Title = terms.Title;
+        Description = terms.Description;
+        Window = terms.Window;
+        Envelope = terms.Envelope;
+        MinGrant = terms.MinGrant;
+        MaxGrant = terms.MaxGrant;
+        MaxDurationMonths = terms.MaxDurationMonths;
+        Deadline = terms.Deadline.ToUniversalTime();
+        TimeZoneId = terms.TimeZoneId;
+        QuestionDeadline = terms.QuestionDeadline.ToUniversalTime();
+    }
+}

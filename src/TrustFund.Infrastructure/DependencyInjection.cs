@@ -1,0 +1,46 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TrustFund.Application.Auditing;
+using TrustFund.Application.Data;
+using TrustFund.Infrastructure.Email;
+using TrustFund.Infrastructure.Jobs;
+using TrustFund.Infrastructure.Seeding;
+
+namespace TrustFund.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration,
+        string connectionString)
+    {
+        services.AddDbContext<TrustFundDbContext>((provider, options) => options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("TrustFund.Migrations"))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(provider.GetRequiredService<AuditingInterceptor>()));
+
+        services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
+        services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
+        services.AddScoped<OutboxDispatcher>();
+        if (string.IsNullOrWhiteSpace(configuration["Smtp:Host"])) services.AddSingleton<IMailTransport, PickupFolderMailTransport>();
+        else services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        if (configuration.GetValue("Outbox:RunDispatcher", true)) services.AddHostedService<OutboxDispatcherService>();
+
+        services.AddScoped<RoleSeeder>();
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<DemoDataSeeder>();
+
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+        if (configuration.GetValue("Hangfire:RunServer", false))
+            services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, configuration.GetValue("Hangfire:WorkerCount", 4)));
+        services.AddScoped<CloseDueCallsJob>();
+        return services;
+    }
+}

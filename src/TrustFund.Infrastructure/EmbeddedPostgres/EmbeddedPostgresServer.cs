@@ -1,0 +1,235 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace TrustFund.Infrastructure.EmbeddedPostgres;
+
+/// <summary>
+/// A private PostgreSQL cluster started from the machine's binaries, listening on 127.0.0.1 only, with a random
+/// password. Development keeps one in a git-ignored folder between runs; each test run makes a throw-away one and
+/// removes it, and removes any left by an earlier run that was killed.
+/// </summary>
+public sealed class EmbeddedPostgresServer : IDisposable
+{
+    public const string DatabaseName = "trustfund";
+    private const string SuperUser = "postgres";
+    private const string OwnerFile = "owner.pid";
+
+    private readonly string _root;
+    private readonly bool _temporary;
+    private readonly OsUser _user;
+    private readonly string _bin;
+    private bool _stopped;
+
+    private EmbeddedPostgresServer(string root, bool temporary, OsUser user, string bin)
+    {
+        _root = root;
+        _temporary = temporary;
+        _user = user;
+        _bin = bin;
+    }
+
+    public string DataDirectory => Path.Combine(_root, "pgdata");
+    public int Port { get; private set; }
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Starts (or reuses, if it is still running) the development cluster kept under <paramref name="root"/>.</summary>
+    public static EmbeddedPostgresServer StartPersistent(string root, string? serverUser = null)
+    {
+        var user = OsUser.ForServer(serverUser);
+        root = ReachableRoot(Path.GetFullPath(root), user);
+        var server = new EmbeddedPostgresServer(root, temporary: false, user, PostgresBinaries.Locate());
+        server.Start();
+        return server;
+    }
+
+    /// <summary>Starts a throw-away cluster for one test run, first removing clusters of runs that died.</summary>
+    public static EmbeddedPostgresServer StartTemporary(string? serverUser = null)
+    {
+        var user = OsUser.ForServer(serverUser);
+        var bin = PostgresBinaries.Locate();
+        var parent = Path.Combine(Path.GetTempPath(), "trustfund-test-pg");
+        Directory.CreateDirectory(parent);
+        RemoveAbandonedClusters(parent, user, bin);
+        var root = Path.Combine(parent, $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..24]);
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, OwnerFile), $"{Environment.ProcessId} {ProcessStartTicks(Environment.ProcessId)}");
+        var server = new EmbeddedPostgresServer(root, temporary: true, user, bin);
+        try
+        {
+            server.Start();
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+        return server;
+    }
+
+    private void Start()
+    {
+        Directory.CreateDirectory(_root);
+        var passwordFile = Path.Combine(_root, "password");
+        if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION"))) Initialise(passwordFile);
+        var password = File.ReadAllText(passwordFile).Trim();
+
+        if (IsRunning() && File.Exists(PortFile) && int.TryParse(File.ReadAllText(PortFile), out var runningPort))
+        {
+            Port = runningPort; // left running by a development run that was killed: reuse it
+        }
+        else
+        {
+            Port = FreePort(File.Exists(PortFile) && int.TryParse(File.ReadAllText(PortFile), out var last) ? last : 0);
+            WriteServerSettings();
+            File.WriteAllText(PortFile, Port.ToString());
+            _user.Checked(Program("pg_ctl"), ["-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log"), "-w", "-t", "60", "start"],
+                TimeSpan.FromSeconds(90));
+        }
+
+        ConnectionString = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1", Port = Port, Username = SuperUser, Password = password, Database = DatabaseName,
+        }.ConnectionString;
+        EnsureDatabase();
+    }
+
+    private string PortFile => Path.Combine(_root, "port");
+
+    private void Initialise(string passwordFile)
+    {
+        if (Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory, recursive: true);
+        File.WriteAllText(passwordFile, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)));
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Directory.CreateDirectory(DataDirectory);
+        _user.Own(_root);
+        _user.Checked(Program("initdb"),
+            ["-D", DataDirectory, "-U", SuperUser, "--pwfile", passwordFile, "--auth", "scram-sha-256",
+             "--encoding", "UTF8", "--no-locale", "--no-instructions"], TimeSpan.FromMinutes(2));
+        File.AppendAllText(Path.Combine(DataDirectory, "postgresql.conf"), "\ninclude_if_exists = 'trustfund.conf'\n");
+    }
+
+    private void WriteServerSettings()
+    {
+        var settings = new List<string>
+        {
+            "listen_addresses = '127.0.0.1'",
+            $"port = {Port}",
+            "unix_socket_directories = ''",
+            "max_connections = 200",
+        };
+        // A throw-away cluster need not survive a power cut; skipping the flushes makes the tests much faster.
+        if (_temporary) settings.AddRange(["fsync = off", "synchronous_commit = off", "full_page_writes = off"]);
+        var file = Path.Combine(DataDirectory, "trustfund.conf");
+        File.WriteAllText(file, string.Join('\n', settings) + "\n");
+        _user.Own(file);
+    }
+
+    private bool IsRunning() =>
+        File.Exists(Path.Combine(DataDirectory, "postmaster.pid")) &&
+        _user.Run(Program("pg_ctl"), ["-D", DataDirectory, "status"]).ExitCode == 0;
+
+    private void EnsureDatabase()
+    {
+        var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
+        using var connection = new NpgsqlConnection(admin.ConnectionString);
+        connection.Open();
+        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", DatabaseName);
+        if (exists.ExecuteScalar() is null)
+        {
+            using var create = new NpgsqlCommand($"CREATE DATABASE {DatabaseName}", connection);
+            create.ExecuteNonQuery();
+        }
+    }
+
+    public void Stop()
+    {
+        if (_stopped) return;
+        _stopped = true;
+        NpgsqlConnection.ClearAllPools();
+        if (IsRunning()) _user.Run(Program("pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "stop"], TimeSpan.FromSeconds(60));
+        if (_temporary && Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    public void Dispose() => Stop();
+
+    private string Program(string name) => Path.Combine(_bin, name);
+
+    /// <summary>
+    /// Under root the server runs as another user, who must be able to reach the folder. A checkout under /root is
+    /// out of its reach, so the cluster then lives under /var/tmp instead, named after the checkout.
+    /// </summary>
+    private static string ReachableRoot(string root, OsUser user)
+    {
+        if (user.RunAs is null) return root;
+        var probe = Path.GetDirectoryName(root)!;
+        Directory.CreateDirectory(probe);
+        if (user.Run("test", ["-x", probe]).ExitCode == 0) return root;
+        var hash = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(root)))[..12].ToLowerInvariant();
+        return Path.Combine("/var/tmp", "trustfund-dev-pg", hash);
+    }
+
+    private static void RemoveAbandonedClusters(string parent, OsUser user, string bin)
+    {
+        foreach (var dir in Directory.GetDirectories(parent))
+        {
+            var owner = Path.Combine(dir, OwnerFile);
+            if (File.Exists(owner) && OwnerIsAlive(File.ReadAllText(owner))) continue;
+            var data = Path.Combine(dir, "pgdata");
+            if (File.Exists(Path.Combine(data, "postmaster.pid")))
+                user.Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], TimeSpan.FromSeconds(60));
+            try { Directory.Delete(dir, recursive: true); }
+            catch (IOException) { /* another run is removing it at the same moment */ }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static bool OwnerIsAlive(string ownerLine)
+    {
+        var parts = ownerLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 2 || !int.TryParse(parts[0], out var pid)) return false;
+        // A recycled process id is not the owner: the start time must match too.
+        return ProcessStartTicks(pid) is { } ticks && ticks.ToString() == parts[1];
+    }
+
+    private static long? ProcessStartTicks(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.StartTime.ToUniversalTime().Ticks;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
+    private static int FreePort(int preferred)
+    {
+        if (preferred > 0 && IsFree(preferred)) return preferred;
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}

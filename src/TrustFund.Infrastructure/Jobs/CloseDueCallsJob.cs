@@ -1,0 +1,12 @@
+using Mediator;
+using TrustFund.Application.Features.Calls;
+
+namespace TrustFund.Infrastructure.Jobs;
+
+/// <summary>The recurring sweep that closes calls whose deadline has passed.</summary>
+public sealed class CloseDueCallsJob(IMediator mediator)
+{
+    public const string RecurringId = "close-due-calls";
+
+    public async Task Run(CancellationToken ct) => await mediator.Send(new CloseDueCalls.Command(), ct);
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Auditing;
+using TrustFund.Application.Data;
+using TrustFund.Application.Features.Calls;
+using TrustFund.Application.Identity;
+using TrustFund.Domain.Calls;
+using TrustFund.Domain.Common;
+using TrustFund.Domain.Donors;
+using TrustFund.Domain.Organisations;
+
+namespace TrustFund.Infrastructure.Seeding;
+
+/// <summary>
+/// Loads seeds/demo/demo.json (Development only). Everything is looked up by its natural key first, so a second
+/// run changes nothing, not even the demo calls' deadlines.
+/// </summary>
+public sealed class DemoDataSeeder(TrustFundDbContext db, UserManager<ApplicationUser> users, AuditContext audit, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<IReadOnlyList<DemoAccount>> SeedAsync(string seedsDirectory, string password, CancellationToken ct = default)
+    {
+        audit.Action = "SeedDemoData";
+        var demo = JsonSerializer.Deserialize<DemoFile>(await File.ReadAllTextAsync(Path.Combine(seedsDirectory, "demo", "demo.json"), ct), Json)
+            ?? throw new InvalidOperationException("seeds/demo/demo.json is empty.");
+        var now = clock.GetUtcNow();
+
+        var organisations = await db.Organisations.ToDictionaryAsync(o => o.LegalName, ct);
+        foreach (var o in demo.Organisations.Where(o => !organisations.ContainsKey(o.LegalName)))
+        {
+            var organisation = new Organisation(o.LegalName, o.Country, now);
+            db.Organisations.Add(organisation);
+            organisations[o.LegalName] = organisation;
+        }
+
+        var donors = await db.Donors.Select(d => d.Name).ToListAsync(ct);
+        foreach (var d in demo.Donors.Where(d => !donors.Contains(d.Name)))
+            db.Donors.Add(new Donor(d.Name, Enum.Parse<DonorKind>(d.Kind), d.Country));
+
+        var slugs = await db.Calls.Select(c => c.Slug).ToListAsync(ct);
+        foreach (var c in demo.Calls)
+        {
+            var window = Enum.Parse<FundingWindow>(c.Window);
+            var deadline = DeadlineAt(now.AddDays(c.DeadlineInDays), c.TimeZone);
+            var slug = CallSlug.From(deadline.Year, window, c.TitleEn);
+            // Re-seeding must not move an existing call's deadline: the same title in the same window is the same call.
+            if (await db.Calls.AnyAsync(x => x.Window == window && x.Title.En == c.TitleEn, ct) || slugs.Contains(slug)) continue;
+            var terms = new CallTerms(new LocalizedText(c.TitleEn, c.TitleFr, c.TitleEs),
+                new LocalizedText(c.DescriptionEn, c.DescriptionFr, c.DescriptionEs), window, c.Envelope, c.MinGrant,
+                c.MaxGrant, c.MaxDurationMonths, deadline, c.TimeZone, DeadlineAt(now.AddDays(c.QuestionDeadlineInDays), c.TimeZone));
+            var call = new Call(slug, terms, now);
+            call.Publish(now);
+            db.Calls.Add(call);
+        }
+        await db.SaveChangesAsync(ct);
+
+        var accounts = new List<DemoAccount>();
+        foreach (var u in demo.Users)
+        {
+            accounts.Add(new DemoAccount(u.Email, string.Join(", ", u.Roles)));
+            if (await users.FindByEmailAsync(u.Email) is not null) continue;
+            var user = new ApplicationUser
+            {
+                UserName = u.Email, Email = u.Email, EmailConfirmed = true, DisplayName = u.DisplayName,
+                PreferredLanguage = u.Language, IsDemoAccount = true, CreatedAt = now,
+                OrganisationId = u.Organisation is null ? null : organisations[u.Organisation].Id,
+            };
+            IdentityFailure.ThrowIfFailed(await users.CreateAsync(user, password));
+            IdentityFailure.ThrowIfFailed(await users.AddToRolesAsync(user, u.Roles));
+        }
+        return accounts;
+    }
+
+    /// <summary>Deadlines are announced as 23:59 local time in the call's zone, as real calls are.</summary>
+    private static DateTimeOffset DeadlineAt(DateTimeOffset day, string timeZone)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var local = TimeZoneInfo.ConvertTime(day, zone).Date.AddHours(23).AddMinutes(59);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    private sealed record DemoFile(List<DemoOrganisation> Organisations, List<DemoUser> Users, List<DemoDonor> Donors, List<DemoCall> Calls);
+    private sealed record DemoOrganisation(string LegalName, string Country);
+    private sealed record DemoUser(string Email, string DisplayName, string Language, List<string> Roles, string? Organisation);
+    private sealed record DemoDonor(string Name, string Kind, string? Country);
+    private sealed record DemoCall(string Window, string TitleEn, string? TitleFr, string? TitleEs, string DescriptionEn,
+        string? DescriptionFr, string? DescriptionEs, decimal Envelope, decimal MinGrant, decimal MaxGrant, int MaxDurationMonths,
+        int DeadlineInDays, int QuestionDeadlineInDays, string TimeZone);
+}
+
+public sealed record DemoAccount(string Email, string Roles);

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Data;
+using TrustFund.Infrastructure.Jobs;
+using TrustFund.Infrastructure.Seeding;
+using Hangfire;
+
+namespace TrustFund.Web.Hosting;
+
+public static class DatabaseSetup
+{
+    public static string SeedsDirectory => Path.Combine(AppContext.BaseDirectory, "seeds");
+
+    public static async Task MigrateAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
+        await db.Database.MigrateAsync();
+    }
+
+    public static async Task<IReadOnlyList<DemoAccount>> SeedAsync(IServiceProvider services, bool includeDemo)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RoleSeeder>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(SeedsDirectory);
+        if (!includeDemo) return [];
+        var password = scope.ServiceProvider.GetRequiredService<IConfiguration>()["Demo:Password"];
+        if (string.IsNullOrWhiteSpace(password))
+            throw new InvalidOperationException("Demo:Password must be set to seed the demo accounts.");
+        return await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(SeedsDirectory, password);
+    }
+
+    public static async Task PrepareAtStartupAsync(WebApplication app)
+    {
+        var config = app.Configuration;
+        if (config.GetValue("Database:MigrateOnStartup", app.Environment.IsDevelopment())) await MigrateAsync(app.Services);
+        if (config.GetValue("Database:SeedOnStartup", app.Environment.IsDevelopment()))
+        {
+            var accounts = await SeedAsync(app.Services, includeDemo: app.Environment.IsDevelopment());
+            PrintDemoAccounts(accounts, config["Demo:Password"]);
+        }
+        if (config.GetValue("Hangfire:RunServer", false))
+            RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+    }
+
+    private static void PrintDemoAccounts(IReadOnlyList<DemoAccount> accounts, string? password)
+    {
+        if (accounts.Count == 0) return;
+        Console.WriteLine();
+        Console.WriteLine($"Demo accounts (password: {password}):");
+        foreach (var account in accounts) Console.WriteLine($"  {account.Email,-40} {account.Roles}");
+        Console.WriteLine();
+    }
+}

@@ -1,0 +1,47 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TrustFund.Application;
+using TrustFund.Domain.Common;
+using TrustFund.Web.Localization;
+
+namespace TrustFund.Web.Hosting;
+
+/// <summary>
+/// Turns what a use case refuses into what the person sees: validation failures next to their fields, broken
+/// rules and edit conflicts at the top of the form (with what they typed kept), unknown things as 404.
+/// </summary>
+public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text) : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is null || executed.ExceptionHandled) return;
+        var modelState = executed.ModelState;
+        switch (executed.Exception)
+        {
+            case ValidationException validation:
+                foreach (var error in validation.Errors) modelState.AddModelError(error.PropertyName, text[error.ErrorMessage]);
+                break;
+            case DomainException rule:
+                modelState.AddModelError("", text[rule.Message]);
+                break;
+            case DbUpdateConcurrencyException:
+                modelState.AddModelError("", text["Someone else saved this record while you were editing it. Your changes are still in the form: reload the page to see theirs, then apply yours again."]);
+                break;
+            case NotFoundException:
+                executed.Result = new NotFoundResult();
+                executed.ExceptionHandled = true;
+                return;
+            default:
+                return;
+        }
+        executed.Result = executed.HandlerInstance is PageModel page ? page.Page() : new BadRequestResult();
+        executed.ExceptionHandled = true;
+    }
+}

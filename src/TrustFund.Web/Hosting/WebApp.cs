@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Hangfire;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
+using TrustFund.Application;
+using TrustFund.Application.Abstractions;
+using TrustFund.Application.Behaviours;
+using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
+using TrustFund.Infrastructure;
+using TrustFund.Infrastructure.Jobs;
+using TrustFund.Web.Identity;
+using TrustFund.Web.Localization;
+
+namespace TrustFund.Web.Hosting;
+
+public static class WebApp
+{
+    public const string LoginRateLimit = "login";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        if (builder.Environment.IsDevelopment()) builder.Logging.AddSimpleConsole();
+
+        var connectionString = DatabaseConnection.Resolve(builder);
+        var services = builder.Services;
+        services.AddApplication();
+        services.AddInfrastructure(builder.Configuration, connectionString);
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(TrustFundDbContext), typeof(WebApp)];
+            options.PipelineBehaviors = [typeof(AuditBehaviour<,>), typeof(ValidationBehaviour<,>)];
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        AddIdentity(builder);
+
+        // Write é, ñ, Кирилл and العربية as they are, not as &#xE9; escapes: smaller pages, readable source.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        services.AddSingleton(typeof(Microsoft.Extensions.Localization.IStringLocalizer<>), typeof(Microsoft.Extensions.Localization.StringLocalizer<>));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = SupportedCultures.All.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = "culture", UIQueryStringKey = "culture" },
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeAreaFolder("Fund", "/", Policies.Secretariat);
+                o.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
+                o.Conventions.AddPageRoute("/Calls/Details", "calls/{slug}");
+            })
+            .AddMvcOptions(o => o.Filters.Add<UseCaseExceptionFilter>())
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddAntiforgery(o => o.Cookie.Name = "tf.af");
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = builder.Configuration.GetValue("Security:LoginAttemptsPerMinute", 10),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    private static void AddIdentity(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddIdentity<ApplicationUser, IdentityRole<Guid>>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Security:MaxFailedLogins", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Security:LockoutMinutes", 15));
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<TrustFundDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<TrustFundClaimsPrincipalFactory>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "tf.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.Configure<TwoFactorOptions>(builder.Configuration.GetSection("Security"));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.FundManager));
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseMiddleware<CultureCookieMiddleware>();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<RequireStaffTwoFactorMiddleware>();
+
+        app.MapHealthChecks("/health");
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new AdminOnlyDashboardFilter()],
+            DashboardTitle = "TrustFund jobs",
+        });
+        app.MapRazorPages();
+    }
+}
+
+public static class Policies
+{
+    public const string Admin = "Admin";
+    public const string Secretariat = "Secretariat";
+}

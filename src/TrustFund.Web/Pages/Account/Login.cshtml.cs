@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using TrustFund.Application.Auditing;
+using TrustFund.Application.Identity;
+using TrustFund.Web.Hosting;
+using TrustFund.Web.Localization;
+
+namespace TrustFund.Web.Pages.Account;
+
+[EnableRateLimiting(WebApp.LoginRateLimit)]
+public sealed class LoginModel(SignInManager<ApplicationUser> signIn, AuditContext audit, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty, Required(ErrorMessage = "Enter your e-mail address."), EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    public string Email { get; set; } = "";
+
+    [BindProperty, Required(ErrorMessage = "Enter your password."), DataType(DataType.Password)]
+    public string Password { get; set; } = "";
+
+    [BindProperty]
+    public bool RememberMe { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        audit.Action = "SignIn";
+        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect(SafeReturnUrl(ReturnUrl));
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = ReturnUrl, rememberMe = RememberMe });
+        ModelState.AddModelError("", result.IsLockedOut
+            ? text["Too many failed attempts: this account is locked for 15 minutes. You can reset your password meanwhile."]
+            : result.IsNotAllowed
+                ? text["This account cannot sign in yet: confirm your e-mail address first."]
+                : text["The e-mail address or password is not right."]);
+        return Page();
+    }
+
+    internal static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+            ? returnUrl : "/";
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustFund.Application.Identity;
+
+namespace TrustFund.Web.Pages.Account;
+
+/// <summary>Signing out is a POST with an antiforgery token, so a link on another site cannot sign anyone out.</summary>
+public sealed class LogoutModel(SignInManager<ApplicationUser> signIn) : PageModel
+{
+    public IActionResult OnGet() => Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return Redirect("/");
+    }
+}

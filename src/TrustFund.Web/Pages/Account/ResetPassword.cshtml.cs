@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using TrustFund.Application.Auditing;
+using TrustFund.Application.Identity;
+using TrustFund.Web.Localization;
+
+namespace TrustFund.Web.Pages.Account;
+
+public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, AuditContext audit, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty(SupportsGet = true), Required]
+    public string Email { get; set; } = "";
+
+    [BindProperty(SupportsGet = true), Required]
+    public string Code { get; set; } = "";
+
+    [BindProperty, Required(ErrorMessage = "Enter a new password."), DataType(DataType.Password)]
+    [StringLength(200, MinimumLength = 10, ErrorMessage = "The password must have at least 10 characters.")]
+    public string Password { get; set; } = "";
+
+    [BindProperty, DataType(DataType.Password), Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
+    public string ConfirmPassword { get; set; } = "";
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        audit.Action = "ResetPassword";
+        var user = await users.FindByEmailAsync(Email);
+        string token;
+        try { token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Code)); }
+        catch (FormatException) { token = ""; }
+        var result = user is null ? IdentityResult.Failed() : await users.ResetPasswordAsync(user, token, Password);
+        if (!result.Succeeded)
+        {
+            if (result.Errors.Any(e => e.Code.StartsWith("Password")))
+                foreach (var error in result.Errors) ModelState.AddModelError(nameof(Password), text[error.Description]);
+            else
+                ModelState.AddModelError("", text["This link is no longer valid. Ask for a new one."]);
+            return Page();
+        }
+        if (user is not null) await users.ResetAccessFailedCountAsync(user);
+        TempData["Message"] = text["Your password has been changed. You can sign in now."].Value;
+        return RedirectToPage("/Account/Login");
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Features.Calls;
+using TrustFund.Application.Identity;
+using TrustFund.Domain.Calls;
+using TrustFund.IntegrationTests.Support;
+
+namespace TrustFund.IntegrationTests.Features.Calls;
+
+public sealed class ManageCallsTests(TrustFundAppFactory app) : IntegrationTest(app)
+{
+    private async Task<HttpClient> FundManager() =>
+        await SignedIn(await CreateUser("manager@unodc.test", [Roles.FundManager], twoFactor: true));
+
+    [Fact]
+    public async Task FundManager_CreatesThenPublishesACall_WhichAppearsOnTheHomePage()
+    {
+        var client = await FundManager();
+        var form = CallTestData.Form(App.Clock.GetUtcNow(), "Community shelters 2027");
+
+        var created = await PostForm(client, "/fund/calls/new", CallTestData.Fields(form));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.DoesNotContain("Community shelters 2027", await NewClient().GetStringAsync("/"));
+
+        var edit = LocationOf(created);
+        var published = await PostForm(client, edit + "?handler=Publish", [], pageUrl: edit);
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+
+        Assert.Contains("Community shelters 2027", await NewClient().GetStringAsync("/"));
+        await using var db = App.NewDbContext();
+        Assert.Equal(CallStatus.Published, (await db.Calls.SingleAsync()).Status);
+    }
+
+    [Fact]
+    public async Task CreateCall_WithAmountsOutsideTheWindow_ShowsErrorsNextToTheFields_AndKeepsTheInput()
+    {
+        var client = await FundManager();
+        var fields = CallTestData.Fields(CallTestData.Form(App.Clock.GetUtcNow(), "Too generous", FundingWindow.ShortTerm));
+        fields["Form.MaxGrant"] = "50000";
+        fields["Form.TitleFr"] = "Trop généreux";
+
+        var response = await PostForm(client, "/fund/calls/new", fields);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The maximum grant in window SGP1 is USD 20,000.", html);
+        Assert.Contains("href=\"#Form_MaxGrant\"", html);
+        Assert.Contains("value=\"Trop généreux\"", html);
+        await using var db = App.NewDbContext();
+        Assert.Equal(0, await db.Calls.CountAsync());
+    }
+
+    [Fact]
+    public async Task EditCall_SecondSaveOfAStaleForm_GetsAConflictMessage_AndLosesNothing()
+    {
+        var call = await Send(new CreateCall.Command(CallTestData.Form(App.Clock.GetUtcNow(), "Original title")));
+        var alice = await FundManager();
+        var bob = await SignedIn(await CreateUser("bob@unodc.test", [Roles.FundManager], twoFactor: true));
+        var url = $"/fund/calls/{call.Id}/edit";
+        var aliceForm = await alice.GetStringAsync(url);
+        var staleVersion = System.Text.RegularExpressions.Regex.Match(aliceForm, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;
+
+        var bobFields = CallTestData.Fields(CallTestData.Form(App.Clock.GetUtcNow(), "Bob's title"));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostForm(bob, url, bobFields)).StatusCode);
+
+        var aliceFields = CallTestData.Fields(CallTestData.Form(App.Clock.GetUtcNow(), "Alice's title"));
+        aliceFields["Version"] = staleVersion;
+        var token = System.Text.RegularExpressions.Regex.Match(aliceForm, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        aliceFields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token);
+        var conflict = await alice.PostAsync(url, new FormUrlEncodedContent(aliceFields));
+        var html = await conflict.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        Assert.Contains("Someone else saved this record while you were editing it.", html);
+        Assert.Contains("value=\"Alice&#x27;s title\"", html);
+        await using var db = App.NewDbContext();
+        Assert.Equal("Bob's title", (await db.Calls.SingleAsync()).Title.En);
+    }
+
+    [Fact]
+    public async Task PublishCall_WithDeadlineInThePast_IsRefusedWithAClearMessage()
+    {
+        var form = CallTestData.Form(App.Clock.GetUtcNow());
+        var call = await Send(new CreateCall.Command(form));
+        App.Clock.Advance(TimeSpan.FromDays(31));
+        var client = await FundManager();
+
+        var response = await PostForm(client, "/fund/calls?handler=Publish&id=" + call.Id, [], pageUrl: "/fund/calls");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("The deadline has passed: move it into the future before publishing.", html);
+    }
+
+    [Fact]
+    public async Task CallManagementPages_AreClosedToAnonymousAndToApplicants()
+    {
+        var anonymous = await NewClient().GetAsync("/fund/calls");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/account/login", LocationOf(anonymous));
+
+        var applicant = await SignedIn(await CreateUser("ngo@example.org", Roles.Applicant));
+        var refused = await applicant.GetAsync("/fund/calls/new");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/account/access-denied", LocationOf(refused));
+    }
+
+    [Fact]
+    public async Task PostWithoutAntiforgeryToken_IsRejected()
+    {
+        var client = await FundManager();
+        var response = await client.PostAsync("/fund/calls/new", new FormUrlEncodedContent(CallTestData.Fields(CallTestData.Form(App.Clock.GetUtcNow()))));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using TrustFund.Application.Identity;
+
+namespace TrustFund.IntegrationTests.Support;
+
+[Collection(AppCollection.Name)]
+public abstract partial class IntegrationTest(TrustFundAppFactory app) : IAsyncLifetime
+{
+    public const string Password = "Correct-Horse-42";
+    protected TrustFundAppFactory App { get; } = app;
+
+    public virtual Task InitializeAsync() => App.ResetAsync();
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    protected HttpClient NewClient() =>
+        App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Runs a use case as nobody in particular (as a job or seed would).</summary>
+    protected async Task<T> Send<T>(ICommand<T> command)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
+    }
+
+    protected async Task<ApplicationUser> CreateUser(string email, params string[] roles) => await CreateUser(email, roles, twoFactor: false);
+
+    protected async Task<ApplicationUser> CreateUser(string email, string[] roles, bool twoFactor, Guid? organisationId = null)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0],
+            OrganisationId = organisationId, CreatedAt = App.Clock.GetUtcNow(),
+        };
+        IdentityFailure.ThrowIfFailed(await users.CreateAsync(user, Password));
+        if (roles.Length > 0) IdentityFailure.ThrowIfFailed(await users.AddToRolesAsync(user, roles));
+        if (twoFactor)
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+        return user;
+    }
+
+    protected async Task<string> AuthenticatorKey(ApplicationUser user)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        return (await users.GetAuthenticatorKeyAsync((await users.FindByIdAsync(user.Id.ToString()))!))!;
+    }
+
+    /// <summary>Signs in through the real login page (and the 2FA page when the account has it).</summary>
+    protected async Task<HttpClient> SignedIn(ApplicationUser user, string? password = null)
+    {
+        var client = NewClient();
+        var response = await PostForm(client, "/account/login", new() { ["Email"] = user.Email!, ["Password"] = password ?? Password });
+        if (response.Headers.Location is not null && LocationOf(response).StartsWith("/account/login-2fa"))
+        {
+            var key = await AuthenticatorKey(user);
+            response = await PostForm(client, LocationOf(response),
+                new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        }
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.False(LocationOf(response).StartsWith("/account/login"), "sign-in did not succeed");
+        return client;
+    }
+
+    /// <summary>Posts a form the way a browser does: first GET the page for its antiforgery token.</summary>
+    protected static async Task<HttpResponseMessage> PostForm(HttpClient client, string url, Dictionary<string, string> fields,
+        string? pageUrl = null)
+    {
+        var page = await client.GetAsync(pageUrl ?? url);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = AntiforgeryToken().Match(html);
+        Assert.True(token.Success, $"No antiforgery token on {pageUrl ?? url} ({(int)page.StatusCode})");
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        // Like a browser, send back the page's hidden fields (row versions, return URLs) unless the test sets them.
+        foreach (Match hidden in HiddenField().Matches(html))
+            fields.TryAdd(WebUtility.HtmlDecode(hidden.Groups[1].Value), WebUtility.HtmlDecode(hidden.Groups[2].Value));
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>Where a redirect goes, as a local path, whether the server wrote it absolute or not.</summary>
+    protected static string LocationOf(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new Xunit.Sdk.XunitException($"Expected a redirect, got {(int)response.StatusCode}");
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+
+    [GeneratedRegex("<input type=\"hidden\"[^>]*?name=\"([^\"]+)\"[^>]*?value=\"([^\"]*)\"")]
+    private static partial Regex HiddenField();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Respawn;
+using TrustFund.Application.Data;
+using TrustFund.Infrastructure.EmbeddedPostgres;
+
+namespace TrustFund.IntegrationTests.Support;
+
+/// <summary>
+/// One application and one throw-away PostgreSQL cluster for the whole test run. Each test starts from an empty
+/// database (Respawn) with the reference data and roles kept, on a clock the test controls.
+/// </summary>
+public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private static readonly string[] KeptTables =
+        ["__EFMigrationsHistory", "regional_groups", "countries", "forms_of_exploitation", "assistance_types", "roles"];
+
+    private readonly EmbeddedPostgresServer _postgres = EmbeddedPostgresServer.StartTemporary();
+    private Respawner? _respawner;
+
+    public TestClock Clock { get; } = new();
+    public string PickupDirectory { get; } = Path.Combine(Path.GetTempPath(), "trustfund-test-mail", Guid.NewGuid().ToString("N"));
+    public string ConnectionString => _postgres.ConnectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:TrustFund", _postgres.ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Database:SeedOnStartup", "true");
+        builder.UseSetting("Hangfire:RunServer", "false");
+        builder.UseSetting("Outbox:RunDispatcher", "false");
+        builder.UseSetting("Smtp:PickupDirectory", PickupDirectory);
+        builder.UseSetting("Security:LoginAttemptsPerMinute", "1000");
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    public async Task InitializeAsync()
+    {
+        _ = Services; // starts the app: migrations and reference seeding run at start-up
+        await using var connection = new NpgsqlConnection(_postgres.ConnectionString);
+        await connection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = KeptTables.Select(t => new Respawn.Graph.Table(t)).ToArray(),
+        });
+    }
+
+    public async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(_postgres.ConnectionString);
+        await connection.OpenAsync();
+        await _respawner!.ResetAsync(connection);
+        Clock.Reset();
+        if (Directory.Exists(PickupDirectory)) Directory.Delete(PickupDirectory, recursive: true);
+    }
+
+    public TrustFundDbContext NewDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<TrustFundDbContext>();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        _postgres.Dispose();
+        if (Directory.Exists(PickupDirectory)) Directory.Delete(PickupDirectory, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<TrustFundAppFactory>
+{
+    public const string Name = "app";
+}
