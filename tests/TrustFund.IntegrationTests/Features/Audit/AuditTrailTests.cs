@@ -15,7 +15,8 @@ public sealed class AuditTrailTests(TrustFundAppFactory app) : IntegrationTest(a
         var call = await Send(new CreateCall.Command(CallTestData.Form(App.Clock.GetUtcNow())));
         var manager = await CreateUser("manager@unodc.test", [Roles.FundManager], twoFactor: true);
         var client = await SignedIn(manager);
-        var at = App.Clock.GetUtcNow().AddMinutes(5);
+        var now = App.Clock.GetUtcNow().AddMinutes(5);
+        var at = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, TimeSpan.Zero);
         App.Clock.SetUtcNow(at);
 
         await PostForm(client, "/fund/calls?handler=Publish&id=" + call.Id, [], pageUrl: "/fund/calls");

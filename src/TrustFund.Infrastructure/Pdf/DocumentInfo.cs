@@ -1,0 +1,22 @@
+namespace TrustFund.Infrastructure.Pdf;
+
+/// <summary>
+/// What a document is and when it was issued. <see cref="IssuedAt"/> is the only date the
+/// engine ever writes (PDF CreationDate/ModDate, XMP dates, footer), so the same data always
+/// yields the same bytes — the system clock is never read.
+/// </summary>
+/// <param name="Title">Report title: PDF /Title, XMP dc:title and the page footer.</param>
+/// <param name="Subject">PDF /Subject.</param>
+/// <param name="Language">BCP 47 tag written as the catalog's /Lang (e.g. "en", "fr", "ar").</param>
+/// <param name="IssuedAt">Issue date of the report; also the PDF creation and modification date.</param>
+public sealed record DocumentInfo(string Title, string Subject, string Language, DateTimeOffset IssuedAt)
+{
+    /// <summary>The PDF /Author written on every TrustFund document.</summary>
+    public const string DefaultAuthor = "UNODC — UN Voluntary Trust Fund for Victims of Trafficking in Persons";
+
+    /// <summary>PDF /Author; defaults to the Fund's name.</summary>
+    public string Author { get; init; } = DefaultAuthor;
+
+    /// <summary>PDF /Creator.</summary>
+    public string Creator { get; init; } = "TrustFund";
+}

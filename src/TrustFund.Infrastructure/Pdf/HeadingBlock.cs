@@ -1,0 +1,24 @@
+namespace TrustFund.Infrastructure.Pdf;
+
+/// <summary>A bold heading (levels 1–3). It keeps with the next few lines: no heading alone at a page foot.</summary>
+internal sealed record HeadingBlock(string Text, int Level) : IBlock
+{
+    public void Layout(PageFlow flow)
+    {
+        float size = DocumentTheme.HeadingSize(Level);
+        var lines = LineBreaker.Break(flow.Shaper, Text, bold: true, size, flow.Width, TextAlignment.Left);
+        float before = Level == 1 ? 14f : 10f;
+        float after = Level == 1 ? 6f : 3f;
+        float height = lines.Sum(l => l.Height);
+        float keepWithNext = 3 * DocumentTheme.BodySize * DocumentTheme.LineSpacing;
+        flow.EnsureRoom(before + height + after + keepWithNext);
+        flow.Gap(before);
+        flow.AddLines(lines, flow.Left, Level == 1 ? DocumentTheme.Accent : DocumentTheme.Text);
+        if (Level == 1)
+        {
+            flow.Advance(2f);
+            flow.Add(new RuleDrawing(flow.Left, flow.Y, flow.Right, flow.Y, DocumentTheme.Rule, DocumentTheme.RuleWidth));
+        }
+        flow.Advance(after);
+    }
+}

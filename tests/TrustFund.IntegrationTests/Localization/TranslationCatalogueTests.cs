@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using TrustFund.Web.Localization;
+
+namespace TrustFund.IntegrationTests.Localization;
+
+/// <summary>Every English text the pages and use cases show has its French and Spanish translation, with the same placeholders.</summary>
+public sealed partial class TranslationCatalogueTests
+{
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("es")]
+    public void EveryTextInThePages_HasATranslation(string language)
+    {
+        var catalogue = JsonStringLocalizer.Catalogue(language);
+        var missing = TextsUsedInSource().Where(text => !catalogue.ContainsKey(text)).Order().ToList();
+        Assert.True(missing.Count == 0, $"Missing {language} translations:\n{string.Join("\n", missing)}");
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("es")]
+    public void Translations_KeepThePlaceholders(string language)
+    {
+        foreach (var (english, translated) in JsonStringLocalizer.Catalogue(language))
+            Assert.Equal(Placeholders(english), Placeholders(translated));
+    }
+
+    private static IEnumerable<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).Order();
+
+    private static HashSet<string> TextsUsedInSource()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "TrustFund.sln"))) root = root.Parent;
+        Assert.NotNull(root);
+        var src = Path.Combine(root.FullName, "src");
+        var texts = new HashSet<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(src, "TrustFund.Web"), "*.*", SearchOption.AllDirectories)
+                     .Where(f => (f.EndsWith(".cshtml") || f.EndsWith(".cs")) && !f.Contains("/obj/") && !f.Contains("/bin/")))
+        {
+            var source = File.ReadAllText(file);
+            foreach (Match m in PageText().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
+            foreach (Match m in AnnotationText().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
+        }
+        foreach (var file in Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+                     .Where(f => (f.Contains("TrustFund.Application") || f.Contains("TrustFund.Domain")) && !f.Contains("/obj/")))
+        {
+            var source = File.ReadAllText(file);
+            foreach (Match m in RuleText().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
+        }
+        return texts;
+    }
+
+    [GeneratedRegex("""(?:\bT|text)\["((?:[^"\\]|\\.)*)"[,\]]""")]
+    private static partial Regex PageText();
+
+    [GeneratedRegex(""""ErrorMessage = "((?:[^"\\]|\\.)*)"(?!")"""")]
+    private static partial Regex AnnotationText();
+
+    [GeneratedRegex("""(?:WithMessage|DomainException)\("((?:[^"\\]|\\.)*)"\)""")]
+    private static partial Regex RuleText();
+
+    [GeneratedRegex(@"\{[A-Za-z0-9]+\}")]
+    private static partial Regex Placeholder();
+}
