@@ -19,6 +19,9 @@ public sealed class AuditingInterceptor(ICurrentUser user, AuditContext context,
     private static readonly HashSet<string> HiddenProperties =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "xmin"];
 
+    // Enums by name: an auditor reads "Published", not 1.
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -46,7 +49,7 @@ public sealed class AuditingInterceptor(ICurrentUser user, AuditContext context,
             var changes = Describe(entry);
             if (entry.State == EntityState.Modified && changes.Count == 0) continue;
             db.Add(new AuditEntry(now, user.UserId, user.UserName, context.Action, entry.Metadata.ClrType.Name,
-                KeyOf(entry), entry.State.ToString(), JsonSerializer.Serialize(changes)));
+                KeyOf(entry), entry.State.ToString(), JsonSerializer.Serialize(changes, Json)));
         }
     }
 
