@@ -1,4 +1,8 @@
 using Hangfire;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+using TrustFund.Infrastructure.DataProtection;
 using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +24,10 @@ public static class DependencyInjection
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("TrustFund.Migrations"))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(provider.GetRequiredService<AuditingInterceptor>()));
+
+        services.AddDataProtection().SetApplicationName("TrustFund");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<IServiceScopeFactory>())));
 
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));

@@ -40,7 +40,7 @@ public sealed class AuditingInterceptor(ICurrentUser user, AuditContext context,
         var now = clock.GetUtcNow();
         var entries = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not AuditEntry and not OutboxEmail and not IdentityUserToken<Guid>)
+            .Where(e => e.Entity is not AuditEntry and not OutboxEmail and not IdentityUserToken<Guid> and not Domain.Security.DataProtectionKey)
             .Where(e => !e.Metadata.IsOwned())
             .ToList();
 

@@ -8,6 +8,7 @@ using TrustFund.Domain.Donors;
 using TrustFund.Domain.Messaging;
 using TrustFund.Domain.Organisations;
 using TrustFund.Domain.ReferenceData;
+using TrustFund.Domain.Security;
 
 namespace TrustFund.Application.Data;
 
@@ -23,6 +24,7 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     public DbSet<Donor> Donors => Set<Donor>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -71,3 +71,13 @@ public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Appl
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<TrustFund.Domain.Security.DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<TrustFund.Domain.Security.DataProtectionKey> b)
+    {
+        b.ToTable("data_protection_keys");
+        b.Property(x => x.Id).UseIdentityAlwaysColumn();
+        b.Property(x => x.FriendlyName).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TrustFund.Infrastructure.EmbeddedPostgres;
+
+namespace TrustFund.BrowserTests.Support;
+
+/// <summary>
+/// The real application on a real port (Kestrel), in Development with its demo data, on a throw-away database,
+/// driven by Debian's Chromium through Playwright.
+/// </summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string DemoPassword = "Demo-Password-2026";
+    private readonly EmbeddedPostgresServer _postgres = EmbeddedPostgresServer.StartTemporary();
+    private IPlaywright? _playwright;
+
+    public IBrowser? Browser { get; private set; }
+    public string? SkipReason { get; private set; }
+    public string BaseUrl { get; private set; } = "";
+    public string PickupDirectory { get; } = Path.Combine(Path.GetTempPath(), "trustfund-browser-mail", Guid.NewGuid().ToString("N"));
+
+    public BrowserApp() => UseKestrel(0);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:TrustFund", _postgres.ConnectionString);
+        builder.UseSetting("Hangfire:RunServer", "false");
+        builder.UseSetting("Smtp:PickupDirectory", PickupDirectory);
+        builder.UseSetting("Demo:Password", DemoPassword);
+        // The two-factor step is tested through HTTP; here the demo staff accounts sign in with a password.
+        builder.UseSetting("Security:ExemptDemoAccountsFromTwoFactor", "true");
+    }
+
+    public async Task InitializeAsync()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1");
+        var chromium = ChromiumPath();
+        if (chromium is null)
+        {
+            SkipReason = "Chromium is not installed: run 'apt-get install chromium' (Debian) to run the browser tests.";
+            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+                throw new InvalidOperationException("CI is set and " + SkipReason);
+            return;
+        }
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            // --no-sandbox because CI runs as root; the rest keep Chromium off the (closed) network.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task<IPage> NewPage(string language = "en")
+    {
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = language });
+        return await context.NewPageAsync();
+    }
+
+    private static string? ChromiumPath() =>
+        new[] { Environment.GetEnvironmentVariable("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
+            .FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p));
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await DisposeAsync();
+        _postgres.Dispose();
+        if (Directory.Exists(PickupDirectory)) Directory.Delete(PickupDirectory, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser";
+}
