@@ -1,7 +1,9 @@
 using TrustFund.Web.Hosting;
 
 // `dotnet TrustFund.Web.dll migrate`, `... seed` and `... add-admin EMAIL "NAME"` run one task and exit;
-// without a verb the application serves.
+// `check-postgres` tells whether this machine can run the embedded PostgreSQL; without a verb the application serves.
+if (args.FirstOrDefault() == "check-postgres") return EmbeddedPostgresCheck.Run();
+
 string[] verbs = ["migrate", "seed", "add-admin"];
 var verb = args.FirstOrDefault() is { } first && verbs.Contains(first) ? first : null;
 var verbArguments = verb is null ? [] : args.Skip(1).TakeWhile(a => !a.StartsWith("--")).ToArray();

@@ -50,7 +50,8 @@ public sealed class EmbeddedPostgresServer : IDisposable
     {
         var user = OsUser.ForServer(serverUser);
         var bin = PostgresBinaries.Locate();
-        var parent = Path.Combine(Path.GetTempPath(), "trustfund-test-pg");
+        // One folder per account: each cleans up only its own abandoned clusters.
+        var parent = Path.Combine(Path.GetTempPath(), $"trustfund-test-pg-{Environment.UserName}");
         Directory.CreateDirectory(parent);
         RemoveAbandonedClusters(parent, user, bin);
         var root = Path.Combine(parent, $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..24]);

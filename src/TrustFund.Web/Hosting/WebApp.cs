@@ -23,8 +23,10 @@ public static class WebApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
-        if (builder.Environment.IsDevelopment()) builder.Logging.AddSimpleConsole();
+        // Structured (JSON) logs for log collectors; readable lines on a developer's terminal.
+        builder.Logging.ClearProviders();
+        if (builder.Environment.IsDevelopment()) builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        else builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 
         var connectionString = DatabaseConnection.Resolve(builder);
         var services = builder.Services;
