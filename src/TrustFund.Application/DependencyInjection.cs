@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddScoped<AuditContext>();
         services.AddScoped<AuditingInterceptor>();
         services.AddScoped<IEmailSender, OutboxEmailSender>();
+        services.AddScoped<Identity.IdentityLookup>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -223,6 +223,10 @@ namespace TrustFund.Migrations.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_demo_account");
 
+                    b.Property<bool>("IsOrganisationAdmin")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_organisation_admin");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");
@@ -290,6 +294,177 @@ namespace TrustFund.Migrations.Migrations
                         .HasDatabaseName("ix_users_organisation_id");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Applications.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attachments");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_attachments_application_id");
+
+                    b.ToTable("attachments", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Applications.GrantApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Beneficiaries")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("beneficiaries");
+
+                    b.Property<string>("Budget")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("budget");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Declaration")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("declaration");
+
+                    b.Property<string>("EligibilityChecks")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("eligibility_checks");
+
+                    b.Property<string>("EligibilityReason")
+                        .HasColumnType("text")
+                        .HasColumnName("eligibility_reason");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("history");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("organisation");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Project")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("project");
+
+                    b.Property<string>("ReferenceNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reference_number");
+
+                    b.Property<decimal>("RequestedTotal")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("requested_total");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_applications");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_applications_organisation_id");
+
+                    b.HasIndex("ReferenceNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_applications_reference_number");
+
+                    b.HasIndex("CallId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_applications_call_id_organisation_id");
+
+                    b.HasIndex("CallId", "Status")
+                        .HasDatabaseName("ix_applications_call_id_status");
+
+                    b.ToTable("applications", (string)null);
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Auditing.AuditEntry", b =>
@@ -374,10 +549,19 @@ namespace TrustFund.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deadline");
 
+                    b.Property<string>("Eligibility")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("eligibility");
+
                     b.Property<decimal>("Envelope")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("envelope");
+
+                    b.Property<int>("LastApplicationNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_application_number");
 
                     b.Property<int>("MaxDurationMonths")
                         .HasColumnType("integer")
@@ -568,6 +752,11 @@ namespace TrustFund.Migrations.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("legal_name");
+
+                    b.Property<string>("Profile")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("profile");
 
                     b.Property<uint>("xmin")
                         .IsConcurrencyToken()
@@ -760,6 +949,33 @@ namespace TrustFund.Migrations.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Applications.Attachment", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Applications.GrantApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachments_applications_application_id");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Applications.GrantApplication", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_applications_calls_call_id");
+
+                    b.HasOne("TrustFund.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_applications_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Calls.Call", b =>

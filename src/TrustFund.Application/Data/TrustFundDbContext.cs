@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Identity;
+using TrustFund.Domain.Applications;
 using TrustFund.Domain.Auditing;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Donors;
@@ -21,6 +22,8 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     public DbSet<AssistanceType> AssistanceTypes => Set<AssistanceType>();
     public DbSet<Call> Calls => Set<Call>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<GrantApplication> Applications => Set<GrantApplication>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Donor> Donors => Set<Donor>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
@@ -38,6 +41,15 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
         builder.ApplyConfigurationsFromAssembly(typeof(TrustFundDbContext).Assembly);
+    }
+
+    /// <summary>Keeps the stored total in step with the budget lines before every save.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<GrantApplication>())
+            if (entry.State is EntityState.Added or EntityState.Modified)
+                entry.Property("RequestedTotal").CurrentValue = entry.Entity.RequestedAmount;
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)

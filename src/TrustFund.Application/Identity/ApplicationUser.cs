@@ -18,6 +18,9 @@ public sealed class ApplicationUser : IdentityUser<Guid>
     /// <summary>Set for NGO users: everything they see is limited to this organisation.</summary>
     public Guid? OrganisationId { get; set; }
 
+    /// <summary>May edit the organisation's profile and invite colleagues (the person who registered it).</summary>
+    public bool IsOrganisationAdmin { get; set; }
+
     /// <summary>Created by the demo seed; the only accounts a Development-only setting may exempt from 2FA.</summary>
     public bool IsDemoAccount { get; set; }
 

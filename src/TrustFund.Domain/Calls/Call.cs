@@ -38,6 +38,29 @@ public sealed class Call : Entity
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
+    public CallEligibility Eligibility { get; private set; } = new();
+
+    /// <summary>The last reference number handed out; taken under a row lock so numbers never repeat.</summary>
+    public int LastApplicationNumber { get; private set; }
+
+    public string NextReferenceNumber()
+    {
+        LastApplicationNumber++;
+        return $"UNVTF-{Deadline.Year}-{Window.Code()}-{LastApplicationNumber:0000}";
+    }
+
+    public DateOnly RegistrationCutOff => Eligibility.RegistrationCutOff ?? DateOnly.FromDateTime(Deadline.UtcDateTime);
+
+    public void SetEligibility(CallEligibility eligibility)
+    {
+        if (Status is not (CallStatus.Draft or CallStatus.Published))
+            throw new DomainException("Only a draft or an open call can be edited.");
+        if (eligibility.MinYearsRegistered < 0 || eligibility.MinYearsOfAssistance < 0)
+            throw new DomainException("Minimum years cannot be negative.");
+        if (eligibility.MaxIndirectCostShare is < 0 or > 1)
+            throw new DomainException("The cap on indirect costs is a share between 0 and 100%.");
+        Eligibility = eligibility;
+    }
 
     public bool IsOpenAt(DateTimeOffset now) => Status == CallStatus.Published && now < Deadline;
 

@@ -18,4 +18,32 @@ public sealed class Organisation : Entity
     public string LegalName { get; private set; } = "";
     public string CountryIso2 { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
+    public OrganisationProfile Profile { get; private set; } = new();
+
+    public void UpdateProfile(string legalName, string countryIso2, OrganisationProfile profile)
+    {
+        if (string.IsNullOrWhiteSpace(legalName)) throw new DomainException("The organisation's legal name is required.");
+        if (profile.YearsOfDirectAssistance < 0)
+            throw new DomainException("Years of direct assistance cannot be negative.");
+        LegalName = legalName.Trim();
+        CountryIso2 = countryIso2;
+        Profile = profile;
+    }
+}
+
+/// <summary>What the eligibility rules and the application form need to know about an NGO (DOMAIN.md section 5).</summary>
+public sealed record OrganisationProfile
+{
+    public string? RegistrationNumber { get; init; }
+    public DateOnly? RegistrationDate { get; init; }
+    public string? UnppPartnerId { get; init; }
+    public int YearsOfDirectAssistance { get; init; }
+    public bool IsNonProfit { get; init; }
+    public bool HasPseaPolicy { get; init; }
+    public bool BankAccountInOrganisationName { get; init; }
+    public string? BankName { get; init; }
+    public string? ContactName { get; init; }
+    public string? ContactEmail { get; init; }
+    public string? ContactPhone { get; init; }
+    public string? Address { get; init; }
 }

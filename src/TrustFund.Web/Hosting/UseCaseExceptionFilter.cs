@@ -26,10 +26,16 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
         switch (executed.Exception)
         {
             case ValidationException validation:
-                foreach (var error in validation.Errors) modelState.AddModelError(error.PropertyName, text[error.ErrorMessage]);
+                foreach (var error in validation.Errors)
+                {
+                    // Rules that carry values ({0}, {1}) pass them as numbered placeholders, to format in the reader's language.
+                    var arguments = error.FormattedMessagePlaceholderValues?
+                        .Where(kv => int.TryParse(kv.Key, out _)).OrderBy(kv => int.Parse(kv.Key)).Select(kv => kv.Value).ToArray() ?? [];
+                    modelState.AddModelError(error.PropertyName, arguments.Length > 0 ? text[error.ErrorMessage, arguments] : text[error.ErrorMessage]);
+                }
                 break;
             case DomainException rule:
-                modelState.AddModelError("", text[rule.Message]);
+                modelState.AddModelError("", text[rule.Template, rule.Arguments]);
                 break;
             case DbUpdateConcurrencyException:
                 modelState.AddModelError("", text["Someone else saved this record while you were editing it. Your changes are still in the form: reload the page to see theirs, then apply yours again."]);

@@ -41,6 +41,7 @@ public static class WebApp
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<CountryOptions>();
         AddIdentity(builder);
 
         // Write é, ñ, Кирилл and العربية as they are, not as &#xE9; escapes: smaller pages, readable source.
@@ -66,9 +67,15 @@ public static class WebApp
             {
                 o.Conventions.AuthorizeAreaFolder("Fund", "/", Policies.Secretariat);
                 o.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
+                o.Conventions.AuthorizeAreaFolder("Apply", "/", Policies.Applicant);
                 o.Conventions.AddPageRoute("/Calls/Details", "calls/{slug}");
             })
-            .AddMvcOptions(o => o.Filters.Add<UseCaseExceptionFilter>())
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<UseCaseExceptionFilter>();
+                // One attachment is at most 10 MB; leave room for the form around it.
+                o.MaxModelBindingCollectionSize = 2048;
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddAntiforgery(o => o.Cookie.Name = "tf.af");
@@ -124,7 +131,8 @@ public static class WebApp
         services.Configure<TwoFactorOptions>(builder.Configuration.GetSection("Security"));
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.FundManager));
+            .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.FundManager))
+            .AddPolicy(Policies.Applicant, p => p.RequireRole(Roles.Applicant).RequireClaim(TrustFundClaims.OrganisationId));
     }
 
     private static void Configure(WebApplication app)
@@ -158,4 +166,5 @@ public static class Policies
 {
     public const string Admin = "Admin";
     public const string Secretariat = "Secretariat";
+    public const string Applicant = "Applicant";
 }

@@ -46,6 +46,7 @@ public sealed partial class TranslationCatalogueTests
         {
             var source = File.ReadAllText(file);
             foreach (Match m in RuleText().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
+            foreach (Match m in SubmissionProblemText().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
         }
         return texts;
     }
@@ -56,9 +57,12 @@ public sealed partial class TranslationCatalogueTests
     [GeneratedRegex(""""ErrorMessage = "((?:[^"\\]|\\.)*)"(?!")"""")]
     private static partial Regex AnnotationText();
 
-    [GeneratedRegex("""(?:WithMessage|DomainException)\("((?:[^"\\]|\\.)*)"\)""")]
+    [GeneratedRegex("""(?:WithMessage|DomainException)\("((?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex RuleText();
 
-    [GeneratedRegex(@"\{[A-Za-z0-9]+\}")]
+    [GeneratedRegex("""\bAdd\("[^"]*", "((?:[^"\\]|\\.)*)"[,)]""")]
+    private static partial Regex SubmissionProblemText();
+
+    [GeneratedRegex(@"\{[A-Za-z0-9]+(:[^}]*)?\}")]
     private static partial Regex Placeholder();
 }

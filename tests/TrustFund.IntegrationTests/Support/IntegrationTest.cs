@@ -27,6 +27,30 @@ public abstract partial class IntegrationTest(TrustFundAppFactory app) : IAsyncL
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
     }
 
+    /// <summary>Runs a use case as this person, the way a page would after they signed in.</summary>
+    protected async Task<T> SendAs<T>(ApplicationUser user, ICommand<T> command)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        // Set here, not in a helper: an AsyncLocal set inside an awaited method does not flow back to its caller.
+        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext = await SignedInContext(scope, user);
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
+    }
+
+    protected async Task<T> QueryAs<T>(ApplicationUser user, IQuery<T> query)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext = await SignedInContext(scope, user);
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
+    }
+
+    private static async Task<Microsoft.AspNetCore.Http.HttpContext> SignedInContext(AsyncServiceScope scope, ApplicationUser user)
+    {
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>()
+            .CreateAsync((await users.FindByIdAsync(user.Id.ToString()))!);
+        return new Microsoft.AspNetCore.Http.DefaultHttpContext { User = principal, RequestServices = scope.ServiceProvider };
+    }
+
     protected async Task<ApplicationUser> CreateUser(string email, params string[] roles) => await CreateUser(email, roles, twoFactor: false);
 
     protected async Task<ApplicationUser> CreateUser(string email, string[] roles, bool twoFactor, Guid? organisationId = null)

@@ -17,6 +17,8 @@ public sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         b.HasIndex(x => new { x.Status, x.Deadline });
         b.OwnsOne(x => x.Title, LocalizedTextMapping.Names);
         b.OwnsOne(x => x.Description, LocalizedTextMapping.LongText);
+        b.Property(x => x.Eligibility).AsJson();
+        b.Ignore(x => x.RegistrationCutOff);
         b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
     }
 }

@@ -16,6 +16,7 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
         b.Property(x => x.LegalName).HasMaxLength(300);
         b.Property(x => x.CountryIso2).HasMaxLength(2).IsFixedLength();
         b.HasOne<Country>().WithMany().HasForeignKey(x => x.CountryIso2).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Profile).AsJson();
         b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
     }
 }
@@ -68,6 +69,7 @@ public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Appl
     {
         b.Property(x => x.DisplayName).HasMaxLength(200);
         b.Property(x => x.PreferredLanguage).HasMaxLength(2);
+        b.HasIndex(x => x.OrganisationId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -10,7 +10,7 @@ public static class ListOpenCalls
 {
     public sealed record Query : IQuery<IReadOnlyList<Item>>;
 
-    public sealed record Item(string Slug, string TitleEn, string? TitleFr, string? TitleEs, FundingWindow Window,
+    public sealed record Item(Guid Id, string Slug, string TitleEn, string? TitleFr, string? TitleEs, FundingWindow Window,
         decimal MaxGrant, decimal Envelope, DateTimeOffset Deadline, string TimeZoneId);
 
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock) : IQueryHandler<Query, IReadOnlyList<Item>>
@@ -21,7 +21,7 @@ public static class ListOpenCalls
             return await db.Calls.AsNoTracking()
                 .Where(c => c.Status == CallStatus.Published && c.Deadline > now)
                 .OrderBy(c => c.Deadline).ThenBy(c => c.Slug)
-                .Select(c => new Item(c.Slug, c.Title.En, c.Title.Fr, c.Title.Es, c.Window, c.MaxGrant, c.Envelope,
+                .Select(c => new Item(c.Id, c.Slug, c.Title.En, c.Title.Fr, c.Title.Es, c.Window, c.MaxGrant, c.Envelope,
                     c.Deadline, c.TimeZoneId))
                 .ToListAsync(ct);
         }

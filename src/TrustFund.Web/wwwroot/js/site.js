@@ -26,4 +26,34 @@
       setTimeout(function () { form.querySelectorAll('button[type=submit]').forEach(function (b) { b.disabled = true; }); }, 0);
     });
   });
+  // Budget: the total follows what is typed.
+  document.querySelectorAll('table[data-budget]').forEach(function (table) {
+    var output = table.querySelector('[data-budget-total]');
+    var update = function () {
+      var total = 0;
+      table.querySelectorAll('input[type=number]').forEach(function (i) { var v = parseFloat(i.value); if (!isNaN(v)) total += v; });
+      output.textContent = total.toLocaleString(document.documentElement.lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    };
+    table.addEventListener('input', update);
+  });
+  // Autosave every 30 seconds while something changed; the server answers with the new version.
+  document.querySelectorAll('form[data-autosave]').forEach(function (form) {
+    var status = form.querySelector('[data-autosave-status]');
+    var dirty = false;
+    form.addEventListener('input', function () { dirty = true; });
+    form.addEventListener('submit', function () { dirty = false; });
+    setInterval(function () {
+      if (!dirty || !navigator.onLine) return;
+      dirty = false;
+      fetch(form.getAttribute('data-autosave'), { method: 'POST', body: new FormData(form), credentials: 'same-origin' })
+        .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
+        .then(function (res) {
+          if (res.ok) {
+            form.querySelector('input[name=Version]').value = res.body.version;
+            if (status) status.textContent = (status.getAttribute('data-saved') || 'Saved') + ' ' + res.body.savedAt;
+          } else if (status) { status.textContent = res.body.conflict || ''; }
+        })
+        .catch(function () { dirty = true; }); // offline: try again at the next tick
+    }, 30000);
+  });
 })();

@@ -1,0 +1,30 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Data;
+using TrustFund.Application.Abstractions;
+
+namespace TrustFund.Application.Features.Applications;
+
+/// <summary>The secretariat confirms an application Eligible or Ineligible, with a reason the applicant reads.</summary>
+public static class DecideEligibility
+{
+    public sealed record Command(Guid ApplicationId, bool Eligible, string Reason) : ICommand<Unit>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(x => x.Reason).NotEmpty().WithMessage("Give a reason the applicant can read.").MaximumLength(2000);
+    }
+
+    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Unit>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
+        {
+            var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == command.ApplicationId, ct)
+                ?? throw new NotFoundException("application", command.ApplicationId);
+            application.DecideEligibility(command.Eligible, command.Reason, clock.GetUtcNow(), user.UserName);
+            await db.SaveChangesAsync(ct);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using TrustFund.Domain.Calls;
+using TrustFund.Domain.Common;
+
+namespace TrustFund.Domain.Applications;
+
+/// <summary>
+/// An NGO's application to one call. A draft may be incomplete and is saved step by step; submission checks it
+/// as a whole, against the call's deadline to the second.
+/// </summary>
+public sealed class GrantApplication : Entity
+{
+    private GrantApplication() { }
+
+    public GrantApplication(Call call, Guid organisationId, OrganisationSection organisation, DateTimeOffset now, string? by)
+    {
+        if (!call.IsOpenAt(now)) throw new DomainException("This call is not open for applications.");
+        CallId = call.Id;
+        OrganisationId = organisationId;
+        Organisation = organisation;
+        CreatedAt = UpdatedAt = now;
+        History = [new StatusChange(ApplicationStatus.Draft, now, by, null)];
+    }
+
+    public Guid CallId { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    public ApplicationStatus Status { get; private set; }
+    public string? ReferenceNumber { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    public OrganisationSection Organisation { get; private set; } = new();
+    public ProjectSection Project { get; private set; } = new();
+    public List<BeneficiaryTarget> Beneficiaries { get; private set; } = [];
+    public List<BudgetLine> Budget { get; private set; } = [];
+    public PartnerDeclaration Declaration { get; private set; } = new();
+    public List<EligibilityCheck> EligibilityChecks { get; private set; } = [];
+    public string? EligibilityReason { get; private set; }
+    public List<StatusChange> History { get; private set; } = [];
+
+    public decimal RequestedAmount => Budget.Sum(l => l.Amount);
+    public decimal IndirectCosts => Budget.Where(l => l.Category == BudgetCategory.OfficeRunningCosts).Sum(l => l.Amount);
+    public bool IsEditable => Status == ApplicationStatus.Draft;
+
+    public void SaveOrganisation(OrganisationSection section, DateTimeOffset now) { EnsureEditable(); Organisation = section; UpdatedAt = now; }
+    public void SaveProject(ProjectSection section, DateTimeOffset now) { EnsureEditable(); Project = section; UpdatedAt = now; }
+
+    public void SaveBeneficiaries(IEnumerable<BeneficiaryTarget> targets, DateTimeOffset now)
+    {
+        EnsureEditable();
+        var list = targets.Where(t => t.Count != 0).ToList();
+        if (list.Any(t => t.Count < 0)) throw new DomainException("Beneficiary counts cannot be negative.");
+        Beneficiaries = list;
+        UpdatedAt = now;
+    }
+
+    public void SaveBudget(IEnumerable<BudgetLine> lines, DateTimeOffset now)
+    {
+        EnsureEditable();
+        Budget = lines.Where(l => !(l.Amount == 0 && string.IsNullOrWhiteSpace(l.Description))).ToList();
+        UpdatedAt = now;
+    }
+
+    public void SaveDeclaration(PartnerDeclaration declaration, DateTimeOffset now) { EnsureEditable(); Declaration = declaration; UpdatedAt = now; }
+
+    /// <summary>Everything that keeps this draft from being submitted, each tied to the field to fix.</summary>
+    public IReadOnlyList<SubmissionProblem> ProblemsBeforeSubmission(Call call, IReadOnlyCollection<DocumentType> attached)
+    {
+        var problems = new List<SubmissionProblem>();
+        void Add(string field, string template, params object[] arguments) => problems.Add(new SubmissionProblem(field, template, arguments));
+
+        if (string.IsNullOrWhiteSpace(Organisation.LegalName)) Add("Organisation.LegalName", "Enter the organisation's legal name.");
+        if (string.IsNullOrWhiteSpace(Organisation.CountryIso2)) Add("Organisation.CountryIso2", "Choose the country where the organisation is registered.");
+        if (string.IsNullOrWhiteSpace(Project.Title)) Add("Project.Title", "Enter the project title.");
+        if (string.IsNullOrWhiteSpace(Project.ImplementationCountryIso2)) Add("Project.ImplementationCountryIso2", "Choose the country where the project takes place.");
+        if (string.IsNullOrWhiteSpace(Project.Objectives)) Add("Project.Objectives", "Describe the project's objectives.");
+        if (string.IsNullOrWhiteSpace(Project.Activities)) Add("Project.Activities", "Describe the project's activities.");
+        if (string.IsNullOrWhiteSpace(Project.WorkPlan)) Add("Project.WorkPlan", "Give the work plan.");
+        if (Project.StartDate is null || Project.EndDate is null) Add("Project.StartDate", "Give the project's start and end dates.");
+        else if (Project.EndDate < Project.StartDate) Add("Project.EndDate", "The project must end after it starts.");
+        else if (Project.DurationMonths > call.MaxDurationMonths)
+            Add("Project.EndDate", "The project lasts {0} months; this call allows at most {1}.", Project.DurationMonths!, call.MaxDurationMonths);
+        if (Beneficiaries.Sum(b => b.Count) <= 0) Add("Beneficiaries", "Give the number of people the project will assist.");
+
+        if (Budget.Count == 0) Add("Budget", "Add at least one budget line.");
+        if (Budget.Any(l => l.Amount <= 0)) Add("Budget", "Every budget line needs an amount above zero.");
+        if (Budget.Any(l => string.IsNullOrWhiteSpace(l.Description))) Add("Budget", "Every budget line needs a description.");
+        if (Budget.Any(l => decimal.Round(l.Amount, 2) != l.Amount)) Add("Budget", "Amounts have at most two decimals (cents).");
+        var total = RequestedAmount;
+        if (Budget.Count > 0 && (total < call.MinGrant || total > call.MaxGrant))
+            Add("Budget", "The total requested, USD {0:N2}, must lie between USD {1:N2} and USD {2:N2}.", total, call.MinGrant, call.MaxGrant);
+        if (total > 0 && IndirectCosts > total * call.Eligibility.MaxIndirectCostShare)
+            Add("Budget", "Office and running costs are USD {0:N2}, above the cap of {1:P0} of the total.", IndirectCosts, call.Eligibility.MaxIndirectCostShare);
+
+        if (!Declaration.Accepted) Add("Declaration.Accepted", "Accept the partner declaration.");
+        if (string.IsNullOrWhiteSpace(Declaration.SignatoryName)) Add("Declaration.SignatoryName", "Enter the name of the person signing the declaration.");
+
+        var required = call.Eligibility.RequiredDocuments.ToList();
+        if (Declaration.PartnersContribute) required.Add(DocumentType.PartnerCoFundingEvidence);
+        foreach (var missing in required.Distinct().Where(d => !attached.Contains(d)))
+            Add("Attachments." + missing, "Attach the required document: {0}.", missing);
+        return problems;
+    }
+
+    /// <summary>The checks that can be answered from facts; the secretariat confirms the rest.</summary>
+    public IReadOnlyList<EligibilityCheck> RunEligibilityChecks(Call call)
+    {
+        var cutOff = call.RegistrationCutOff;
+        var registeredYears = Organisation.RegistrationDate is { } date ? WholeYears(date, cutOff) : -1;
+        return
+        [
+            new("NonProfit", Organisation.IsNonProfit, Organisation.IsNonProfit ? "Declared a non-profit organisation." : "Not declared a non-profit organisation."),
+            new("RegisteredInCountryOfImplementation", Organisation.CountryIso2 == Project.ImplementationCountryIso2,
+                $"Registered in {Organisation.CountryIso2}; project in {Project.ImplementationCountryIso2}."),
+            new("YearsRegistered", registeredYears >= call.Eligibility.MinYearsRegistered,
+                registeredYears < 0 ? "No registration date given."
+                    : $"Registered {registeredYears} full year(s) before {cutOff:yyyy-MM-dd}; at least {call.Eligibility.MinYearsRegistered} required."),
+            new("YearsOfDirectAssistance", Organisation.YearsOfDirectAssistance >= call.Eligibility.MinYearsOfAssistance,
+                $"{Organisation.YearsOfDirectAssistance} year(s) of direct assistance; at least {call.Eligibility.MinYearsOfAssistance} required."),
+            new("BankAccountInOrganisationName", Organisation.BankAccountInOrganisationName,
+                Organisation.BankAccountInOrganisationName ? "Bank account in the organisation's name." : "No bank account in the organisation's name."),
+            new("PseaPolicy", Organisation.HasPseaPolicy, Organisation.HasPseaPolicy ? "Has a PSEA policy." : "No PSEA policy."),
+            new("UnppPartnerId", !string.IsNullOrWhiteSpace(Organisation.UnppPartnerId),
+                string.IsNullOrWhiteSpace(Organisation.UnppPartnerId) ? "No UN Partner Portal ID." : $"UNPP ID {Organisation.UnppPartnerId}."),
+        ];
+    }
+
+    public void Submit(Call call, IReadOnlyCollection<DocumentType> attached, DateTimeOffset now, string referenceNumber, string? by)
+    {
+        if (Status != ApplicationStatus.Draft) throw new DomainException("This application has already been submitted.");
+        if (!call.IsOpenAt(now)) throw new DomainException("The deadline for this call has passed; your draft is kept.");
+        if (ProblemsBeforeSubmission(call, attached).Count > 0) throw new DomainException("The application is not complete yet.");
+        EligibilityChecks = RunEligibilityChecks(call).ToList();
+        ReferenceNumber = referenceNumber;
+        SubmittedAt = UpdatedAt = now;
+        Move(ApplicationStatus.Submitted, now, by, null);
+    }
+
+    public void Withdraw(DateTimeOffset now, string? by, string? reason)
+    {
+        if (Status is ApplicationStatus.Approved or ApplicationStatus.Rejected or ApplicationStatus.Withdrawn)
+            throw new DomainException("This application can no longer be withdrawn.");
+        Move(ApplicationStatus.Withdrawn, now, by, reason);
+    }
+
+    public void DecideEligibility(bool eligible, string reason, DateTimeOffset now, string? by)
+    {
+        if (Status is not (ApplicationStatus.Submitted or ApplicationStatus.Eligible or ApplicationStatus.Ineligible))
+            throw new DomainException("Eligibility can be decided only for a submitted application not yet under review.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Give a reason the applicant can read.");
+        EligibilityReason = reason.Trim();
+        Move(eligible ? ApplicationStatus.Eligible : ApplicationStatus.Ineligible, now, by, EligibilityReason);
+    }
+
+    private void Move(ApplicationStatus status, DateTimeOffset now, string? by, string? note)
+    {
+        Status = status;
+        UpdatedAt = now;
+        History = [.. History, new StatusChange(status, now, by, note)];
+    }
+
+    private void EnsureEditable()
+    {
+        if (!IsEditable) throw new DomainException("This application has been submitted and can no longer be changed.");
+    }
+
+    private static int WholeYears(DateOnly from, DateOnly to)
+    {
+        var years = to.Year - from.Year;
+        if (to < from.AddYears(years)) years--;
+        return years;
+    }
+}

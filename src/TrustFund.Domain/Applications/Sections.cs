@@ -1,0 +1,78 @@
+namespace TrustFund.Domain.Applications;
+
+/// <summary>Step 1: the organisation as it presents itself in this application (prefilled from its profile).</summary>
+public sealed record OrganisationSection
+{
+    public string LegalName { get; init; } = "";
+    public string CountryIso2 { get; init; } = "";
+    public string? RegistrationNumber { get; init; }
+    public DateOnly? RegistrationDate { get; init; }
+    public string? UnppPartnerId { get; init; }
+    public int YearsOfDirectAssistance { get; init; }
+    public bool IsNonProfit { get; init; }
+    public bool HasPseaPolicy { get; init; }
+    public bool BankAccountInOrganisationName { get; init; }
+    public string? ContactName { get; init; }
+    public string? ContactEmail { get; init; }
+}
+
+/// <summary>Step 2: the project (Annex A).</summary>
+public sealed record ProjectSection
+{
+    public string Title { get; init; } = "";
+    public string? ImplementationCountryIso2 { get; init; }
+    public string Context { get; init; } = "";
+    public string Objectives { get; init; } = "";
+    public string Activities { get; init; } = "";
+    public string WorkPlan { get; init; } = "";
+    public string Risks { get; init; } = "";
+    public string SurvivorInvolvement { get; init; } = "";
+    public DateOnly? StartDate { get; init; }
+    public DateOnly? EndDate { get; init; }
+
+    /// <summary>Whole months from start to end, counting a started month as one.</summary>
+    public int? DurationMonths => StartDate is { } start && EndDate is { } end && end >= start
+        ? (end.Year - start.Year) * 12 + end.Month - start.Month + (end.Day >= start.Day ? 1 : 0)
+        : null;
+}
+
+public enum Sex { Female, Male, Other }
+
+public enum AgeGroup { Child, Adult }
+
+/// <summary>Step 3: how many people the project means to reach. Counts only: never a name.</summary>
+public sealed record BeneficiaryTarget(Sex Sex, AgeGroup AgeGroup, string FormOfExploitationCode, int Count);
+
+public enum BudgetCategory
+{
+    Personnel,
+    DirectAssistance,
+    Activities,
+    Travel,
+    Equipment,
+    /// <summary>Office and running costs: the indirect costs capped at 7% of the total.</summary>
+    OfficeRunningCosts,
+    Audit,
+}
+
+/// <summary>Step 4: one line of the budget (Annex B), in USD.</summary>
+public sealed record BudgetLine(BudgetCategory Category, string Description, decimal Amount);
+
+/// <summary>Step 5: the partner declaration (Annex C).</summary>
+public sealed record PartnerDeclaration
+{
+    public bool Accepted { get; init; }
+    public string SignatoryName { get; init; } = "";
+    public string SignatoryTitle { get; init; } = "";
+    public bool PartnersContribute { get; init; }
+}
+
+public sealed record EligibilityCheck(string Rule, bool Passed, string Detail);
+
+public sealed record StatusChange(ApplicationStatus Status, DateTimeOffset At, string? By, string? Note);
+
+/// <summary>A reason a draft cannot be submitted yet; the template is translated and formatted for the reader.</summary>
+public sealed record SubmissionProblem(string Field, string Template, object[] Arguments)
+{
+    public string Message => string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, Arguments);
+}
