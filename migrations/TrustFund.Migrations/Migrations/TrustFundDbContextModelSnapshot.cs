@@ -585,6 +585,11 @@ namespace TrustFund.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("question_deadline");
 
+                    b.Property<string>("Rubric")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rubric");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1011,6 +1016,37 @@ namespace TrustFund.Migrations.Migrations
                                 .HasConstraintName("fk_calls_calls_id");
                         });
 
+                    b.OwnsOne("TrustFund.Domain.Common.LocalizedText", "PriorityThemes", b1 =>
+                        {
+                            b1.Property<Guid>("CallId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(2147483647)
+                                .HasColumnType("text")
+                                .HasColumnName("priority_themes_en");
+
+                            b1.Property<string>("Es")
+                                .HasMaxLength(2147483647)
+                                .HasColumnType("text")
+                                .HasColumnName("priority_themes_es");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(2147483647)
+                                .HasColumnType("text")
+                                .HasColumnName("priority_themes_fr");
+
+                            b1.HasKey("CallId");
+
+                            b1.ToTable("calls");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CallId")
+                                .HasConstraintName("fk_calls_calls_id");
+                        });
+
                     b.OwnsOne("TrustFund.Domain.Common.LocalizedText", "Title", b1 =>
                         {
                             b1.Property<Guid>("CallId")
@@ -1043,6 +1079,9 @@ namespace TrustFund.Migrations.Migrations
                         });
 
                     b.Navigation("Description")
+                        .IsRequired();
+
+                    b.Navigation("PriorityThemes")
                         .IsRequired();
 
                     b.Navigation("Title")

@@ -39,6 +39,8 @@ public sealed class Call : Entity
     public DateTimeOffset? PublishedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     public CallEligibility Eligibility { get; private set; } = new();
+    public LocalizedText PriorityThemes { get; private set; } = new("");
+    public List<RubricCriterion> Rubric { get; private set; } = [.. RubricCriterion.Default];
 
     /// <summary>The last reference number handed out; taken under a row lock so numbers never repeat.</summary>
     public int LastApplicationNumber { get; private set; }
@@ -50,6 +52,19 @@ public sealed class Call : Entity
     }
 
     public DateOnly RegistrationCutOff => Eligibility.RegistrationCutOff ?? DateOnly.FromDateTime(Deadline.UtcDateTime);
+
+    /// <summary>What the call funds first, what it requires and how it scores: the parts of a call beyond its terms.</summary>
+    public void SetRules(LocalizedText priorityThemes, CallEligibility eligibility, IReadOnlyList<RubricCriterion> rubric)
+    {
+        SetEligibility(eligibility);
+        var criteria = rubric.Where(c => !string.IsNullOrWhiteSpace(c.Name)).Select(c => c with { Name = c.Name.Trim() }).ToList();
+        if (criteria.Count == 0) throw new DomainException("The scoring rubric needs at least one criterion.");
+        if (criteria.Any(c => c.Weight <= 0)) throw new DomainException("Every criterion needs a weight above zero.");
+        if (criteria.Sum(c => c.Weight) != 100)
+            throw new DomainException("The weights of the scoring rubric must sum to 100; they sum to {0}.", criteria.Sum(c => c.Weight));
+        PriorityThemes = priorityThemes;
+        Rubric = criteria;
+    }
 
     public void SetEligibility(CallEligibility eligibility)
     {

@@ -31,6 +31,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:TrustFund", _postgres.ConnectionString);
         builder.UseSetting("Hangfire:RunServer", "false");
         builder.UseSetting("Smtp:PickupDirectory", PickupDirectory);
+        builder.UseSetting("Outbox:PollSeconds", "1");
         builder.UseSetting("Demo:Password", DemoPassword);
         // The two-factor step is tested through HTTP; here the demo staff accounts sign in with a password.
         builder.UseSetting("Security:ExemptDemoAccountsFromTwoFactor", "true");
@@ -84,4 +85,24 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
 {
     public const string Name = "browser";
+}
+
+public static class Mailbox
+{
+    /// <summary>Waits (up to 30 s) for an e-mail to this address to appear in the pickup folder, as the dispatcher writes it.</summary>
+    public static async Task<MimeKit.MimeMessage> WaitFor(string folder, string to, Func<MimeKit.MimeMessage, bool>? matching = null)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < until)
+        {
+            if (Directory.Exists(folder))
+                foreach (var file in Directory.GetFiles(folder, "*.eml"))
+                {
+                    var message = await MimeKit.MimeMessage.LoadAsync(file);
+                    if (message.To.Mailboxes.Any(m => m.Address == to) && (matching is null || matching(message))) return message;
+                }
+            await Task.Delay(200);
+        }
+        throw new Xunit.Sdk.XunitException($"No e-mail to {to} arrived in {folder}.");
+    }
 }

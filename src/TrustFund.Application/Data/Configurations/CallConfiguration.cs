@@ -18,6 +18,8 @@ public sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         b.OwnsOne(x => x.Title, LocalizedTextMapping.Names);
         b.OwnsOne(x => x.Description, LocalizedTextMapping.LongText);
         b.Property(x => x.Eligibility).AsJson();
+        b.Property(x => x.Rubric).AsJson();
+        b.OwnsOne(x => x.PriorityThemes, LocalizedTextMapping.LongText);
         b.Ignore(x => x.RegistrationCutOff);
         b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
     }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
 
@@ -25,6 +26,25 @@ public sealed record CallForm
     public DateTime QuestionDeadlineLocal { get; init; }
     public string TimeZoneId { get; init; } = "Europe/Vienna";
 
+    public string? PriorityThemesEn { get; init; }
+    public string? PriorityThemesFr { get; init; }
+    public string? PriorityThemesEs { get; init; }
+    public int MinYearsRegistered { get; init; } = 1;
+    public DateOnly? RegistrationCutOff { get; init; }
+    public int MinYearsOfAssistance { get; init; } = 1;
+    public decimal MaxIndirectCostPercent { get; init; } = 7;
+    public List<DocumentType> RequiredDocuments { get; init; } = [.. new CallEligibility().RequiredDocuments];
+    public List<RubricCriterion> Rubric { get; init; } = [.. RubricCriterion.Default];
+
+    public (LocalizedText Themes, CallEligibility Eligibility, IReadOnlyList<RubricCriterion> Rubric) ToRules() =>
+        (new LocalizedText(PriorityThemesEn?.Trim() ?? "", Blank(PriorityThemesFr), Blank(PriorityThemesEs)),
+         new CallEligibility
+         {
+             MinYearsRegistered = MinYearsRegistered, RegistrationCutOff = RegistrationCutOff, MinYearsOfAssistance = MinYearsOfAssistance,
+             MaxIndirectCostShare = MaxIndirectCostPercent / 100m, RequiredDocuments = RequiredDocuments.Distinct().ToList(),
+         },
+         Rubric.Where(c => !string.IsNullOrWhiteSpace(c.Name)).ToList());
+
     public CallTerms ToTerms()
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
@@ -46,6 +66,10 @@ public sealed record CallForm
             MaxDurationMonths = call.MaxDurationMonths, TimeZoneId = call.TimeZoneId,
             DeadlineLocal = TimeZoneInfo.ConvertTime(call.Deadline, zone).DateTime,
             QuestionDeadlineLocal = TimeZoneInfo.ConvertTime(call.QuestionDeadline, zone).DateTime,
+            PriorityThemesEn = call.PriorityThemes.En, PriorityThemesFr = call.PriorityThemes.Fr, PriorityThemesEs = call.PriorityThemes.Es,
+            MinYearsRegistered = call.Eligibility.MinYearsRegistered, RegistrationCutOff = call.Eligibility.RegistrationCutOff,
+            MinYearsOfAssistance = call.Eligibility.MinYearsOfAssistance, MaxIndirectCostPercent = call.Eligibility.MaxIndirectCostShare * 100m,
+            RequiredDocuments = [.. call.Eligibility.RequiredDocuments], Rubric = [.. call.Rubric],
         };
     }
 
@@ -84,5 +108,10 @@ public sealed class CallFormValidator : AbstractValidator<CallForm>
             .WithMessage("Choose a known time zone, e.g. Europe/Vienna.");
         RuleFor(x => x.QuestionDeadlineLocal).LessThanOrEqualTo(x => x.DeadlineLocal)
             .WithMessage("Clarification questions must close before the application deadline.");
+        RuleFor(x => x.MinYearsRegistered).InclusiveBetween(0, 50).WithMessage("Enter a number of years between 0 and 50.");
+        RuleFor(x => x.MinYearsOfAssistance).InclusiveBetween(0, 50).WithMessage("Enter a number of years between 0 and 50.");
+        RuleFor(x => x.MaxIndirectCostPercent).InclusiveBetween(0, 100).WithMessage("The cap on indirect costs is a share between 0 and 100%.");
+        RuleFor(x => x.Rubric).Must(r => r.Where(c => !string.IsNullOrWhiteSpace(c.Name)).Sum(c => c.Weight) == 100)
+            .WithMessage("The weights of the scoring rubric must sum to 100.");
     }
 }

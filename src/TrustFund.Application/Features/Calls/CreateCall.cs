@@ -23,6 +23,8 @@ public static class CreateCall
             var terms = command.Form.ToTerms();
             var slug = await UniqueSlug(CallSlug.From(terms.Deadline.Year, terms.Window, terms.Title.En), ct);
             var call = new Call(slug, terms, clock.GetUtcNow());
+            var (themes, eligibility, rubric) = command.Form.ToRules();
+            call.SetRules(themes, eligibility, rubric);
             db.Calls.Add(call);
             await db.SaveChangesAsync(ct);
             return new Result(call.Id, call.Slug);

@@ -23,6 +23,8 @@ public static class EditCall
                 ?? throw new NotFoundException("call", command.CallId);
             db.Entry(call).Property("xmin").OriginalValue = command.Version;
             call.Edit(command.Form.ToTerms());
+            var (themes, eligibility, rubric) = command.Form.ToRules();
+            call.SetRules(themes, eligibility, rubric);
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

@@ -15,7 +15,8 @@ public static class GetCall
 
     public sealed record Details(Guid Id, string Slug, LocalizedText Title, LocalizedText Description, FundingWindow Window,
         decimal Envelope, decimal MinGrant, decimal MaxGrant, int MaxDurationMonths, DateTimeOffset Deadline,
-        string TimeZoneId, DateTimeOffset QuestionDeadline, CallStatus Status, bool IsOpen);
+        string TimeZoneId, DateTimeOffset QuestionDeadline, CallStatus Status, bool IsOpen, LocalizedText PriorityThemes,
+        CallEligibility Eligibility, DateOnly RegistrationCutOff, IReadOnlyList<RubricCriterion> Rubric);
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<Query, Details>
     {
@@ -26,7 +27,7 @@ public static class GetCall
                 throw new NotFoundException("call", query.Slug);
             return new Details(call.Id, call.Slug, call.Title, call.Description, call.Window, call.Envelope, call.MinGrant,
                 call.MaxGrant, call.MaxDurationMonths, call.Deadline, call.TimeZoneId, call.QuestionDeadline, call.Status,
-                call.IsOpenAt(clock.GetUtcNow()));
+                call.IsOpenAt(clock.GetUtcNow()), call.PriorityThemes, call.Eligibility, call.RegistrationCutOff, call.Rubric);
         }
     }
 }
