@@ -66,6 +66,7 @@ public static class WebApp
             {
                 o.Conventions.AuthorizeAreaFolder("Fund", "/", Policies.Secretariat);
                 o.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
+                o.Conventions.AuthorizeAreaFolder("Board", "/", Policies.BoardMembers);
                 o.Conventions.AddPageRoute("/Calls/Details", "calls/{slug}");
             })
             .AddMvcOptions(o => o.Filters.Add<UseCaseExceptionFilter>())
@@ -124,7 +125,8 @@ public static class WebApp
         services.Configure<TwoFactorOptions>(builder.Configuration.GetSection("Security"));
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.FundManager));
+            .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.FundManager))
+            .AddPolicy(Policies.BoardMembers, p => p.RequireRole(Roles.Trustee, Roles.FundManager, Roles.Admin));
     }
 
     private static void Configure(WebApplication app)
@@ -158,4 +160,7 @@ public static class Policies
 {
     public const string Admin = "Admin";
     public const string Secretariat = "Secretariat";
+
+    /// <summary>Trustees, the fund manager(s) sitting ex officio, and the administrators who appoint them.</summary>
+    public const string BoardMembers = "BoardMembers";
 }
