@@ -369,4 +369,43 @@ public sealed class BoardOfTrusteesTests
         Assert.Equal(5, board.ServingOn(Today).Count);
         Assert.Contains(successor, board.ServingOn(Today));
     }
+
+    [Fact]
+    public void Appoint_InASeatWhoseHolderEndsToday_IsAccepted_ButEndingTomorrowIsRefused()
+    {
+        var board = new BoardOfTrustees([], []);
+        Appoint(board, RegionalGroup.African, start: Today.AddYears(-3), end: Today);
+        Appoint(board, RegionalGroup.AsiaPacific, start: Today.AddYears(-3).AddDays(1), end: Today.AddDays(1));
+
+        Assert.Equal(Today, Appoint(board, RegionalGroup.African, start: Today).TermStart);
+        Assert.Throws<DomainException>(() => Appoint(board, RegionalGroup.AsiaPacific, start: Today));
+        Assert.Equal(Today.AddDays(1), Appoint(board, RegionalGroup.AsiaPacific, start: Today.AddDays(1)).TermStart);
+    }
+
+    [Fact]
+    public void Appoint_ASixthWhileTheFifthStillServes_IsRefused_ButFromTheDayItsTermEndsIsAccepted()
+    {
+        var board = new BoardOfTrustees([], []);
+        foreach (var group in BoardOfTrustees.SeatGroups.Skip(1)) Appoint(board, group);
+        var leaving = Appoint(board, RegionalGroup.African, start: Today.AddYears(-3).AddDays(1), end: Today.AddDays(1));
+        // Kiribati sits in no group: seated by override, the only rule left to refuse it is the number of seats.
+        Assert.Throws<DomainException>(() =>
+            board.Appoint(Guid.NewGuid(), "KI", null, RegionalGroup.African, "Resident in Ghana.", Today, null, Now));
+        Assert.Equal(Today.AddDays(1), board.Appoint(Guid.NewGuid(), "KI", null, RegionalGroup.African, "Resident in Ghana.",
+            leaving.TermEnd, null, Now).TermStart);
+        Assert.Equal(5, board.ServingOn(Today.AddDays(1)).Count);
+    }
+
+    [Fact]
+    public void Appoint_AFutureTermWhenTheBoardFillsUpLater_CountsEveryDayOfTheNewTerm()
+    {
+        var board = new BoardOfTrustees([], []);
+        // Four seats held now; the fifth group's seat is taken from next year.
+        foreach (var group in BoardOfTrustees.SeatGroups.Take(4)) Appoint(board, group);
+        Appoint(board, RegionalGroup.WesternEuropeanOthers, start: new DateOnly(2027, 6, 1));
+        // A sixth starting today would be the fifth today but the sixth from June 2027.
+        var error = Assert.Throws<DomainException>(() =>
+            board.Appoint(Guid.NewGuid(), "KI", null, RegionalGroup.AsiaPacific, "No group.", Today, new DateOnly(2027, 12, 1), Now));
+        Assert.Equal("The board already has five serving trustees during these dates: end a term or choose other dates first.", error.Message);
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Features.Board;
 using TrustFund.Application.Identity;
+using TrustFund.Domain.Board;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.ReferenceData;
 using TrustFund.IntegrationTests.Support;
@@ -28,6 +29,8 @@ public sealed class AppointmentPagesTests(TrustFundAppFactory app) : BoardTest(a
         Assert.Equal(RegionalGroup.African, appointment.RegionalGroupCode);
         Assert.Equal((new DateOnly(2026, 12, 1), new DateOnly(2029, 12, 1), 1), (appointment.TermStart, appointment.TermEnd, appointment.TermNumber));
         Assert.Contains("amina", await admin.GetStringAsync("/admin/board"));
+        Assert.Contains(await db.AuditEntries.ToListAsync(), e => e.Action == "AppointTrustee" && e.EntityType == nameof(TrusteeAppointment)
+            && e.EntityId == appointment.Id.ToString() && e.UserName == "admin@unodc.test");
     }
 
     [Fact]

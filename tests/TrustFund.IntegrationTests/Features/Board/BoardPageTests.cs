@@ -64,6 +64,19 @@ public sealed class BoardPageTests(TrustFundAppFactory app) : BoardTest(app)
     }
 
     [Fact]
+    public async Task BoardPage_ShowsARenewalAsSuch_NotAsASuccessor()
+    {
+        var amina = await Trustee("amina@trustees.test");
+        await Send(new RenewTrusteeTerm.Command(await Appointed(amina, "SN")));
+        var admin = await Admin();
+
+        var html = await admin.GetStringAsync("/board");
+
+        Assert.Contains("Renewed for a second term until 1 January 2032.", html);
+        Assert.DoesNotContain("Followed by", html);
+    }
+
+    [Fact]
     public async Task BoardPage_IsNotForApplicants_NorForAnonymousVisitors()
     {
         var applicant = await SignedIn(await CreateUser("ngo@example.org", Roles.Applicant));

@@ -16,7 +16,7 @@ public sealed class ChairModel(IMediator mediator, IStringLocalizer<SharedResour
 
     /// <summary>Serving and upcoming terms: the only ones that can hold the chair this year or a coming one.</summary>
     public IEnumerable<ListTrusteeAppointments.Item> Candidates =>
-        Appointments.Items.Where(i => i.Status != ListTrusteeAppointments.TermStatus.Ended).OrderBy(i => i.Name);
+        Appointments.Items.Where(i => i.Status != ListTrusteeAppointments.TermStatus.Ended).OrderBy(i => i.Name).ThenBy(i => i.TermStart);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
