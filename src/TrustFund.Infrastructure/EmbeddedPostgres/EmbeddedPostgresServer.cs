@@ -51,7 +51,7 @@ public sealed class EmbeddedPostgresServer : IDisposable
         var user = OsUser.ForServer(serverUser);
         var bin = PostgresBinaries.Locate();
         // One folder per account: each cleans up only its own abandoned clusters.
-        var parent = Path.Combine(Path.GetTempPath(), $"trustfund-test-pg-{Environment.UserName}");
+        var parent = Path.Combine(Path.GetTempPath(), $"trustfund-pg-tests-{Environment.UserName}");
         Directory.CreateDirectory(parent);
         RemoveAbandonedClusters(parent, user, bin);
         var root = Path.Combine(parent, $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..24]);
