@@ -64,9 +64,9 @@ public static class WebApp
 
         services.AddRazorPages(o =>
             {
+                o.Conventions.AuthorizeAreaFolder("Board", "/", Policies.BoardMembers);
                 o.Conventions.AuthorizeAreaFolder("Fund", "/", Policies.Secretariat);
                 o.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
-                o.Conventions.AuthorizeAreaFolder("Board", "/", Policies.BoardMembers);
                 o.Conventions.AddPageRoute("/Calls/Details", "calls/{slug}");
             })
             .AddMvcOptions(o => o.Filters.Add<UseCaseExceptionFilter>())
@@ -124,9 +124,9 @@ public static class WebApp
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
         services.Configure<TwoFactorOptions>(builder.Configuration.GetSection("Security"));
         services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.BoardMembers, p => p.RequireRole(Roles.Trustee, Roles.FundManager, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.FundManager))
-            .AddPolicy(Policies.BoardMembers, p => p.RequireRole(Roles.Trustee, Roles.FundManager, Roles.Admin));
+            .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.FundManager));
     }
 
     private static void Configure(WebApplication app)
@@ -158,9 +158,9 @@ public static class WebApp
 
 public static class Policies
 {
-    public const string Admin = "Admin";
-    public const string Secretariat = "Secretariat";
-
     /// <summary>Trustees, the fund manager(s) sitting ex officio, and the administrators who appoint them.</summary>
     public const string BoardMembers = "BoardMembers";
+
+    public const string Admin = "Admin";
+    public const string Secretariat = "Secretariat";
 }
