@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Auditing;
+using TrustFund.Domain.Board;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Donors;
 using TrustFund.Domain.Messaging;
@@ -28,6 +29,8 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<TrusteeAppointment> TrusteeAppointments => Set<TrusteeAppointment>();
+    public DbSet<ChairDesignation> ChairDesignations => Set<ChairDesignation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -65,6 +65,7 @@ public static class WebApp
 
         services.AddRazorPages(o =>
             {
+                o.Conventions.AuthorizeAreaFolder("Board", "/", Policies.BoardMembers);
                 o.Conventions.AuthorizeAreaFolder("Fund", "/", Policies.Secretariat);
                 o.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
                 o.Conventions.AuthorizeAreaFolder("Apply", "/", Policies.Applicant);
@@ -130,6 +131,7 @@ public static class WebApp
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
         services.Configure<TwoFactorOptions>(builder.Configuration.GetSection("Security"));
         services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.BoardMembers, p => p.RequireRole(Roles.Trustee, Roles.FundManager, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.FundManager))
             .AddPolicy(Policies.Applicant, p => p.RequireRole(Roles.Applicant).RequireClaim(TrustFundClaims.OrganisationId));
@@ -164,6 +166,9 @@ public static class WebApp
 
 public static class Policies
 {
+    /// <summary>Trustees, the fund manager(s) sitting ex officio, and the administrators who appoint them.</summary>
+    public const string BoardMembers = "BoardMembers";
+
     public const string Admin = "Admin";
     public const string Secretariat = "Secretariat";
     public const string Applicant = "Applicant";

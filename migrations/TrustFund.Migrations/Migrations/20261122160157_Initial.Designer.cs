@@ -12,8 +12,8 @@ using TrustFund.Application.Data;
 namespace TrustFund.Migrations.Migrations
 {
     [DbContext(typeof(TrustFundDbContext))]
-    [Migration("20261122154728_Applications")]
-    partial class Applications
+    [Migration("20261122160157_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -533,6 +533,118 @@ namespace TrustFund.Migrations.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("TrustFund.Domain.Board.ChairDesignation", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<DateTimeOffset>("DesignatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("designated_at");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Year")
+                        .HasName("pk_board_chairs");
+
+                    b.HasIndex("AppointmentId")
+                        .HasDatabaseName("ix_board_chairs_appointment_id");
+
+                    b.ToTable("board_chairs", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Board.TrusteeAppointment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AppointedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("appointed_at");
+
+                    b.Property<DateOnly?>("EndedEarlyOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_early_on");
+
+                    b.Property<string>("EndedEarlyReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("ended_early_reason");
+
+                    b.Property<string>("NationalityIso2")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("nationality_iso2")
+                        .IsFixedLength();
+
+                    b.Property<string>("RegionalGroupCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("regional_group_code");
+
+                    b.Property<string>("RegionalGroupReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("regional_group_reason");
+
+                    b.Property<Guid?>("RenewalOf")
+                        .HasColumnType("uuid")
+                        .HasColumnName("renewal_of");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("term_end");
+
+                    b.Property<int>("TermNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_number");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("date")
+                        .HasColumnName("term_start");
+
+                    b.Property<Guid>("TrusteeUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("trustee_user_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trustee_appointments");
+
+                    b.HasIndex("NationalityIso2")
+                        .HasDatabaseName("ix_trustee_appointments_nationality_iso2");
+
+                    b.HasIndex("RegionalGroupCode")
+                        .HasDatabaseName("ix_trustee_appointments_regional_group_code");
+
+                    b.HasIndex("RenewalOf")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trustee_appointments_renewal_of");
+
+                    b.HasIndex("TrusteeUserId")
+                        .HasDatabaseName("ix_trustee_appointments_trustee_user_id");
+
+                    b.ToTable("trustee_appointments", (string)null);
+                });
+
             modelBuilder.Entity("TrustFund.Domain.Calls.Call", b =>
                 {
                     b.Property<Guid>("Id")
@@ -587,6 +699,11 @@ namespace TrustFund.Migrations.Migrations
                     b.Property<DateTimeOffset>("QuestionDeadline")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("question_deadline");
+
+                    b.Property<string>("Rubric")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rubric");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -981,6 +1098,46 @@ namespace TrustFund.Migrations.Migrations
                         .HasConstraintName("fk_applications_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("TrustFund.Domain.Board.ChairDesignation", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Board.TrusteeAppointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_board_chairs_trustee_appointments_appointment_id");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Board.TrusteeAppointment", b =>
+                {
+                    b.HasOne("TrustFund.Domain.ReferenceData.Country", null)
+                        .WithMany()
+                        .HasForeignKey("NationalityIso2")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trustee_appointments_countries_nationality_iso2");
+
+                    b.HasOne("TrustFund.Domain.ReferenceData.RegionalGroup", null)
+                        .WithMany()
+                        .HasForeignKey("RegionalGroupCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trustee_appointments_regional_groups_regional_group_code");
+
+                    b.HasOne("TrustFund.Domain.Board.TrusteeAppointment", null)
+                        .WithMany()
+                        .HasForeignKey("RenewalOf")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_trustee_appointments_trustee_appointments_renewal_of");
+
+                    b.HasOne("TrustFund.Application.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("TrusteeUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trustee_appointments_users_trustee_user_id");
+                });
+
             modelBuilder.Entity("TrustFund.Domain.Calls.Call", b =>
                 {
                     b.OwnsOne("TrustFund.Domain.Common.LocalizedText", "Description", b1 =>
@@ -1004,6 +1161,37 @@ namespace TrustFund.Migrations.Migrations
                                 .HasMaxLength(2147483647)
                                 .HasColumnType("text")
                                 .HasColumnName("description_fr");
+
+                            b1.HasKey("CallId");
+
+                            b1.ToTable("calls");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CallId")
+                                .HasConstraintName("fk_calls_calls_id");
+                        });
+
+                    b.OwnsOne("TrustFund.Domain.Common.LocalizedText", "PriorityThemes", b1 =>
+                        {
+                            b1.Property<Guid>("CallId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(2147483647)
+                                .HasColumnType("text")
+                                .HasColumnName("priority_themes_en");
+
+                            b1.Property<string>("Es")
+                                .HasMaxLength(2147483647)
+                                .HasColumnType("text")
+                                .HasColumnName("priority_themes_es");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(2147483647)
+                                .HasColumnType("text")
+                                .HasColumnName("priority_themes_fr");
 
                             b1.HasKey("CallId");
 
@@ -1046,6 +1234,9 @@ namespace TrustFund.Migrations.Migrations
                         });
 
                     b.Navigation("Description")
+                        .IsRequired();
+
+                    b.Navigation("PriorityThemes")
                         .IsRequired();
 
                     b.Navigation("Title")

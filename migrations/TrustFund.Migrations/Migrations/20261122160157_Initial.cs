@@ -71,11 +71,31 @@ namespace TrustFund.Migrations.Migrations
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    eligibility = table.Column<string>(type: "jsonb", nullable: false),
+                    priority_themes_en = table.Column<string>(type: "text", maxLength: 2147483647, nullable: false),
+                    priority_themes_fr = table.Column<string>(type: "text", maxLength: 2147483647, nullable: true),
+                    priority_themes_es = table.Column<string>(type: "text", maxLength: 2147483647, nullable: true),
+                    rubric = table.Column<string>(type: "jsonb", nullable: false),
+                    last_application_number = table.Column<int>(type: "integer", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_calls", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    friendly_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    xml = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -213,6 +233,7 @@ namespace TrustFund.Migrations.Migrations
                     legal_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     country_iso2 = table.Column<string>(type: "character(2)", fixedLength: true, maxLength: 2, nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    profile = table.Column<string>(type: "jsonb", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
@@ -227,6 +248,46 @@ namespace TrustFund.Migrations.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "applications",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    call_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    reference_number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    organisation = table.Column<string>(type: "jsonb", nullable: false),
+                    project = table.Column<string>(type: "jsonb", nullable: false),
+                    beneficiaries = table.Column<string>(type: "jsonb", nullable: false),
+                    budget = table.Column<string>(type: "jsonb", nullable: false),
+                    declaration = table.Column<string>(type: "jsonb", nullable: false),
+                    eligibility_checks = table.Column<string>(type: "jsonb", nullable: false),
+                    eligibility_reason = table.Column<string>(type: "text", nullable: true),
+                    history = table.Column<string>(type: "jsonb", nullable: false),
+                    requested_total = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_applications", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_applications_calls_call_id",
+                        column: x => x.call_id,
+                        principalTable: "calls",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_applications_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "users",
                 columns: table => new
                 {
@@ -234,6 +295,7 @@ namespace TrustFund.Migrations.Migrations
                     display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     preferred_language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
                     organisation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    is_organisation_admin = table.Column<bool>(type: "boolean", nullable: false),
                     is_demo_account = table.Column<bool>(type: "boolean", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -258,6 +320,79 @@ namespace TrustFund.Migrations.Migrations
                         name: "fk_users_organisations_organisation_id",
                         column: x => x.organisation_id,
                         principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "attachments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    application_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    file_name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    size = table.Column<long>(type: "bigint", nullable: false),
+                    sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    uploaded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    uploaded_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_attachments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_attachments_applications_application_id",
+                        column: x => x.application_id,
+                        principalTable: "applications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "trustee_appointments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    trustee_user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    nationality_iso2 = table.Column<string>(type: "character(2)", fixedLength: true, maxLength: 2, nullable: false),
+                    regional_group_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    regional_group_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    term_start = table.Column<DateOnly>(type: "date", nullable: false),
+                    term_end = table.Column<DateOnly>(type: "date", nullable: false),
+                    term_number = table.Column<int>(type: "integer", nullable: false),
+                    renewal_of = table.Column<Guid>(type: "uuid", nullable: true),
+                    appointed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ended_early_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    ended_early_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_trustee_appointments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_trustee_appointments_countries_nationality_iso2",
+                        column: x => x.nationality_iso2,
+                        principalTable: "countries",
+                        principalColumn: "iso2",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_trustee_appointments_regional_groups_regional_group_code",
+                        column: x => x.regional_group_code,
+                        principalTable: "regional_groups",
+                        principalColumn: "code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_trustee_appointments_trustee_appointments_renewal_of",
+                        column: x => x.renewal_of,
+                        principalTable: "trustee_appointments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_trustee_appointments_users_trustee_user_id",
+                        column: x => x.trustee_user_id,
+                        principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -347,6 +482,53 @@ namespace TrustFund.Migrations.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "board_chairs",
+                columns: table => new
+                {
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    appointment_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    designated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_board_chairs", x => x.year);
+                    table.ForeignKey(
+                        name: "fk_board_chairs_trustee_appointments_appointment_id",
+                        column: x => x.appointment_id,
+                        principalTable: "trustee_appointments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_applications_call_id_organisation_id",
+                table: "applications",
+                columns: new[] { "call_id", "organisation_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_applications_call_id_status",
+                table: "applications",
+                columns: new[] { "call_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_applications_organisation_id",
+                table: "applications",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_applications_reference_number",
+                table: "applications",
+                column: "reference_number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_attachments_application_id",
+                table: "attachments",
+                column: "application_id");
+
             migrationBuilder.CreateIndex(
                 name: "ix_audit_entries_at",
                 table: "audit_entries",
@@ -356,6 +538,11 @@ namespace TrustFund.Migrations.Migrations
                 name: "ix_audit_entries_entity_type_entity_id",
                 table: "audit_entries",
                 columns: new[] { "entity_type", "entity_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_board_chairs_appointment_id",
+                table: "board_chairs",
+                column: "appointment_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_calls_slug",
@@ -419,6 +606,27 @@ namespace TrustFund.Migrations.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_trustee_appointments_nationality_iso2",
+                table: "trustee_appointments",
+                column: "nationality_iso2");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trustee_appointments_regional_group_code",
+                table: "trustee_appointments",
+                column: "regional_group_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trustee_appointments_renewal_of",
+                table: "trustee_appointments",
+                column: "renewal_of",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trustee_appointments_trustee_user_id",
+                table: "trustee_appointments",
+                column: "trustee_user_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_user_claims_user_id",
                 table: "user_claims",
                 column: "user_id");
@@ -457,10 +665,16 @@ namespace TrustFund.Migrations.Migrations
                 name: "assistance_types");
 
             migrationBuilder.DropTable(
+                name: "attachments");
+
+            migrationBuilder.DropTable(
                 name: "audit_entries");
 
             migrationBuilder.DropTable(
-                name: "calls");
+                name: "board_chairs");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "donors");
@@ -487,7 +701,16 @@ namespace TrustFund.Migrations.Migrations
                 name: "user_tokens");
 
             migrationBuilder.DropTable(
+                name: "applications");
+
+            migrationBuilder.DropTable(
+                name: "trustee_appointments");
+
+            migrationBuilder.DropTable(
                 name: "roles");
+
+            migrationBuilder.DropTable(
+                name: "calls");
 
             migrationBuilder.DropTable(
                 name: "users");

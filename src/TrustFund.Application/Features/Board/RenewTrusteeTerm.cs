@@ -1,0 +1,29 @@
+using Mediator;
+using TrustFund.Application.Data;
+
+namespace TrustFund.Application.Features.Board;
+
+/// <summary>Renews a trustee's first term: the second starts the day the first ends. A third term is refused.</summary>
+public static class RenewTrusteeTerm
+{
+    public sealed record Command(Guid AppointmentId, DateOnly? TermEnd = null) : ICommand<Result>;
+
+    public sealed record Result(Guid AppointmentId);
+
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock) : ICommandHandler<Command, Result>
+    {
+        public async ValueTask<Result> Handle(Command command, CancellationToken ct)
+        {
+            var (board, transaction) = await BoardChanges.BeginAsync(db, ct);
+            await using (transaction)
+            {
+                if (board.Appointments.All(a => a.Id != command.AppointmentId)) throw new NotFoundException("appointment", command.AppointmentId);
+                var renewal = board.Renew(command.AppointmentId, command.TermEnd, BoardChanges.Today(clock), clock.GetUtcNow());
+                db.TrusteeAppointments.Add(renewal);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return new Result(renewal.Id);
+            }
+        }
+    }
+}
