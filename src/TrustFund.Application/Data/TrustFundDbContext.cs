@@ -7,6 +7,7 @@ using TrustFund.Domain.Calls;
 using TrustFund.Domain.Donors;
 using TrustFund.Domain.Messaging;
 using TrustFund.Domain.Organisations;
+using TrustFund.Domain.Reports;
 using TrustFund.Domain.ReferenceData;
 using TrustFund.Domain.Security;
 
@@ -25,6 +26,8 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<IssuedReport> IssuedReports => Set<IssuedReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

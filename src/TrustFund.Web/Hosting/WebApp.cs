@@ -11,6 +11,7 @@ using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
 using TrustFund.Infrastructure;
 using TrustFund.Infrastructure.Jobs;
+using TrustFund.Web.Api;
 using TrustFund.Web.Identity;
 using TrustFund.Web.Localization;
 
@@ -86,6 +87,10 @@ public static class WebApp
                 }));
         });
 
+        // The read API (/api/v1) and its description (/openapi/v1.json); enums travel by name, as in the audit trail.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddReadApiDocument();
+
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
@@ -109,6 +114,7 @@ public static class WebApp
             .AddEntityFrameworkStores<TrustFundDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<TrustFundClaimsPrincipalFactory>();
+        services.AddApiTokenAuthentication();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -150,6 +156,8 @@ public static class WebApp
             Authorization = [new AdminOnlyDashboardFilter()],
             DashboardTitle = "TrustFund jobs",
         });
+        app.MapOpenApi();
+        app.MapReadApi();
         app.MapRazorPages();
     }
 }

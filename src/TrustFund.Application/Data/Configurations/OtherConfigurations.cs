@@ -69,6 +69,7 @@ public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Appl
         b.Property(x => x.DisplayName).HasMaxLength(200);
         b.Property(x => x.PreferredLanguage).HasMaxLength(2);
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Donor>().WithMany().HasForeignKey(x => x.DonorId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
