@@ -33,14 +33,15 @@ public sealed class PdfReportRenderer : IReportRenderer
                 c.Heading("Calls", 2);
                 c.Table(t =>
                 {
-                    t.Column("Call", 3);
-                    t.FixedColumn("Window", 44);
-                    t.FixedColumn("Envelope", 78, Align.Right);
-                    t.FixedColumn("Grant (min–max)", 92, Align.Right);
-                    t.Column("Deadline (call's time zone)", 2);
-                    t.FixedColumn("Status", 58);
+                    // Widths chosen so amounts and the date and hour never wrap; the time zone goes to a second line.
+                    t.Column("Call");
+                    t.FixedColumn("Window", 40);
+                    t.FixedColumn("Envelope", 88, Align.Right);
+                    t.FixedColumn("Min–max grant", 74, Align.Right);
+                    t.FixedColumn("Deadline", 100);
+                    t.FixedColumn("Status", 54);
                     foreach (var call in data.Calls)
-                        t.Row(call.Title, call.WindowCode, Usd(call.Envelope), $"{Amount(call.MinGrant)}–{Amount(call.MaxGrant)}",
+                        t.Row(call.Title, call.WindowCode, Usd(call.Envelope), $"{Compact(call.MinGrant)}–{Compact(call.MaxGrant)}",
                             Deadline(call.Deadline, call.TimeZoneId), call.Status);
                     t.TotalRow("Total", "", Usd(data.Calls.Sum(l => l.Envelope)), "", "", "");
                 });
@@ -50,7 +51,6 @@ public sealed class PdfReportRenderer : IReportRenderer
                 c.Heading("Envelope by window", 2);
                 var byWindow = data.Calls.GroupBy(l => l.WindowCode).OrderBy(g => g.Key, StringComparer.Ordinal)
                     .Select(g => (g.Key, (double)g.Sum(l => l.Envelope))).ToList();
-                c.BarChart("Total envelope by funding window (USD)", byWindow);
                 c.Table(t =>
                 {
                     t.Column("Window", 2);
@@ -59,6 +59,8 @@ public sealed class PdfReportRenderer : IReportRenderer
                     foreach (var group in data.Calls.GroupBy(l => l.WindowCode).OrderBy(g => g.Key, StringComparer.Ordinal))
                         t.Row(group.Key, group.Count().ToString(CultureInfo.InvariantCulture), Usd(group.Sum(l => l.Envelope)));
                 });
+                c.Spacing(6);
+                c.BarChart("Total envelope by funding window (USD)", byWindow, height: 150);
             })
             .RenderToBytes();
     }
@@ -67,7 +69,11 @@ public sealed class PdfReportRenderer : IReportRenderer
 
     private static string Amount(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture);
 
-    /// <summary>"31 Mar 2026, 23:59 Europe/Vienna": the deadline as the call announced it.</summary>
+    /// <summary>Grant limits are nearly always whole dollars: cents only when there are some, so the column stays narrow yet exact.</summary>
+    private static string Compact(decimal amount) =>
+        amount.ToString(amount == decimal.Truncate(amount) ? "N0" : "N2", CultureInfo.InvariantCulture);
+
+    /// <summary>"31 Mar 2026, 23:59 Europe/Vienna": the deadline as the call announced it, in its own time zone.</summary>
     private static string Deadline(DateTimeOffset instant, string timeZoneId)
     {
         var local = TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId));

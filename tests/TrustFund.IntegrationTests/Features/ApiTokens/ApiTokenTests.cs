@@ -25,7 +25,7 @@ public sealed partial class ApiTokenTests(TrustFundAppFactory app) : Integration
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.True(response.Headers.CacheControl?.NoStore);
         var secret = CreatedToken().Match(html).Groups[1].Value;
         Assert.Matches("^tf_[A-Za-z0-9_-]{43}$", secret);
         var again = await client.GetStringAsync("/account/api-tokens");
