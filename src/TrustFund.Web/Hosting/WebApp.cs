@@ -87,8 +87,13 @@ public static class WebApp
                 }));
         });
 
-        // The read API (/api/v1) and its description (/openapi/v1.json); enums travel by name, as in the audit trail.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // The read API (/api/v1) and its description (/openapi/v1.json); enums travel by name, as in the audit trail,
+        // and numbers as numbers (the web default also accepts strings, which muddles the published schema).
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         services.AddReadApiDocument();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
