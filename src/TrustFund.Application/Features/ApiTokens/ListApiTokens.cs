@@ -21,7 +21,7 @@ public static class ListApiTokens
             var now = clock.GetUtcNow();
             return await db.ApiTokens.AsNoTracking()
                 .Where(t => t.UserId == userId)
-                .OrderByDescending(t => t.CreatedAt)
+                .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
                 .Select(t => new Item(t.Id, t.Name, t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt,
                     t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now)))
                 .ToListAsync(ct);
