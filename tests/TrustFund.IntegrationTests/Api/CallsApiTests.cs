@@ -63,6 +63,16 @@ public sealed class CallsApiTests(TrustFundAppFactory app) : IntegrationTest(app
         Assert.Contains("Draft", await withToken.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task ListCalls_PageSizeAboveTheLimit_IsCappedAtOneHundred()
+    {
+        var json = await GetJson(NewClient(), "/api/v1/calls?pageSize=5000&page=0");
+
+        Assert.Equal(100, json.GetProperty("pageSize").GetInt32());
+        Assert.Equal(1, json.GetProperty("page").GetInt32());
+        Assert.Equal(0, json.GetProperty("items").GetArrayLength());
+    }
+
     private static async Task<JsonElement> GetJson(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);

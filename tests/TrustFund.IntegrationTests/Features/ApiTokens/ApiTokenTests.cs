@@ -104,6 +104,9 @@ public sealed partial class ApiTokenTests(TrustFundAppFactory app) : Integration
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("Revoked", await client.GetStringAsync("/account/api-tokens"));
+        await using var after = App.NewDbContext();
+        var audit = await after.AuditEntries.SingleAsync(a => a.Action == "RevokeApiToken");
+        Assert.Contains("RevokedAt", audit.Changes);
     }
 
     [Fact]
