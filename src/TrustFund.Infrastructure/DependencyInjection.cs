@@ -11,6 +11,7 @@ using TrustFund.Application.Auditing;
 using TrustFund.Application.Data;
 using TrustFund.Infrastructure.Email;
 using TrustFund.Infrastructure.Jobs;
+using TrustFund.Infrastructure.Reports;
 using TrustFund.Infrastructure.Seeding;
 
 namespace TrustFund.Infrastructure;
@@ -35,6 +36,8 @@ public static class DependencyInjection
         if (string.IsNullOrWhiteSpace(configuration["Smtp:Host"])) services.AddSingleton<IMailTransport, PickupFolderMailTransport>();
         else services.AddSingleton<IMailTransport, SmtpMailTransport>();
         if (configuration.GetValue("Outbox:RunDispatcher", true)) services.AddHostedService<OutboxDispatcherService>();
+
+        services.AddSingleton<TrustFund.Application.Reports.IReportRenderer, PdfReportRenderer>();
 
         services.AddScoped<RoleSeeder>();
         services.AddScoped<ReferenceDataSeeder>();

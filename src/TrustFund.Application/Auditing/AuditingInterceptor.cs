@@ -15,9 +15,10 @@ namespace TrustFund.Application.Auditing;
 /// </summary>
 public sealed class AuditingInterceptor(ICurrentUser user, AuditContext context, TimeProvider clock) : SaveChangesInterceptor
 {
-    // Secrets and churn that must never be copied into the trail.
+    // Secrets and churn that must never be copied into the trail. TokenHash is the SHA-256 of a 256-bit random API
+    // token, useless to an attacker, but it has no business in a trail that many people read.
     private static readonly HashSet<string> HiddenProperties =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "xmin"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "xmin", "TokenHash"];
 
     // Enums by name: an auditor reads "Published", not 1.
     private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
@@ -62,6 +63,8 @@ public sealed class AuditingInterceptor(ICurrentUser user, AuditContext context,
         foreach (var property in entry.Properties)
         {
             if (HiddenProperties.Contains(property.Metadata.Name)) continue;
+            // File contents (issued PDFs) are kept once, in their own table; the trail keeps their hash instead.
+            if (property.Metadata.ClrType == typeof(byte[])) continue;
             switch (entry.State)
             {
                 case EntityState.Added:

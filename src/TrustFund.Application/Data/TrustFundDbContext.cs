@@ -9,6 +9,7 @@ using TrustFund.Domain.Calls;
 using TrustFund.Domain.Donors;
 using TrustFund.Domain.Messaging;
 using TrustFund.Domain.Organisations;
+using TrustFund.Domain.Reports;
 using TrustFund.Domain.ReferenceData;
 using TrustFund.Domain.Security;
 
@@ -31,6 +32,8 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<TrusteeAppointment> TrusteeAppointments => Set<TrusteeAppointment>();
     public DbSet<ChairDesignation> ChairDesignations => Set<ChairDesignation>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<IssuedReport> IssuedReports => Set<IssuedReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -21,6 +21,9 @@ public sealed class ApplicationUser : IdentityUser<Guid>
     /// <summary>May edit the organisation's profile and invite colleagues (the person who registered it).</summary>
     public bool IsOrganisationAdmin { get; set; }
 
+    /// <summary>Set for donor users: they see the contributions and reports of this donor only.</summary>
+    public Guid? DonorId { get; set; }
+
     /// <summary>Created by the demo seed; the only accounts a Development-only setting may exempt from 2FA.</summary>
     public bool IsDemoAccount { get; set; }
 

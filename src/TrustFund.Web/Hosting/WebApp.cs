@@ -11,6 +11,7 @@ using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
 using TrustFund.Infrastructure;
 using TrustFund.Infrastructure.Jobs;
+using TrustFund.Web.Api;
 using TrustFund.Web.Identity;
 using TrustFund.Web.Localization;
 
@@ -94,6 +95,15 @@ public static class WebApp
                 }));
         });
 
+        // The read API (/api/v1) and its description (/openapi/v1.json); enums travel by name, as in the audit trail,
+        // and numbers as numbers (the web default also accepts strings, which muddles the published schema).
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
+        services.AddReadApiDocument();
+
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
@@ -117,6 +127,7 @@ public static class WebApp
             .AddEntityFrameworkStores<TrustFundDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<TrustFundClaimsPrincipalFactory>();
+        services.AddApiTokenAuthentication();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -160,6 +171,8 @@ public static class WebApp
             Authorization = [new AdminOnlyDashboardFilter()],
             DashboardTitle = "TrustFund jobs",
         });
+        app.MapOpenApi();
+        app.MapReadApi();
         app.MapRazorPages();
     }
 }

@@ -71,6 +71,7 @@ public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Appl
         b.Property(x => x.PreferredLanguage).HasMaxLength(2);
         b.HasIndex(x => x.OrganisationId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Donor>().WithMany().HasForeignKey(x => x.DonorId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

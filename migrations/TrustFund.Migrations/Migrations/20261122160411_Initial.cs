@@ -248,6 +248,33 @@ namespace TrustFund.Migrations.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "issued_reports",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    parameters = table.Column<string>(type: "jsonb", nullable: false),
+                    content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    size_bytes = table.Column<int>(type: "integer", nullable: false),
+                    issued_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    issued_by_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    issued_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    donor_id = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_issued_reports", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_issued_reports_donors_donor_id",
+                        column: x => x.donor_id,
+                        principalTable: "donors",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "applications",
                 columns: table => new
                 {
@@ -296,6 +323,7 @@ namespace TrustFund.Migrations.Migrations
                     preferred_language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
                     organisation_id = table.Column<Guid>(type: "uuid", nullable: true),
                     is_organisation_admin = table.Column<bool>(type: "boolean", nullable: false),
+                    donor_id = table.Column<Guid>(type: "uuid", nullable: true),
                     is_demo_account = table.Column<bool>(type: "boolean", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -316,6 +344,12 @@ namespace TrustFund.Migrations.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_users", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_users_donors_donor_id",
+                        column: x => x.donor_id,
+                        principalTable: "donors",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "fk_users_organisations_organisation_id",
                         column: x => x.organisation_id,
@@ -346,6 +380,31 @@ namespace TrustFund.Migrations.Migrations
                         name: "fk_attachments_applications_application_id",
                         column: x => x.application_id,
                         principalTable: "applications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "api_tokens",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    token_hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_used_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_api_tokens", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_api_tokens_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -503,6 +562,17 @@ namespace TrustFund.Migrations.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_api_tokens_token_hash",
+                table: "api_tokens",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_api_tokens_user_id",
+                table: "api_tokens",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_applications_call_id_organisation_id",
                 table: "applications",
                 columns: new[] { "call_id", "organisation_id" },
@@ -578,6 +648,16 @@ namespace TrustFund.Migrations.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_issued_reports_donor_id_issued_at",
+                table: "issued_reports",
+                columns: new[] { "donor_id", "issued_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_issued_reports_issued_at",
+                table: "issued_reports",
+                column: "issued_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_organisations_country_iso2",
                 table: "organisations",
                 column: "country_iso2");
@@ -647,6 +727,11 @@ namespace TrustFund.Migrations.Migrations
                 column: "normalized_email");
 
             migrationBuilder.CreateIndex(
+                name: "ix_users_donor_id",
+                table: "users",
+                column: "donor_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_users_organisation_id",
                 table: "users",
                 column: "organisation_id");
@@ -661,6 +746,9 @@ namespace TrustFund.Migrations.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "api_tokens");
+
             migrationBuilder.DropTable(
                 name: "assistance_types");
 
@@ -677,10 +765,10 @@ namespace TrustFund.Migrations.Migrations
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
-                name: "donors");
+                name: "forms_of_exploitation");
 
             migrationBuilder.DropTable(
-                name: "forms_of_exploitation");
+                name: "issued_reports");
 
             migrationBuilder.DropTable(
                 name: "outbox_emails");
@@ -714,6 +802,9 @@ namespace TrustFund.Migrations.Migrations
 
             migrationBuilder.DropTable(
                 name: "users");
+
+            migrationBuilder.DropTable(
+                name: "donors");
 
             migrationBuilder.DropTable(
                 name: "organisations");

@@ -1,0 +1,52 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Abstractions;
+using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
+using TrustFund.Domain.Common;
+using TrustFund.Domain.Security;
+
+namespace TrustFund.Application.Features.ApiTokens;
+
+/// <summary>
+/// The signed-in person creates a personal API token. The secret is in the result only: it is shown once and
+/// cannot be read again. Staff need two-factor authentication first, as for the staff pages.
+/// </summary>
+public static class CreateApiToken
+{
+    /// <param name="ExpiresOn">Last day (UTC) the token works; none means until it is revoked.</param>
+    public sealed record Command(string Name, DateOnly? ExpiresOn) : ICommand<Result>;
+
+    public sealed record Result(Guid Id, string Token);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Name).NotEmpty().WithMessage("Give the token a name, so you know later what it is for.")
+                .MaximumLength(100).WithMessage("The name can be at most 100 characters long.");
+        }
+    }
+
+    public sealed class Handler(TrustFundDbContext db, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<Command, Result>
+    {
+        public async ValueTask<Result> Handle(Command command, CancellationToken ct)
+        {
+            var userId = currentUser.UserId ?? throw new DomainException("Sign in to create an API token.");
+            var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct)
+                ?? throw new NotFoundException("user", userId);
+            if (Roles.Staff.Any(currentUser.IsInRole) && !user.TwoFactorEnabled)
+                throw new DomainException("Turn on two-factor authentication before creating an API token: your role requires it.");
+
+            // Valid through the whole of the chosen day, UTC.
+            DateTimeOffset? expiresAt = command.ExpiresOn is { } day
+                ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+                : null;
+            var (token, secret) = ApiToken.Issue(userId, command.Name, clock.GetUtcNow(), expiresAt);
+            db.ApiTokens.Add(token);
+            await db.SaveChangesAsync(ct);
+            return new Result(token.Id, secret);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Abstractions;
+using TrustFund.Application.Data;
+using TrustFund.Application.Reports;
+using TrustFund.Domain.Calls;
+using TrustFund.Domain.Reports;
+
+namespace TrustFund.Application.Features.Reports;
+
+/// <summary>
+/// Issues the "Calls for proposals" summary of a year: every call announced for that year (drafts excluded), rendered
+/// to PDF and stored with its hash so the same document can be downloaded again unchanged.
+/// </summary>
+public static class IssueCallsSummary
+{
+    public sealed record Command(int Year) : ICommand<Result>;
+
+    public sealed record Result(Guid ReportId, string Sha256);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(x => x.Year).InclusiveBetween(2010, 2100).WithMessage("Choose a year between 2010 and 2100.");
+    }
+
+    public sealed class Handler(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock)
+        : ICommandHandler<Command, Result>
+    {
+        public async ValueTask<Result> Handle(Command command, CancellationToken ct)
+        {
+            // A call belongs to the year of its deadline in the call's own time zone, which can differ from the UTC
+            // year near New Year: read a day either side, then decide in that zone.
+            var from = new DateTimeOffset(command.Year, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(-1);
+            var to = new DateTimeOffset(command.Year, 12, 31, 0, 0, 0, TimeSpan.Zero).AddDays(2);
+            var candidates = await db.Calls.AsNoTracking()
+                .Where(c => c.Status != CallStatus.Draft && c.Deadline >= from && c.Deadline < to)
+                .ToListAsync(ct);
+            var lines = candidates
+                .Select(c => (Call: c, Local: TimeZoneInfo.ConvertTime(c.Deadline, TimeZoneInfo.FindSystemTimeZoneById(c.TimeZoneId))))
+                .Where(x => x.Local.Year == command.Year)
+                .OrderBy(x => x.Call.Deadline).ThenBy(x => x.Call.Slug, StringComparer.Ordinal)
+                .Select(x => new CallsSummaryData.Line(x.Call.Slug, x.Call.Title.En, x.Call.Window.Code(), x.Call.Envelope,
+                    x.Call.MinGrant, x.Call.MaxGrant, x.Call.MaxDurationMonths, x.Call.Deadline, x.Call.TimeZoneId,
+                    x.Call.Status.ToString()))
+                .ToList();
+
+            // Whole seconds: the PDF's dates have no fractions, and the stored date should be the printed one.
+            var now = clock.GetUtcNow();
+            var issuedAt = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+            var title = $"Calls for proposals {command.Year}";
+            var issuedBy = user.UserName ?? "TrustFund";
+            var pdf = renderer.RenderCallsSummary(new CallsSummaryData(title, command.Year, issuedAt, issuedBy, lines));
+
+            var parameters = JsonSerializer.Serialize(new { year = command.Year, language = "en" });
+            var report = new IssuedReport(ReportKind.CallsSummary, title, parameters, pdf, user.UserId, user.UserName, issuedAt);
+            db.IssuedReports.Add(report);
+            await db.SaveChangesAsync(ct);
+            return new Result(report.Id, report.Sha256);
+        }
+    }
+}

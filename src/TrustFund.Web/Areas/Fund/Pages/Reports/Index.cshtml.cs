@@ -1,0 +1,37 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using TrustFund.Application;
+using TrustFund.Application.Features.Reports;
+using TrustFund.Web.Localization;
+
+namespace TrustFund.Web.Areas.Fund.Pages.Reports;
+
+/// <summary>Every issued report, newest first, and the forms that issue new ones.</summary>
+public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty]
+    public int Year { get; set; }
+
+    public PagedList<ListIssuedReports.Item> Reports { get; private set; } = new([], 1, PagedList<ListIssuedReports.Item>.DefaultPageSize, 0);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Year = clock.GetUtcNow().Year;
+        await Load(ct);
+    }
+
+    public async Task<IActionResult> OnPostCallsSummaryAsync(CancellationToken ct)
+    {
+        await Load(ct); // shown again if the year is refused
+        var result = await mediator.Send(new IssueCallsSummary.Command(Year), ct);
+        TempData["Message"] = text["The report is issued and stored. Its SHA-256 is {0}.", result.Sha256].Value;
+        return RedirectToPage();
+    }
+
+    private async Task Load(CancellationToken ct) => Reports = await mediator.Send(new ListIssuedReports.Query(PageNumber), ct);
+}

@@ -1,0 +1,28 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
+using TrustFund.Domain.Security;
+using TrustFund.IntegrationTests.Support;
+
+namespace TrustFund.IntegrationTests.Api;
+
+/// <summary>API clients for tests: a token stored straight in the database, and a client that sends it.</summary>
+public static class ApiClient
+{
+    public static async Task<string> TokenFor(TrustFundAppFactory app, ApplicationUser user, DateTimeOffset? expiresAt = null)
+    {
+        var (token, secret) = ApiToken.Issue(user.Id, "test", app.Clock.GetUtcNow(), expiresAt);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync();
+        return secret;
+    }
+
+    public static HttpClient WithBearer(this HttpClient client, string token)
+    {
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
