@@ -18,6 +18,9 @@ public sealed class ApplicationUser : IdentityUser<Guid>
     /// <summary>Set for NGO users: everything they see is limited to this organisation.</summary>
     public Guid? OrganisationId { get; set; }
 
+    /// <summary>Set for Donor users: they see only this donor's contributions.</summary>
+    public Guid? DonorId { get; set; }
+
     /// <summary>Created by the demo seed; the only accounts a Development-only setting may exempt from 2FA.</summary>
     public bool IsDemoAccount { get; set; }
 

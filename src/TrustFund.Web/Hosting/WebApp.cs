@@ -66,6 +66,7 @@ public static class WebApp
             {
                 o.Conventions.AuthorizeAreaFolder("Fund", "/", Policies.Secretariat);
                 o.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
+                o.Conventions.AuthorizeAreaFolder("Donor", "/", Policies.Donor);
                 o.Conventions.AddPageRoute("/Calls/Details", "calls/{slug}");
             })
             .AddMvcOptions(o => o.Filters.Add<UseCaseExceptionFilter>())
@@ -124,7 +125,8 @@ public static class WebApp
         services.Configure<TwoFactorOptions>(builder.Configuration.GetSection("Security"));
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.FundManager));
+            .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.FundManager))
+            .AddPolicy(Policies.Donor, p => p.RequireRole(Roles.Donor));
     }
 
     private static void Configure(WebApplication app)
@@ -158,4 +160,5 @@ public static class Policies
 {
     public const string Admin = "Admin";
     public const string Secretariat = "Secretariat";
+    public const string Donor = "Donor";
 }

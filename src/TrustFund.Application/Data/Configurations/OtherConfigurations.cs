@@ -29,6 +29,7 @@ public sealed class DonorConfiguration : IEntityTypeConfiguration<Donor>
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.CountryIso2).HasMaxLength(2).IsFixedLength();
         b.HasOne<Country>().WithMany().HasForeignKey(x => x.CountryIso2).OnDelete(DeleteBehavior.Restrict);
+        b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
     }
 }
 
@@ -69,6 +70,7 @@ public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Appl
         b.Property(x => x.DisplayName).HasMaxLength(200);
         b.Property(x => x.PreferredLanguage).HasMaxLength(2);
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Donor>().WithMany().HasForeignKey(x => x.DonorId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
