@@ -51,12 +51,15 @@ public sealed class EmbeddedPostgresServer : IDisposable
         var user = OsUser.ForServer(serverUser);
         var bin = PostgresBinaries.Locate();
         // One folder per account: each cleans up only its own abandoned clusters.
-        var parent = Path.Combine(Path.GetTempPath(), $"trustfund-test-pg-{Environment.UserName}");
+        var parent = Path.Combine(Path.GetTempPath(), $"trustfund-pg-tests-{Environment.UserName}");
         Directory.CreateDirectory(parent);
         RemoveAbandonedClusters(parent, user, bin);
         var root = Path.Combine(parent, $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..24]);
-        Directory.CreateDirectory(root);
-        File.WriteAllText(Path.Combine(root, OwnerFile), $"{Environment.ProcessId} {ProcessStartTicks(Environment.ProcessId)}");
+        // Made complete under a hidden name, then renamed: another run never sees this folder without its owner.
+        var making = Path.Combine(parent, "." + Path.GetFileName(root));
+        Directory.CreateDirectory(making);
+        File.WriteAllText(Path.Combine(making, OwnerFile), $"{Environment.ProcessId} {ProcessStartTicks(Environment.ProcessId)}");
+        Directory.Move(making, root);
         var server = new EmbeddedPostgresServer(root, temporary: true, user, bin);
         try
         {
@@ -175,7 +178,7 @@ public sealed class EmbeddedPostgresServer : IDisposable
 
     private static void RemoveAbandonedClusters(string parent, OsUser user, string bin)
     {
-        foreach (var dir in Directory.GetDirectories(parent))
+        foreach (var dir in Directory.GetDirectories(parent).Where(d => !Path.GetFileName(d).StartsWith('.')))
         {
             var owner = Path.Combine(dir, OwnerFile);
             if (File.Exists(owner) && OwnerIsAlive(File.ReadAllText(owner))) continue;
@@ -196,8 +199,27 @@ public sealed class EmbeddedPostgresServer : IDisposable
         return ProcessStartTicks(pid) is { } ticks && ticks.ToString() == parts[1];
     }
 
+    /// <summary>
+    /// When the process started, as a number that is the same whoever reads it: the start time in clock ticks
+    /// since boot from /proc (Process.StartTime is derived from the wall clock and drifts between readers).
+    /// </summary>
     private static long? ProcessStartTicks(int pid)
     {
+        var stat = $"/proc/{pid}/stat";
+        if (File.Exists("/proc/self/stat"))
+        {
+            try
+            {
+                var text = File.ReadAllText(stat);
+                // Fields after the command name (which may contain spaces) start after the last ')'; starttime is field 22.
+                var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+                return long.Parse(fields[19], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
         try
         {
             using var process = Process.GetProcessById(pid);
