@@ -27,16 +27,18 @@ public static class ListContributions
 
     internal static IQueryable<Item> Items(TrustFundDbContext db, Filter filter)
     {
-        var items =
-            from r in db.ContributionReceipts.AsNoTracking()
-            join p in db.Pledges on r.PledgeId equals p.Id
+        // Filter and order on the tables; EF cannot translate a filter on a record built by a constructor.
+        var receipts = db.ContributionReceipts.AsNoTracking();
+        if (filter.From is { } from) receipts = receipts.Where(r => r.ValueDate >= from);
+        if (filter.To is { } to) receipts = receipts.Where(r => r.ValueDate <= to);
+        var pledges = db.Pledges.AsNoTracking();
+        if (filter.DonorId is { } donor) pledges = pledges.Where(p => p.DonorId == donor);
+        return from r in receipts
+            join p in pledges on r.PledgeId equals p.Id
             join d in db.Donors on p.DonorId equals d.Id
+            orderby r.ValueDate descending, r.RecordedAt descending
             select new Item(r.Id, r.ValueDate, d.Id, d.Name, r.Amount, r.Currency, r.UnitsPerUsd, r.UsdAmount, r.BankReference,
                 p.IsEarmarked, p.EarmarkPurpose, p.Id, r.RecordedBy, r.RecordedAt, r.ReversedAt, r.ReversalReason);
-        if (filter.From is { } from) items = items.Where(i => i.ValueDate >= from);
-        if (filter.To is { } to) items = items.Where(i => i.ValueDate <= to);
-        if (filter.DonorId is { } donor) items = items.Where(i => i.DonorId == donor);
-        return items.OrderByDescending(i => i.ValueDate).ThenByDescending(i => i.RecordedAt);
     }
 
     public sealed class Handler(TrustFundDbContext db) : IQueryHandler<Query, Result>
@@ -46,8 +48,18 @@ public static class ListContributions
             var items = Items(db, query.Filter);
             var page = Math.Max(1, query.Page);
             var total = await items.CountAsync(ct);
-            var totalUsd = await items.Where(i => i.ReversedAt == null).SumAsync(i => i.UsdAmount, ct);
-            return new Result(await items.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct), page, total, totalUsd);
+            return new Result(await items.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct), page, total,
+                await NetReceivedUsd(query.Filter, ct));
+        }
+
+        /// <summary>The total shown is the journal's: receipts and reversals booked in the period (a reversal is dated when it was made).</summary>
+        private async Task<decimal> NetReceivedUsd(Filter filter, CancellationToken ct)
+        {
+            var entries = db.ContributionEntries();
+            if (filter.From is { } from) entries = entries.Where(j => j.ValueDate >= from);
+            if (filter.To is { } to) entries = entries.Where(j => j.ValueDate <= to);
+            if (filter.DonorId is { } donor) entries = entries.Where(j => j.DonorId == donor);
+            return await entries.SumAsync(j => j.UsdAmount, ct);
         }
     }
 

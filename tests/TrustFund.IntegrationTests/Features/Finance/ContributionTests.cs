@@ -172,6 +172,10 @@ public sealed class ContributionTests(TrustFundAppFactory app) : FinanceTest(app
         Assert.Single(lines.Skip(1));
         Assert.Contains("NOR-EARLY", lines[1]);
         Assert.Contains(",5000.00,USD,1.000000,5000.00,", lines[1]);
+        var page = await client.GetStringAsync($"/fund/contributions?donorId={norway}");
+        Assert.Contains("NOR-LATE", page);
+        Assert.DoesNotContain("FOUNDATION", page);
+        Assert.Contains("USD 12,000.00", page); // the journal's total for the donor
     }
 
     [Fact]
