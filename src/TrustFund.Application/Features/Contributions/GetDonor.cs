@@ -11,7 +11,8 @@ public static class GetDonor
 {
     public sealed record Query(Guid Id) : IQuery<Result>;
 
-    public sealed record Result(Guid Id, string Name, DonorKind Kind, string? CountryIso2, IReadOnlyList<PledgeItem> Pledges,
+    /// <param name="Version">The donor's row version, for the edit form.</param>
+    public sealed record Result(Guid Id, uint Version, string Name, DonorKind Kind, string? CountryIso2, IReadOnlyList<PledgeItem> Pledges,
         IReadOnlyList<ReceiptItem> Receipts, IReadOnlyList<string> LinkedAccounts)
     {
         public decimal OutstandingUsd => Pledges.Sum(p => p.OutstandingUsd);
@@ -30,8 +31,10 @@ public static class GetDonor
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
-            var donor = await db.Donors.AsNoTracking().SingleOrDefaultAsync(d => d.Id == query.Id, ct)
+            var found = await db.Donors.AsNoTracking().Where(d => d.Id == query.Id)
+                .Select(d => new { Donor = d, Version = EF.Property<uint>(d, "xmin") }).SingleOrDefaultAsync(ct)
                 ?? throw new NotFoundException("donor", query.Id);
+            var donor = found.Donor;
             var own = db.Pledges.AsNoTracking().Where(p => p.DonorId == donor.Id);
             var pledges = await own.OrderByDescending(p => p.PledgedOn).ToListAsync(ct);
             var received = await db.ReceivedByPledgeAsync(own, ct);
@@ -41,7 +44,7 @@ public static class GetDonor
                     r.BankReference, r.RecordedBy, r.ReversedAt, r.ReversalReason))
                 .ToListAsync(ct);
             var accounts = await db.Users.Where(u => u.DonorId == donor.Id).OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(ct);
-            return new Result(donor.Id, donor.Name, donor.Kind, donor.CountryIso2,
+            return new Result(donor.Id, found.Version, donor.Name, donor.Kind, donor.CountryIso2,
                 pledges.Select(p => ToItem(p, received.GetValueOrDefault(p.Id).Amount)).ToList(), receipts, accounts);
         }
 

@@ -201,6 +201,26 @@ public sealed class ContributionTests(TrustFundAppFactory app) : FinanceTest(app
     }
 
     [Fact]
+    public async Task EditDonor_ChangesTheDonor_AndAStaleFormGetsTheConflictMessage()
+    {
+        var donor = await Donor("Norwey");
+        var client = await FundManager();
+        var url = $"/fund/donors/{donor}/edit";
+        var staleForm = await client.GetStringAsync(url);
+
+        var saved = await PostForm(client, url, new() { ["Name"] = "Norway", ["Kind"] = "MemberState", ["CountryIso2"] = "NO" });
+        Assert.Equal($"/fund/donors/{donor}", LocationOf(saved));
+        var noCountry = await PostForm(client, url, new() { ["Name"] = "Norway", ["Kind"] = "MemberState", ["CountryIso2"] = "" });
+        Assert.Contains("A Member State donor needs its country.", await noCountry.Content.ReadAsStringAsync());
+
+        var version = System.Text.RegularExpressions.Regex.Match(staleForm, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;
+        var stale = await PostForm(client, url, new() { ["Version"] = version, ["Name"] = "Kingdom of Norway", ["Kind"] = "MemberState", ["CountryIso2"] = "NO" });
+        Assert.Contains("Someone else saved this record while you were editing it.", await stale.Content.ReadAsStringAsync());
+        await using var db = App.NewDbContext();
+        Assert.Equal("Norway", (await db.Donors.SingleAsync()).Name);
+    }
+
+    [Fact]
     public async Task LinkDonorUser_ToAnAccountWithoutTheDonorRole_IsRefused()
     {
         var norway = await Donor();

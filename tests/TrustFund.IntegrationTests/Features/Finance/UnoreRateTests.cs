@@ -24,7 +24,7 @@ public sealed class UnoreRateTests(TrustFundAppFactory app) : FinanceTest(app)
         Assert.Equal("/fund/rates", LocationOf(response));
         await using var db = App.NewDbContext();
         Assert.Equal(13, await db.UnoreRates.CountAsync());
-        var revision = await db.UnoreRates.SingleAsync(r => r.Currency == "EUR" && r.EffectiveFrom == new DateOnly(2027, 2, 14));
+        var revision = await db.UnoreRates.SingleAsync(r => r.Currency == "EUR" && r.EffectiveFrom == new DateOnly(2026, 11, 14));
         Assert.Equal((0.915m, UnoreRateSource.Imported), (revision.UnitsPerUsd, revision.Source));
         Assert.Contains("13 rates imported.", await client.GetStringAsync("/fund/rates"));
     }
