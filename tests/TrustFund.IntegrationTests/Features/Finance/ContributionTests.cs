@@ -154,6 +154,23 @@ public sealed class ContributionTests(TrustFundAppFactory app) : FinanceTest(app
     }
 
     [Fact]
+    public async Task ReverseReceipt_ClickedTwiceAtOnce_BooksOneReversal()
+    {
+        var receipt = await Receive(await Pledge(await Donor(), 1_000, "USD", LastMonth), 1_000, "USD", LastMonth);
+
+        var attempts = await Task.WhenAll(Enumerable.Range(1, 3).Select(async i =>
+        {
+            try { await Send(new ReverseReceipt.Command(receipt.ReceiptId, $"click {i}")); return true; }
+            catch (Exception e) when (e is DomainException or DbUpdateException) { return false; }
+        }));
+
+        Assert.Equal(1, attempts.Count(reversed => reversed));
+        await using var db = App.NewDbContext();
+        Assert.Equal(1, await db.JournalEntries.CountAsync(j => j.EventType == JournalEventType.Reversal));
+        Assert.Equal(0m, await db.JournalEntries.SumAsync(j => j.UsdAmount));
+    }
+
+    [Fact]
     public async Task ExportContributions_IsFilteredByPeriodAndDonor()
     {
         var norway = await Donor();
