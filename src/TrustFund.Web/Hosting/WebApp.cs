@@ -69,7 +69,11 @@ public static class WebApp
                 o.Conventions.AuthorizeAreaFolder("Donor", "/", Policies.Donor);
                 o.Conventions.AddPageRoute("/Calls/Details", "calls/{slug}");
             })
-            .AddMvcOptions(o => o.Filters.Add<UseCaseExceptionFilter>())
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<UseCaseExceptionFilter>();
+                InvariantFormValueProviderFactory.ReplaceDefault(o.ValueProviderFactories);
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddAntiforgery(o => o.Cookie.Name = "tf.af");
