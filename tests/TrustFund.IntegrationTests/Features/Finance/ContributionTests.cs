@@ -57,6 +57,19 @@ public sealed class ContributionTests(TrustFundAppFactory app) : FinanceTest(app
     }
 
     [Fact]
+    public async Task RecordPledge_InACurrencyWithoutARateForItsDate_IsRefused_AndAUsdPledgeNeedsNone()
+    {
+        var donor = await Donor();
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => Pledge(donor, 1_000, "SEK", LastMonth));
+        await Pledge(donor, 1_000, "USD", LastMonth);
+
+        Assert.StartsWith($"There is no UNORE rate for SEK in force on {LastMonth:yyyy-MM-dd}", error.Message);
+        await using var db = App.NewDbContext();
+        Assert.Equal("USD", (await db.Pledges.SingleAsync()).Currency);
+    }
+
+    [Fact]
     public async Task RecordPledgeAndReceipt_ThroughThePages_ShowTheOutstandingAmount()
     {
         await Rate("NOK", LastMonth, 10m);
