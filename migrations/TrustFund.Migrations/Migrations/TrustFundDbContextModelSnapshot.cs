@@ -752,6 +752,91 @@ namespace TrustFund.Migrations.Migrations
                     b.ToTable("calls", (string)null);
                 });
 
+            modelBuilder.Entity("TrustFund.Domain.Donors.ContributionReceipt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("BankReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("bank_reference");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("PledgeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pledge_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reversal_reason");
+
+                    b.Property<DateTimeOffset?>("ReversedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reversed_at");
+
+                    b.Property<string>("ReversedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reversed_by");
+
+                    b.Property<decimal>("UnitsPerUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("units_per_usd");
+
+                    b.Property<decimal>("UsdAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("usd_amount");
+
+                    b.Property<DateOnly>("ValueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("value_date");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contribution_receipts");
+
+                    b.HasIndex("PledgeId")
+                        .HasDatabaseName("ix_contribution_receipts_pledge_id");
+
+                    b.HasIndex("ValueDate")
+                        .HasDatabaseName("ix_contribution_receipts_value_date");
+
+                    b.ToTable("contribution_receipts", (string)null);
+                });
+
             modelBuilder.Entity("TrustFund.Domain.Donors.Donor", b =>
                 {
                     b.Property<Guid>("Id")
@@ -777,6 +862,12 @@ namespace TrustFund.Migrations.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_donors");
 
@@ -788,6 +879,249 @@ namespace TrustFund.Migrations.Migrations
                         .HasDatabaseName("ix_donors_name");
 
                     b.ToTable("donors", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Donors.Pledge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("DonorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("donor_id");
+
+                    b.Property<string>("EarmarkPurpose")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("earmark_purpose");
+
+                    b.Property<bool>("IsEarmarked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_earmarked");
+
+                    b.Property<DateOnly>("PledgedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("pledged_on");
+
+                    b.Property<decimal>("RateAtPledge")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("rate_at_pledge");
+
+                    b.Property<decimal>("UsdEquivalent")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("usd_equivalent");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pledges");
+
+                    b.HasIndex("DonorId", "PledgedOn")
+                        .HasDatabaseName("ix_pledges_donor_id_pledged_on");
+
+                    b.ToTable("pledges", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Finance.FundSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("OperatingReserveRate")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("operating_reserve_rate");
+
+                    b.Property<decimal>("PscRate")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("psc_rate");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fund_settings");
+
+                    b.ToTable("fund_settings", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Finance.JournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("DocumentReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("document_reference");
+
+                    b.Property<string>("DocumentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("document_type");
+
+                    b.Property<Guid?>("DonorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("donor_id");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("event_type");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("rate");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<long?>("ReversedEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reversed_entry_id");
+
+                    b.Property<string>("ReversedEventType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reversed_event_type");
+
+                    b.Property<decimal>("UsdAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("usd_amount");
+
+                    b.Property<DateOnly>("ValueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("value_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journal_entries");
+
+                    b.HasIndex("DonorId")
+                        .HasDatabaseName("ix_journal_entries_donor_id");
+
+                    b.HasIndex("ReversedEntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_journal_entries_reversed_entry_id");
+
+                    b.HasIndex("ValueDate")
+                        .HasDatabaseName("ix_journal_entries_value_date");
+
+                    b.HasIndex("DocumentType", "DocumentId")
+                        .HasDatabaseName("ix_journal_entries_document_type_document_id");
+
+                    b.ToTable("journal_entries", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Finance.UnoreRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<decimal>("UnitsPerUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("units_per_usd");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unore_rates");
+
+                    b.HasIndex("Currency", "EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unore_rates_currency_effective_from");
+
+                    b.ToTable("unore_rates", (string)null);
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Messaging.OutboxEmail", b =>
@@ -1381,6 +1715,16 @@ namespace TrustFund.Migrations.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrustFund.Domain.Donors.ContributionReceipt", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Donors.Pledge", null)
+                        .WithMany("Receipts")
+                        .HasForeignKey("PledgeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contribution_receipts_pledges_pledge_id");
+                });
+
             modelBuilder.Entity("TrustFund.Domain.Donors.Donor", b =>
                 {
                     b.HasOne("TrustFund.Domain.ReferenceData.Country", null)
@@ -1388,6 +1732,31 @@ namespace TrustFund.Migrations.Migrations
                         .HasForeignKey("CountryIso2")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_donors_countries_country_iso2");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Donors.Pledge", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Donors.Donor", null)
+                        .WithMany()
+                        .HasForeignKey("DonorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pledges_donors_donor_id");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Finance.JournalEntry", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Donors.Donor", null)
+                        .WithMany()
+                        .HasForeignKey("DonorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_journal_entries_donors_donor_id");
+
+                    b.HasOne("TrustFund.Domain.Finance.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ReversedEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_journal_entries_journal_entries_reversed_entry_id");
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Organisations.Organisation", b =>
@@ -1571,6 +1940,11 @@ namespace TrustFund.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Donors.Pledge", b =>
+                {
+                    b.Navigation("Receipts");
                 });
 #pragma warning restore 612, 618
         }

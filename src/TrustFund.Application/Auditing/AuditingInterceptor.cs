@@ -41,7 +41,9 @@ public sealed class AuditingInterceptor(ICurrentUser user, AuditContext context,
         var now = clock.GetUtcNow();
         var entries = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not AuditEntry and not OutboxEmail and not IdentityUserToken<Guid> and not Domain.Security.DataProtectionKey)
+            // The journal is its own trail (who, when, document) and its running number is only known after the insert.
+            .Where(e => e.Entity is not AuditEntry and not OutboxEmail and not IdentityUserToken<Guid> and not Domain.Security.DataProtectionKey
+                and not Domain.Finance.JournalEntry)
             .Where(e => !e.Metadata.IsOwned())
             .ToList();
 

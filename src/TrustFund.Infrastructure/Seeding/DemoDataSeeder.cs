@@ -56,6 +56,7 @@ public sealed class DemoDataSeeder(TrustFundDbContext db, UserManager<Applicatio
         }
         await db.SaveChangesAsync(ct);
 
+        var donorIds = await db.Donors.ToDictionaryAsync(d => d.Name, d => d.Id, ct);
         var accounts = new List<DemoAccount>();
         foreach (var u in demo.Users)
         {
@@ -66,6 +67,7 @@ public sealed class DemoDataSeeder(TrustFundDbContext db, UserManager<Applicatio
                 UserName = u.Email, Email = u.Email, EmailConfirmed = true, DisplayName = u.DisplayName,
                 PreferredLanguage = u.Language, IsDemoAccount = true, CreatedAt = now,
                 OrganisationId = u.Organisation is null ? null : organisations[u.Organisation].Id,
+                DonorId = u.Donor is null ? null : donorIds[u.Donor],
             };
             IdentityFailure.ThrowIfFailed(await users.CreateAsync(user, password));
             IdentityFailure.ThrowIfFailed(await users.AddToRolesAsync(user, u.Roles));
@@ -83,7 +85,8 @@ public sealed class DemoDataSeeder(TrustFundDbContext db, UserManager<Applicatio
 
     private sealed record DemoFile(List<DemoOrganisation> Organisations, List<DemoUser> Users, List<DemoDonor> Donors, List<DemoCall> Calls);
     private sealed record DemoOrganisation(string LegalName, string Country);
-    private sealed record DemoUser(string Email, string DisplayName, string Language, List<string> Roles, string? Organisation);
+    private sealed record DemoUser(string Email, string DisplayName, string Language, List<string> Roles, string? Organisation,
+        string? Donor = null);
     private sealed record DemoDonor(string Name, string Kind, string? Country);
     private sealed record DemoCall(string Window, string TitleEn, string? TitleFr, string? TitleEs, string DescriptionEn,
         string? DescriptionFr, string? DescriptionEs, decimal Envelope, decimal MinGrant, decimal MaxGrant, int MaxDurationMonths,

@@ -70,6 +70,7 @@ public static class WebApp
                 o.Conventions.AuthorizeAreaFolder("Fund", "/", Policies.Secretariat);
                 o.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
                 o.Conventions.AuthorizeAreaFolder("Apply", "/", Policies.Applicant);
+                o.Conventions.AuthorizeAreaFolder("Donor", "/", Policies.Donor);
                 o.Conventions.AddPageRoute("/Calls/Details", "calls/{slug}");
             })
             .AddMvcOptions(o =>
@@ -77,6 +78,7 @@ public static class WebApp
                 o.Filters.Add<UseCaseExceptionFilter>();
                 // One attachment is at most 10 MB; leave room for the form around it.
                 o.MaxModelBindingCollectionSize = 2048;
+                InvariantFormValueProviderFactory.ReplaceDefault(o.ValueProviderFactories);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -145,7 +147,8 @@ public static class WebApp
             .AddPolicy(Policies.BoardMembers, p => p.RequireRole(Roles.Trustee, Roles.FundManager, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.FundManager))
-            .AddPolicy(Policies.Applicant, p => p.RequireRole(Roles.Applicant).RequireClaim(TrustFundClaims.OrganisationId));
+            .AddPolicy(Policies.Applicant, p => p.RequireRole(Roles.Applicant).RequireClaim(TrustFundClaims.OrganisationId))
+            .AddPolicy(Policies.Donor, p => p.RequireRole(Roles.Donor));
     }
 
     private static void Configure(WebApplication app)
@@ -185,4 +188,5 @@ public static class Policies
     public const string Admin = "Admin";
     public const string Secretariat = "Secretariat";
     public const string Applicant = "Applicant";
+    public const string Donor = "Donor";
 }

@@ -30,6 +30,7 @@ public sealed class DonorConfiguration : IEntityTypeConfiguration<Donor>
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.CountryIso2).HasMaxLength(2).IsFixedLength();
         b.HasOne<Country>().WithMany().HasForeignKey(x => x.CountryIso2).OnDelete(DeleteBehavior.Restrict);
+        b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
     }
 }
 

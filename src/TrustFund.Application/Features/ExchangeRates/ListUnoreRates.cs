@@ -1,0 +1,43 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Data;
+using TrustFund.Domain.Finance;
+
+namespace TrustFund.Application.Features.ExchangeRates;
+
+/// <summary>The UNORE table, newest month first, filtered by currency and month, paged.</summary>
+public static class ListUnoreRates
+{
+    public const int PageSize = 100;
+
+    public sealed record Query(string? Currency = null, int? Year = null, int? Month = null, int Page = 1) : IQuery<Result>;
+
+    public sealed record Result(IReadOnlyList<Item> Items, int Page, int TotalCount)
+    {
+        public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+    }
+
+    public sealed record Item(string Currency, DateOnly EffectiveFrom, decimal UnitsPerUsd, UnoreRateSource Source, DateTimeOffset CreatedAt);
+
+    public sealed class Handler(TrustFundDbContext db) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken ct)
+        {
+            var rates = db.UnoreRates.AsNoTracking();
+            if (!string.IsNullOrWhiteSpace(query.Currency)) rates = rates.Where(r => r.Currency == query.Currency.Trim().ToUpper());
+            if (query.Year is { } year && query.Month is { } month && month is >= 1 and <= 12)
+            {
+                var first = new DateOnly(year, month, 1);
+                var next = first.AddMonths(1);
+                rates = rates.Where(r => r.EffectiveFrom >= first && r.EffectiveFrom < next);
+            }
+            var page = Math.Max(1, query.Page);
+            var total = await rates.CountAsync(ct);
+            var items = await rates.OrderByDescending(r => r.EffectiveFrom).ThenBy(r => r.Currency)
+                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Select(r => new Item(r.Currency, r.EffectiveFrom, r.UnitsPerUsd, r.Source, r.CreatedAt))
+                .ToListAsync(ct);
+            return new Result(items, page, total);
+        }
+    }
+}

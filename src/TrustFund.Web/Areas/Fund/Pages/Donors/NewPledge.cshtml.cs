@@ -1,0 +1,40 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using TrustFund.Application.Features.Contributions;
+using TrustFund.Web.Localization;
+
+namespace TrustFund.Web.Areas.Fund.Pages.Donors;
+
+public sealed class NewPledgeModel(IMediator mediator, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty] public decimal Amount { get; set; }
+    [BindProperty] public string Currency { get; set; } = "USD";
+    [BindProperty] public DateOnly PledgedOn { get; set; }
+    [BindProperty] public bool IsEarmarked { get; set; }
+    [BindProperty] public string? EarmarkPurpose { get; set; }
+
+    public Guid DonorId { get; private set; }
+    public string DonorName { get; private set; } = "";
+
+    public async Task OnGetAsync(Guid id, CancellationToken ct)
+    {
+        await Load(id, ct);
+        PledgedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        await Load(id, ct);
+        await mediator.Send(new RecordPledge.Command(id, Amount, Currency, PledgedOn, IsEarmarked, EarmarkPurpose), ct);
+        TempData["Message"] = text["The pledge is recorded."].Value;
+        return Redirect($"/fund/donors/{id}");
+    }
+
+    private async Task Load(Guid id, CancellationToken ct)
+    {
+        var donor = await mediator.Send(new GetDonor.Query(id), ct);
+        (DonorId, DonorName) = (donor.Id, donor.Name);
+    }
+}

@@ -1,0 +1,35 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustFund.Application.Features.Contributions;
+using TrustFund.Application.Features.Journal;
+using TrustFund.Application.Finance;
+using TrustFund.Domain.Finance;
+
+namespace TrustFund.Web.Areas.Fund.Pages.Journal;
+
+public sealed class IndexModel(IMediator mediator) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? DonorId { get; set; }
+    [BindProperty(SupportsGet = true)] public JournalEventType? EventType { get; set; }
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+
+    public ListJournalEntries.Result Result { get; private set; } = new([], 1, 0);
+    public PeriodDonorFilter Filter { get; private set; } = null!;
+
+    private ListJournalEntries.Filter Criteria => new(From, To, DonorId, EventType);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Filter = new PeriodDonorFilter(From, To, DonorId, await mediator.Send(new ListDonors.Query(), ct));
+        Result = await mediator.Send(new ListJournalEntries.Query(Criteria, PageNumber), ct);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        var csv = await mediator.Send(new ListJournalEntries.ExportQuery(Criteria), ct);
+        return File(csv.Content, CsvExport.ContentType, csv.FileName);
+    }
+}

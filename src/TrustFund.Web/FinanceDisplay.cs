@@ -1,0 +1,20 @@
+using System.Globalization;
+
+namespace TrustFund.Web;
+
+/// <summary>How money, rates and percentages read on the finance pages, in the viewer's language; always to the cent.</summary>
+public static class FinanceDisplay
+{
+    public static string Amount(decimal amount, string currency) => currency + " " + amount.ToString("N2", CultureInfo.CurrentCulture);
+
+    public static string Usd(decimal amount) => Amount(amount, "USD");
+
+    public static string Rate(decimal unitsPerUsd) => unitsPerUsd.ToString("#,##0.######", CultureInfo.CurrentCulture);
+
+    public static string Percent(decimal fraction) => (fraction * 100).ToString("0.##", CultureInfo.CurrentCulture) + " %";
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The value to put back into an input of type number: always with a decimal point.</summary>
+    public static string Input(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+}
