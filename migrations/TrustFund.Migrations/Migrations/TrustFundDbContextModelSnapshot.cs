@@ -373,6 +373,11 @@ namespace TrustFund.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<decimal?>("ApprovedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("approved_amount");
+
                     b.Property<string>("Beneficiaries")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -418,6 +423,10 @@ namespace TrustFund.Migrations.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
+
+                    b.Property<string>("OutcomeMessage")
+                        .HasColumnType("text")
+                        .HasColumnName("outcome_message");
 
                     b.Property<string>("Project")
                         .IsRequired()

@@ -36,6 +36,12 @@ public sealed class GrantApplication : Entity
     public PartnerDeclaration Declaration { get; private set; } = new();
     public List<EligibilityCheck> EligibilityChecks { get; private set; } = [];
     public string? EligibilityReason { get; private set; }
+
+    /// <summary>Set when the fund manager approves the award: the amount the grant agreement is drawn up for.</summary>
+    public decimal? ApprovedAmount { get; private set; }
+
+    /// <summary>What the secretariat tells the applicant about the outcome (selected, reserve, not selected).</summary>
+    public string? OutcomeMessage { get; private set; }
     public List<StatusChange> History { get; private set; } = [];
 
     public decimal RequestedAmount => Budget.Sum(l => l.Amount);
@@ -150,6 +156,65 @@ public sealed class GrantApplication : Entity
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Give a reason the applicant can read.");
         EligibilityReason = reason.Trim();
         Move(eligible ? ApplicationStatus.Eligible : ApplicationStatus.Ineligible, now, by, EligibilityReason);
+    }
+
+    // The review and decision steps (DOMAIN.md sections 5-6). The board's workflow calls these; each checks
+    // that the application is at the step before.
+
+    public void StartReview(DateTimeOffset now, string? by) =>
+        MoveFrom([ApplicationStatus.Eligible], ApplicationStatus.UnderReview, now, by, null);
+
+    public void Shortlist(DateTimeOffset now, string? by, string? message = null) =>
+        Decide([ApplicationStatus.UnderReview, ApplicationStatus.ReserveList, ApplicationStatus.NotSelected], ApplicationStatus.Shortlisted, now, by, message);
+
+    public void PutOnReserveList(DateTimeOffset now, string? by, string? message = null) =>
+        Decide([ApplicationStatus.UnderReview, ApplicationStatus.Shortlisted, ApplicationStatus.NotSelected], ApplicationStatus.ReserveList, now, by, message);
+
+    public void MarkNotSelected(DateTimeOffset now, string? by, string? message = null) =>
+        Decide([ApplicationStatus.UnderReview, ApplicationStatus.Shortlisted, ApplicationStatus.ReserveList, ApplicationStatus.Recommended],
+            ApplicationStatus.NotSelected, now, by, message);
+
+    /// <summary>The board recommends an award (its vote carried).</summary>
+    public void Recommend(DateTimeOffset now, string? by) =>
+        MoveFrom([ApplicationStatus.Shortlisted, ApplicationStatus.ReserveList], ApplicationStatus.Recommended, now, by, null);
+
+    /// <summary>
+    /// The fund manager approves the award on behalf of the Secretary-General. Approving what the board did not
+    /// recommend needs a written justification.
+    /// </summary>
+    public void Approve(decimal amount, string? justification, DateTimeOffset now, string? by)
+    {
+        if (Status is not (ApplicationStatus.Recommended or ApplicationStatus.Shortlisted or ApplicationStatus.ReserveList))
+            throw new DomainException("Only a shortlisted, reserve or recommended application can be approved.");
+        if (Status != ApplicationStatus.Recommended && string.IsNullOrWhiteSpace(justification))
+            throw new DomainException("Approving an application the board did not recommend needs a written justification.");
+        if (amount <= 0 || amount > RequestedAmount)
+            throw new DomainException("The approved amount must be above zero and at most the amount requested.");
+        ApprovedAmount = decimal.Round(amount, 2);
+        Move(ApplicationStatus.Approved, now, by, string.IsNullOrWhiteSpace(justification) ? null : justification.Trim());
+    }
+
+    /// <summary>The fund manager declines the award; declining a recommendation needs a written justification.</summary>
+    public void Reject(string? justification, DateTimeOffset now, string? by)
+    {
+        if (Status is ApplicationStatus.Approved or ApplicationStatus.Rejected or ApplicationStatus.Withdrawn or ApplicationStatus.Draft)
+            throw new DomainException("This application can no longer be rejected.");
+        if (Status == ApplicationStatus.Recommended && string.IsNullOrWhiteSpace(justification))
+            throw new DomainException("Declining the board's recommendation needs a written justification.");
+        Move(ApplicationStatus.Rejected, now, by, string.IsNullOrWhiteSpace(justification) ? null : justification.Trim());
+    }
+
+    private void Decide(ApplicationStatus[] from, ApplicationStatus to, DateTimeOffset now, string? by, string? message)
+    {
+        MoveFrom(from, to, now, by, null);
+        if (!string.IsNullOrWhiteSpace(message)) OutcomeMessage = message.Trim();
+    }
+
+    private void MoveFrom(ApplicationStatus[] from, ApplicationStatus to, DateTimeOffset now, string? by, string? note)
+    {
+        if (!from.Contains(Status))
+            throw new DomainException("This application is {0}; it cannot become {1} from there.", Status, to);
+        Move(to, now, by, note);
     }
 
     private void Move(ApplicationStatus status, DateTimeOffset now, string? by, string? note)
