@@ -761,6 +761,56 @@ namespace TrustFund.Migrations.Migrations
                     b.ToTable("calls", (string)null);
                 });
 
+            modelBuilder.Entity("TrustFund.Domain.Calls.ClarificationQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<Guid>("AskedByOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asked_by_organisation_id");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_published");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("question");
+
+                    b.HasKey("Id")
+                        .HasName("pk_clarification_questions");
+
+                    b.HasIndex("AskedByOrganisationId")
+                        .HasDatabaseName("ix_clarification_questions_asked_by_organisation_id");
+
+                    b.HasIndex("CallId", "IsPublished")
+                        .HasDatabaseName("ix_clarification_questions_call_id_is_published");
+
+                    b.ToTable("clarification_questions", (string)null);
+                });
+
             modelBuilder.Entity("TrustFund.Domain.Donors.ContributionReceipt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1722,6 +1772,23 @@ namespace TrustFund.Migrations.Migrations
 
                     b.Navigation("Title")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Calls.ClarificationQuestion", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("AskedByOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_clarification_questions_organisations_asked_by_organisation");
+
+                    b.HasOne("TrustFund.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_clarification_questions_calls_call_id");
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Donors.ContributionReceipt", b =>

@@ -24,6 +24,7 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     public DbSet<FormOfExploitation> FormsOfExploitation => Set<FormOfExploitation>();
     public DbSet<AssistanceType> AssistanceTypes => Set<AssistanceType>();
     public DbSet<Call> Calls => Set<Call>();
+    public DbSet<ClarificationQuestion> ClarificationQuestions => Set<ClarificationQuestion>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<GrantApplication> Applications => Set<GrantApplication>();
     public DbSet<Attachment> Attachments => Set<Attachment>();

@@ -98,6 +98,18 @@ public sealed class Call : Entity
         PublishedAt = now;
     }
 
+    public void StartReview(DateTimeOffset now) => MoveFrom(CallStatus.Closed, CallStatus.UnderReview);
+
+    public void MarkDecided(DateTimeOffset now) => MoveFrom(CallStatus.UnderReview, CallStatus.Decided);
+
+    public void Archive(DateTimeOffset now) => MoveFrom(CallStatus.Decided, CallStatus.Archived);
+
+    private void MoveFrom(CallStatus from, CallStatus to)
+    {
+        if (Status != from) throw new DomainException("This call is {0}; only a call that is {1} can become {2}.", Status, from, to);
+        Status = to;
+    }
+
     /// <summary>Closes the call once its deadline has been reached; calling it again does nothing.</summary>
     public bool CloseIfDue(DateTimeOffset now)
     {

@@ -24,3 +24,15 @@ public sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
     }
 }
+
+public sealed class ClarificationQuestionConfiguration : IEntityTypeConfiguration<ClarificationQuestion>
+{
+    public void Configure(EntityTypeBuilder<ClarificationQuestion> b)
+    {
+        b.Property(x => x.Question).HasMaxLength(4000);
+        b.Property(x => x.Answer).HasMaxLength(8000);
+        b.HasOne<Call>().WithMany().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<TrustFund.Domain.Organisations.Organisation>().WithMany().HasForeignKey(x => x.AskedByOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.CallId, x.IsPublished });
+    }
+}

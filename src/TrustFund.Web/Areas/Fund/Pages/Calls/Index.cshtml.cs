@@ -17,6 +17,13 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
 
     public async Task OnGetAsync(CancellationToken ct) => Calls = await mediator.Send(new ListCallsForManagement.Query(Status), ct);
 
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, MoveCallAlong.Step to, CancellationToken ct)
+    {
+        await mediator.Send(new MoveCallAlong.Command(id, to), ct);
+        TempData["Message"] = text["The call has moved to its next stage."].Value;
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct)
     {
         await mediator.Send(new PublishCall.Command(id), ct);

@@ -1,0 +1,29 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Data;
+
+namespace TrustFund.Application.Features.Questions;
+
+/// <summary>The secretariat answers a question and publishes the Q&A on the call's page, without the asker's name.</summary>
+public static class AnswerQuestion
+{
+    public sealed record Command(Guid QuestionId, string Question, string Answer, bool Publish) : ICommand<Unit>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(x => x.Answer).NotEmpty().WithMessage("Write the answer.").MaximumLength(8000);
+    }
+
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock) : ICommandHandler<Command, Unit>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
+        {
+            var question = await db.ClarificationQuestions.SingleOrDefaultAsync(q => q.Id == command.QuestionId, ct)
+                ?? throw new NotFoundException("question", command.QuestionId);
+            question.AnswerAndPublish(command.Question, command.Answer, command.Publish, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return Unit.Value;
+        }
+    }
+}
