@@ -45,11 +45,8 @@ public sealed class Call : Entity
     /// <summary>The last reference number handed out; taken under a row lock so numbers never repeat.</summary>
     public int LastApplicationNumber { get; private set; }
 
-    public string NextReferenceNumber()
-    {
-        LastApplicationNumber++;
-        return $"UNVTF-{Deadline.Year}-{Window.Code()}-{LastApplicationNumber:0000}";
-    }
+    /// <summary>e.g. UNVTF-2026-SGP2-0042: unique per call; the number is taken under the call's row lock.</summary>
+    public static string ReferenceNumber(int year, FundingWindow window, int number) => $"UNVTF-{year}-{window.Code()}-{number:0000}";
 
     public DateOnly RegistrationCutOff => Eligibility.RegistrationCutOff ?? DateOnly.FromDateTime(Deadline.UtcDateTime);
 
