@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddScoped<AuditingInterceptor>();
         services.AddScoped<IEmailSender, OutboxEmailSender>();
         services.AddScoped<Identity.IdentityLookup>();
+        services.AddScoped<Notifier>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

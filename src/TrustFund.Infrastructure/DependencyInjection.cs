@@ -52,6 +52,8 @@ public static class DependencyInjection
         if (configuration.GetValue("Hangfire:RunServer", false))
             services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, configuration.GetValue("Hangfire:WorkerCount", 4)));
         services.AddScoped<CloseDueCallsJob>();
+        services.AddScoped<NotificationJobs>();
+        services.AddScoped<TrustFund.Application.Abstractions.ICallClosingScheduler, HangfireCallClosingScheduler>();
         return services;
     }
 }

@@ -43,7 +43,7 @@ public sealed class AuditingInterceptor(ICurrentUser user, AuditContext context,
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             // The journal is its own trail (who, when, document) and its running number is only known after the insert.
             .Where(e => e.Entity is not AuditEntry and not OutboxEmail and not IdentityUserToken<Guid> and not Domain.Security.DataProtectionKey
-                and not Domain.Finance.JournalEntry)
+                and not Domain.Finance.JournalEntry and not Notification)
             .Where(e => !e.Metadata.IsOwned())
             .ToList();
 

@@ -36,6 +36,7 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     public DbSet<FundSettings> FundSettings => Set<FundSettings>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<TrusteeAppointment> TrusteeAppointments => Set<TrusteeAppointment>();
     public DbSet<ChairDesignation> ChairDesignations => Set<ChairDesignation>();

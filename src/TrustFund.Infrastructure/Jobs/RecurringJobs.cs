@@ -8,5 +8,10 @@ public static class RecurringJobs
     public static void Register(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<CloseDueCallsJob>(CloseDueCallsJob.RecurringId, job => job.Run(CancellationToken.None), Cron.Minutely());
+        // Early each morning in Vienna; every job checks the date itself, so the hour only decides how early people hear.
+        var vienna = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Vienna") };
+        jobs.AddOrUpdate<NotificationJobs>(NotificationJobs.TermsEndingId, job => job.TermsEnding(CancellationToken.None), "0 6 * * *", vienna);
+        jobs.AddOrUpdate<NotificationJobs>(NotificationJobs.UnoreMissingId, job => job.UnoreMissing(CancellationToken.None), "0 6 * * *", vienna);
+        jobs.AddOrUpdate<NotificationJobs>(NotificationJobs.AnnualReportId, job => job.AnnualReportDue(CancellationToken.None), "0 6 * * *", vienna);
     }
 }

@@ -85,3 +85,17 @@ public sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<Tr
         b.Property(x => x.FriendlyName).HasMaxLength(200);
     }
 }
+
+public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.Property(x => x.EventKey).HasMaxLength(200);
+        b.Property(x => x.Subject).HasMaxLength(500);
+        b.Property(x => x.Link).HasMaxLength(500);
+        // The database holds the line too: one notification per person per event, even if two job runs race.
+        b.HasIndex(x => new { x.UserId, x.EventKey }).IsUnique();
+        b.HasIndex(x => new { x.UserId, x.CreatedAt });
+        b.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

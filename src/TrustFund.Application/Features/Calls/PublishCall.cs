@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
 
 namespace TrustFund.Application.Features.Calls;
@@ -8,7 +9,7 @@ public static class PublishCall
 {
     public sealed record Command(Guid CallId) : ICommand<Unit>;
 
-    public sealed class Handler(TrustFundDbContext db, TimeProvider clock) : ICommandHandler<Command, Unit>
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICallClosingScheduler closing) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -16,6 +17,7 @@ public static class PublishCall
                 ?? throw new NotFoundException("call", command.CallId);
             call.Publish(clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
+            closing.CloseAt(call.Id, call.Deadline);
             return Unit.Value;
         }
     }

@@ -1,0 +1,38 @@
+using Mediator;
+using TrustFund.Application.Features.Board;
+using TrustFund.Application.Identity;
+using TrustFund.Application.Messaging;
+
+namespace TrustFund.Application.Features.Notifications;
+
+/// <summary>The daily job's work: tell the administrators, once per term, that a trustee's term ends within 90 days.</summary>
+public static class NotifyTermsEnding
+{
+    public sealed record Command : ICommand<int>;
+
+    private static readonly Notifier.Texts SeatToFill = new(
+        ("A trustee's term ends on {1:d}", "The term of {0} ({2}) on the Board of Trustees ends on {1:d}, in {3} days. Renew the term or appoint a successor."),
+        ("Le mandat d'un administrateur prend fin le {1:d}", "Le mandat de {0} ({2}) au Conseil d'administration prend fin le {1:d}, dans {3} jours. Renouvelez le mandat ou nommez un successeur."),
+        ("El mandato de un síndico termina el {1:d}", "El mandato de {0} ({2}) en la Junta de Síndicos termina el {1:d}, dentro de {3} días. Renueve el mandato o nombre a un sucesor."));
+
+    private static readonly Notifier.Texts SeatCovered = new(
+        ("A trustee's term ends on {1:d}", "The term of {0} ({2}) on the Board of Trustees ends on {1:d}, in {3} days. The seat is already filled from that day."),
+        ("Le mandat d'un administrateur prend fin le {1:d}", "Le mandat de {0} ({2}) au Conseil d'administration prend fin le {1:d}, dans {3} jours. Le siège est déjà pourvu à partir de cette date."),
+        ("El mandato de un síndico termina el {1:d}", "El mandato de {0} ({2}) en la Junta de Síndicos termina el {1:d}, dentro de {3} días. El puesto ya está cubierto a partir de ese día."));
+
+    public sealed class Handler(IMediator mediator, Notifier notifier, Data.TrustFundDbContext db) : ICommandHandler<Command, int>
+    {
+        public async ValueTask<int> Handle(Command command, CancellationToken ct)
+        {
+            var sent = 0;
+            foreach (var term in await mediator.Send(new ListTermsEndingSoon.Query(), ct))
+            {
+                sent += await notifier.NotifyUsersInRolesAsync([Roles.Admin], $"term-ending:{term.AppointmentId}",
+                    term.SeatCovered ? SeatCovered : SeatToFill, "/admin/board",
+                    [term.Name, term.Ends.ToDateTime(TimeOnly.MinValue), term.RegionalGroupCode, term.DaysLeft], ct);
+            }
+            await db.SaveChangesAsync(ct);
+            return sent;
+        }
+    }
+}
