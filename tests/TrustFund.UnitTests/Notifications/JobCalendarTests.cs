@@ -15,11 +15,11 @@ public sealed class JobCalendarTests
     [Fact]
     public void Today_IsTheDateInVienna_NotInUtc()
     {
-        // 23:30 UTC on 31 March 2027 is already 1 April in Vienna (summer time, UTC+2).
-        var clock = new FakeTimeProvider(new DateTimeOffset(2027, 3, 31, 23, 30, 0, TimeSpan.Zero));
-        Assert.Equal(new DateOnly(2027, 4, 1), JobCalendar.Today(clock));
-        clock.SetUtcNow(new DateTimeOffset(2027, 3, 31, 21, 59, 0, TimeSpan.Zero));
+        // 21:59 UTC on 31 March 2027 is 23:59 in Vienna (summer time, UTC+2); a minute later it is 1 April there.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2027, 3, 31, 21, 59, 0, TimeSpan.Zero));
         Assert.Equal(new DateOnly(2027, 3, 31), JobCalendar.Today(clock));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(new DateOnly(2027, 4, 1), JobCalendar.Today(clock));
         Assert.Equal(new DateOnly(2027, 3, 31), JobCalendar.Today(clock, "America/New_York"));
     }
 }
