@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Auditing;
 using TrustFund.Application.Data;
+using TrustFund.Application.Features.Board;
 using TrustFund.Application.Features.Calls;
+using TrustFund.Application.Features.Contributions;
+using TrustFund.Application.Features.ExchangeRates;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
@@ -16,7 +19,7 @@ namespace TrustFund.Infrastructure.Seeding;
 /// Loads seeds/demo/demo.json (Development only). Everything is looked up by its natural key first, so a second
 /// run changes nothing, not even the demo calls' deadlines.
 /// </summary>
-public sealed class DemoDataSeeder(TrustFundDbContext db, UserManager<ApplicationUser> users, AuditContext audit, TimeProvider clock)
+public sealed class DemoDataSeeder(TrustFundDbContext db, UserManager<ApplicationUser> users, AuditContext audit, TimeProvider clock, Mediator.IMediator mediator)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -72,7 +75,33 @@ public sealed class DemoDataSeeder(TrustFundDbContext db, UserManager<Applicatio
             IdentityFailure.ThrowIfFailed(await users.CreateAsync(user, password));
             IdentityFailure.ThrowIfFailed(await users.AddToRolesAsync(user, u.Roles));
         }
+        await SeedBoard(demo, ct);
+        await SeedFinances(demo, seedsDirectory, ct);
         return accounts;
+    }
+
+    /// <summary>The five demo trustees hold the five seats (one term ends within 90 days, to show the warning).</summary>
+    private async Task SeedBoard(DemoFile demo, CancellationToken ct)
+    {
+        foreach (var u in demo.Users.Where(u => u.Nationality is not null && u.TermStart is not null))
+            await mediator.Send(new AppointTrusteeIfNotAppointed.Command(u.Email, u.Nationality!, DateOnly.Parse(u.TermStart!)), ct);
+    }
+
+    /// <summary>UNORE rates from the sample table, then the demo pledges and receipts, each looked up by its bank reference first.</summary>
+    private async Task SeedFinances(DemoFile demo, string seedsDirectory, CancellationToken ct)
+    {
+        if (!await db.UnoreRates.AnyAsync(ct))
+            await mediator.Send(new ImportUnoreRates.Command(await File.ReadAllTextAsync(Path.Combine(seedsDirectory, "demo", "unore-sample.csv"), ct)), ct);
+        foreach (var c in demo.Contributions)
+        {
+            var references = c.Receipts.Select(r => r.BankReference).ToList();
+            if (await db.ContributionReceipts.AnyAsync(r => references.Contains(r.BankReference), ct)) continue;
+            var donorId = await db.Donors.Where(d => d.Name == c.Donor).Select(d => d.Id).SingleAsync(ct);
+            var pledgeId = await mediator.Send(new RecordPledge.Command(donorId, c.Amount, c.Currency, DateOnly.Parse(c.PledgedOn),
+                c.Earmark is not null, c.Earmark), ct);
+            foreach (var r in c.Receipts)
+                await mediator.Send(new RecordReceipt.Command(pledgeId, r.Amount, c.Currency, DateOnly.Parse(r.ValueDate), r.BankReference), ct);
+        }
     }
 
     /// <summary>Deadlines are announced as 23:59 local time in the call's zone, as real calls are.</summary>
@@ -83,10 +112,13 @@ public sealed class DemoDataSeeder(TrustFundDbContext db, UserManager<Applicatio
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
-    private sealed record DemoFile(List<DemoOrganisation> Organisations, List<DemoUser> Users, List<DemoDonor> Donors, List<DemoCall> Calls);
+    private sealed record DemoFile(List<DemoOrganisation> Organisations, List<DemoUser> Users, List<DemoDonor> Donors, List<DemoCall> Calls,
+        List<DemoContribution> Contributions);
+    private sealed record DemoContribution(string Donor, string Currency, decimal Amount, string PledgedOn, string? Earmark, List<DemoReceipt> Receipts);
+    private sealed record DemoReceipt(decimal Amount, string ValueDate, string BankReference);
     private sealed record DemoOrganisation(string LegalName, string Country);
     private sealed record DemoUser(string Email, string DisplayName, string Language, List<string> Roles, string? Organisation,
-        string? Donor = null);
+        string? Donor = null, string? Nationality = null, string? TermStart = null);
     private sealed record DemoDonor(string Name, string Kind, string? Country);
     private sealed record DemoCall(string Window, string TitleEn, string? TitleFr, string? TitleEs, string DescriptionEn,
         string? DescriptionFr, string? DescriptionEs, decimal Envelope, decimal MinGrant, decimal MaxGrant, int MaxDurationMonths,

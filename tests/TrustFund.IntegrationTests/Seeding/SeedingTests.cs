@@ -37,6 +37,8 @@ public sealed class SeedingTests(TrustFundAppFactory app) : IntegrationTest(app)
         Assert.Equal(before, await Snapshot());
         await using var db = App.NewDbContext();
         Assert.Equal(2, await db.Calls.CountAsync());
+        Assert.Equal(5, await db.TrusteeAppointments.Select(a => a.RegionalGroupCode).Distinct().CountAsync()); // one seat per group
+        Assert.Equal(2, await db.ContributionReceipts.CountAsync());
         Assert.Equal(5, await db.Users.CountAsync(u => db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == "Trustee"))));
     }
 
@@ -56,6 +58,10 @@ public sealed class SeedingTests(TrustFundAppFactory app) : IntegrationTest(app)
             await db.Users.CountAsync(),
             await db.Organisations.CountAsync(),
             await db.Donors.CountAsync(),
+            await db.TrusteeAppointments.CountAsync(),
+            await db.UnoreRates.CountAsync(),
+            await db.ContributionReceipts.CountAsync(),
+            await db.JournalEntries.CountAsync(),
             string.Join(",", await db.Calls.OrderBy(c => c.Slug).Select(c => c.Slug + "@" + c.Deadline).ToListAsync()));
     }
 }
