@@ -9,6 +9,9 @@ namespace TrustFund.Application.Data.Configurations;
 /// <summary>
 /// Stores a value object or a list of them as one jsonb column. The draft's sections are always saved whole,
 /// so one column per section keeps a step's save to one row and one concurrency check.
+/// These values are immutable by convention: a change assigns a new value (a new record, a new list), never edits
+/// one in place. That lets change tracking compare references instead of serialising every value on every save,
+/// which matters when a hundred drafts are autosaved at once before a deadline.
 /// </summary>
 public static class JsonColumn
 {
@@ -19,8 +22,8 @@ public static class JsonColumn
                 value => JsonSerializer.Serialize(value, Options),
                 json => JsonSerializer.Deserialize<T>(json, Options)!,
                 new ValueComparer<T>(
-                    (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
-                    value => JsonSerializer.Serialize(value, Options).GetHashCode(),
-                    value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, Options), Options)!))
+                    (a, b) => ReferenceEquals(a, b),
+                    value => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(value),
+                    value => value))
             .HasColumnType("jsonb");
 }
