@@ -118,7 +118,7 @@ public sealed class GrantAgreement : Entity
         instalment.Number == Instalments[^1].Number ? Amount - requestedTotal : GrantSchedule.Amounts(Amount, Instalments)[instalment.Number - 1];
 
     /// <summary>The report that holds the grant's instalments now, if any: an overdue report holds them all (DOMAIN.md section 8).</summary>
-    public GrantReport? OverdueReport => Reports.Where(r => r.Status == GrantReportStatus.Overdue).OrderBy(r => r.DueOn).FirstOrDefault();
+    public GrantReport? OverdueReport => Reports.Where(r => r.Status == GrantReportStatus.Overdue).OrderBy(r => r.DueOn).ThenBy(r => r.Kind).FirstOrDefault();
 
     /// <summary>
     /// Starts closure after the final reports are accepted: the unspent balance (disbursed − reported expenditure, never

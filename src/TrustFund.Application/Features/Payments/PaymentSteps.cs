@@ -123,7 +123,7 @@ public static class ListPaymentQueue
             var grantIds = rows.Select(r => r.p.GrantId).Distinct().ToList();
             var overdue = (await db.GrantReports.AsNoTracking()
                     .Where(r => grantIds.Contains(r.GrantId) && r.Status == GrantReportStatus.Overdue).ToListAsync(ct))
-                .GroupBy(r => r.GrantId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.DueOn).First());
+                .GroupBy(r => r.GrantId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.DueOn).ThenBy(r => r.Kind).First());
             return rows.Select(r =>
             {
                 var held = r.p.Status == PaymentStatus.Disbursed ? null : overdue.GetValueOrDefault(r.p.GrantId);
