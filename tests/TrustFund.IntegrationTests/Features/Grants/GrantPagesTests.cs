@@ -134,7 +134,7 @@ public sealed class GrantPagesTests(TrustFundAppFactory app) : GrantTest(app)
         var approver = await SignedIn(await Approver());
 
         var queue = WebUtility.HtmlDecode(await certifier.GetStringAsync("/finance/payments"));
-        Assert.Contains($"Held: the InterimNarrative report due {due:yyyy-MM-dd} is overdue.", queue);
+        Assert.Contains($"Held: the interim narrative report due {due:yyyy-MM-dd} is overdue.", queue);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(queue, "Held: the"));
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostForm(certifier, "/finance/payments?handler=Certify", new() { ["paymentId"] = payment.Id.ToString() }, "/finance/payments")).StatusCode);
