@@ -10,7 +10,7 @@ namespace TrustFund.Application.Finance;
 /// <summary>One grant's money, summed from the journal entries that carry its agreement as their document.</summary>
 public sealed record GrantBalance(decimal Obligated, decimal Liquidated, decimal Released, decimal Disbursed, decimal Psc, decimal Refunded)
 {
-    public static readonly GrantBalance Zero = new(0, 0, 0, 0, 0, 0);
+    public static readonly GrantBalance Zero = new(0.00m, 0.00m, 0.00m, 0.00m, 0.00m, 0.00m);
 
     /// <summary>What the fund still owes the grantee under the agreement: the most any further payment may be.</summary>
     public decimal OpenObligation => Obligated - Liquidated - Released;
@@ -63,7 +63,8 @@ public static class GrantFinance
             .ToListAsync(ct);
         return rows.GroupBy(r => r.GrantId).ToDictionary(g => g.Key, g =>
         {
-            decimal Of(JournalEventType type) => g.Where(r => r.Type == type).Sum(r => r.Usd);
+            // + 0.00m keeps two decimals on an empty sum, so exports write 0.00 like every other amount.
+            decimal Of(JournalEventType type) => g.Where(r => r.Type == type).Sum(r => r.Usd) + 0.00m;
             return new GrantBalance(Of(JournalEventType.ObligationRaised), Of(JournalEventType.ObligationLiquidated),
                 Of(JournalEventType.ObligationReleased), Of(JournalEventType.Disbursement), Of(JournalEventType.PscCharge),
                 Of(JournalEventType.Refund));

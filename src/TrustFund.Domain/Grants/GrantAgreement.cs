@@ -107,7 +107,7 @@ public sealed class GrantAgreement : Entity
         Reports.Where(r => r.IsFinal).ToList() is { Count: > 0 } final && final.All(r => r.Status == GrantReportStatus.Accepted);
 
     /// <summary>The instalments due now that are not yet payment requests (the first on signature, later ones when their condition is met).</summary>
-    public IReadOnlyList<Instalment> InstalmentsDue(IReadOnlyCollection<int> alreadyRequested) => !IsSigned || Status == GrantStatus.Closed
+    public IReadOnlyList<Instalment> InstalmentsDue(IReadOnlyCollection<int> alreadyRequested) => Status != GrantStatus.Signed
         ? []
         : Instalments.Where(i => !alreadyRequested.Contains(i.Number)
                 && (i.Condition == InstalmentCondition.OnSignature || InterimReportsAccepted))

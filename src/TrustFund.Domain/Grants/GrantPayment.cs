@@ -85,7 +85,7 @@ public sealed class GrantPayment : Entity
     private static void EnsureNotHeld(GrantReport? overdueReport)
     {
         if (overdueReport is not null)
-            throw new DomainException("This instalment is held: the {0} report due {1:yyyy-MM-dd} is overdue.", overdueReport.Kind, overdueReport.DueOn);
+            throw new DomainException("This instalment is held: a report of the grant due {0:yyyy-MM-dd} is overdue.", overdueReport.DueOn);
     }
 }
 

@@ -64,7 +64,7 @@ public sealed class GrantPaymentTests
 
         var error = Assert.Throws<DomainException>(() => Requested().Certify(Certifier, "certifier", overdue, Now));
 
-        Assert.Equal("This instalment is held: the {0} report due {1:yyyy-MM-dd} is overdue.", error.Template);
+        Assert.Equal("This instalment is held: a report of the grant due {0:yyyy-MM-dd} is overdue.", error.Template);
     }
 
     [Fact]

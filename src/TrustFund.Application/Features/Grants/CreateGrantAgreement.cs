@@ -32,7 +32,15 @@ public static class CreateGrantAgreement
                 "GA-" + application.ReferenceNumber, amount, start, end,
                 application.Budget.Select(l => new GrantBudgetLine(l.Category.ToString(), l.Description, l.Amount)), clock.GetUtcNow());
             db.GrantAgreements.Add(grant);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+            {
+                // Two fund managers drew it up at the same moment: the unique index let one through.
+                throw new DomainException("This application already has a grant agreement.");
+            }
             return grant.Id;
         }
     }

@@ -66,6 +66,7 @@ public static class RecordGrantRefund
         public Validator()
         {
             RuleFor(x => x.Amount).GreaterThan(0).WithMessage("The amount received must be more than zero.");
+            RuleFor(x => x.ValueDate).NotEmpty().WithMessage("Enter the value date.");
             RuleFor(x => x.BankReference).NotEmpty().WithMessage("Enter the bank reference of the deposit.").MaximumLength(100);
         }
     }

@@ -61,8 +61,11 @@ public static class DisbursePayment
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() =>
+        public Validator()
+        {
+            RuleFor(x => x.ValueDate).NotEmpty().WithMessage("Enter the value date.");
             RuleFor(x => x.BankReference).NotEmpty().WithMessage("Enter the bank reference of the transfer.").MaximumLength(100);
+        }
     }
 
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user) : ICommandHandler<Command, Unit>

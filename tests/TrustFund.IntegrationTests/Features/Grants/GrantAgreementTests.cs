@@ -42,6 +42,33 @@ public sealed class GrantAgreementTests(TrustFundAppFactory app) : GrantTest(app
     }
 
     [Fact]
+    public async Task CreateGrantAgreement_Twice_IsRefused_AndOneAgreementRemains()
+    {
+        var applicationId = await ApprovedApplication();
+        await Send(new CreateGrantAgreement.Command(applicationId));
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => Send(new CreateGrantAgreement.Command(applicationId)));
+
+        Assert.Equal("This application already has a grant agreement.", error.Message);
+        await using var db = App.NewDbContext();
+        Assert.Equal(1, await db.GrantAgreements.CountAsync(g => g.ApplicationId == applicationId));
+    }
+
+    [Fact]
+    public async Task SignGrantAgreement_Twice_IsRefused_AndTheObligationIsRaisedOnce()
+    {
+        await Fund(100_000);
+        var manager = await Manager();
+        var grantId = await SignedAgreement(manager, 40_000);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => SendAs(manager, new SignGrantAgreement.Command(grantId)));
+
+        Assert.Equal("This agreement has already been signed.", error.Message);
+        Assert.Single(await Journal(grantId));
+        Assert.Single(await Payments(grantId));
+    }
+
+    [Fact]
     public async Task SignGrantAgreement_WithEnoughAvailable_RaisesTheObligation_AndRequestsTheFirstInstalment()
     {
         await Fund(100_000);

@@ -148,7 +148,7 @@ public sealed class PaymentTests(TrustFundAppFactory app) : GrantTest(app)
 
         var certifier = await Certifier();
         var error = await Assert.ThrowsAsync<DomainException>(() => SendAs(certifier, new CertifyPayment.Command(payment.Id)));
-        Assert.Equal("This instalment is held: the {0} report due {1:yyyy-MM-dd} is overdue.", error.Template);
+        Assert.Equal("This instalment is held: a report of the grant due {0:yyyy-MM-dd} is overdue.", error.Template);
         var queued = Assert.Single(await Query(new ListPaymentQueue.Query()));
         Assert.Equal((GrantReportKind.InterimNarrative, interim.DueOn), (queued.HeldByReport, queued.HeldByReportDueOn));
     }
