@@ -144,6 +144,11 @@ public sealed class GrantAgreementTests(TrustFundAppFactory app) : GrantTest(app
         Assert.Equal(30_000m, changed.Amount);
         Assert.Equal([40m, 60m], changed.Instalments.Select(i => i.Percent));
         Assert.Empty(changed.Amendments);
+
+        // One instalment on signature for a 12-month grant: the interim reports are no longer needed.
+        await Send(new ChangeGrantAgreement.Command(grantId, 30_000, grant.StartDate, grant.EndDate,
+            [new GrantBudgetLine("DirectAssistance", "Shelter and food", 30_000)], [new Instalment(1, 100, InstalmentCondition.OnSignature)], null));
+        Assert.Equal([GrantReportKind.FinalNarrative, GrantReportKind.FinalFinancial], (await Reports(grantId)).Select(r => r.Kind).Order());
     }
 
     [Fact]
