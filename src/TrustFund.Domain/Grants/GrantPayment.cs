@@ -10,8 +10,6 @@ namespace TrustFund.Domain.Grants;
 /// </summary>
 public sealed class GrantPayment : Entity
 {
-    public const string DocumentType = "GrantPayment";
-
     private GrantPayment() { }
 
     public GrantPayment(Guid grantId, int instalmentNumber, decimal amount, Guid? requestedById, string requestedBy, DateTimeOffset now)
