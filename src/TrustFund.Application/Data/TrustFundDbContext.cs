@@ -8,6 +8,7 @@ using TrustFund.Domain.Board;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Donors;
 using TrustFund.Domain.Finance;
+using TrustFund.Domain.Grants;
 using TrustFund.Domain.Messaging;
 using TrustFund.Domain.Organisations;
 using TrustFund.Domain.Reports;
@@ -42,6 +43,9 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     public DbSet<ChairDesignation> ChairDesignations => Set<ChairDesignation>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<IssuedReport> IssuedReports => Set<IssuedReport>();
+    public DbSet<GrantAgreement> GrantAgreements => Set<GrantAgreement>();
+    public DbSet<GrantReport> GrantReports => Set<GrantReport>();
+    public DbSet<GrantPayment> GrantPayments => Set<GrantPayment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

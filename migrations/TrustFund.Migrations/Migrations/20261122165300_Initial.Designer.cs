@@ -12,8 +12,8 @@ using TrustFund.Application.Data;
 namespace TrustFund.Migrations.Migrations
 {
     [DbContext(typeof(TrustFundDbContext))]
-    [Migration("20261122160907_ApplicationDecisions")]
-    partial class ApplicationDecisions
+    [Migration("20261122165300_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -764,6 +764,56 @@ namespace TrustFund.Migrations.Migrations
                     b.ToTable("calls", (string)null);
                 });
 
+            modelBuilder.Entity("TrustFund.Domain.Calls.ClarificationQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<Guid>("AskedByOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asked_by_organisation_id");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_published");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("question");
+
+                    b.HasKey("Id")
+                        .HasName("pk_clarification_questions");
+
+                    b.HasIndex("AskedByOrganisationId")
+                        .HasDatabaseName("ix_clarification_questions_asked_by_organisation_id");
+
+                    b.HasIndex("CallId", "IsPublished")
+                        .HasDatabaseName("ix_clarification_questions_call_id_is_published");
+
+                    b.ToTable("clarification_questions", (string)null);
+                });
+
             modelBuilder.Entity("TrustFund.Domain.Donors.ContributionReceipt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1134,6 +1184,339 @@ namespace TrustFund.Migrations.Migrations
                         .HasDatabaseName("ix_unore_rates_currency_effective_from");
 
                     b.ToTable("unore_rates", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Grants.GrantAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Amendments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("amendments");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Budget")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("budget");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("Grantee")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("grantee");
+
+                    b.Property<string>("Instalments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("instalments");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("ReferenceNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reference_number");
+
+                    b.Property<string>("RefundBankReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("refund_bank_reference");
+
+                    b.Property<decimal?>("RefundDue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("refund_due");
+
+                    b.Property<DateOnly?>("RefundReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("refund_received_on");
+
+                    b.Property<decimal?>("ReportedExpenditure")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("reported_expenditure");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<string>("SignedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("signed_by");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_grant_agreements");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_grant_agreements_application_id");
+
+                    b.HasIndex("ReferenceNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_grant_agreements_reference_number");
+
+                    b.ToTable("grant_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Grants.GrantPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<Guid?>("ApprovedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approved_by_id");
+
+                    b.Property<string>("BankReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("bank_reference");
+
+                    b.Property<DateTimeOffset?>("CertifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("certified_at");
+
+                    b.Property<string>("CertifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("certified_by");
+
+                    b.Property<Guid?>("CertifiedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("certified_by_id");
+
+                    b.Property<DateTimeOffset?>("DisbursedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disbursed_at");
+
+                    b.Property<string>("DisbursedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("disbursed_by");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("grant_id");
+
+                    b.Property<int>("InstalmentNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("instalment_number");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<Guid?>("RequestedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("ValueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("value_date");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_grant_payments");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_grant_payments_status");
+
+                    b.HasIndex("GrantId", "InstalmentNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_grant_payments_grant_id_instalment_number");
+
+                    b.ToTable("grant_payments", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Grants.GrantReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("grant_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_grant_reports");
+
+                    b.HasIndex("GrantId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_grant_reports_grant_id_kind");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_grant_reports_status_due_on");
+
+                    b.ToTable("grant_reports", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Messaging.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("event_key");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_user_id_created_at");
+
+                    b.HasIndex("UserId", "EventKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_user_id_event_key");
+
+                    b.ToTable("notifications", (string)null);
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Messaging.OutboxEmail", b =>
@@ -1727,6 +2110,23 @@ namespace TrustFund.Migrations.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrustFund.Domain.Calls.ClarificationQuestion", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("AskedByOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_clarification_questions_organisations_asked_by_organisation");
+
+                    b.HasOne("TrustFund.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_clarification_questions_calls_call_id");
+                });
+
             modelBuilder.Entity("TrustFund.Domain.Donors.ContributionReceipt", b =>
                 {
                     b.HasOne("TrustFund.Domain.Donors.Pledge", null)
@@ -1769,6 +2169,46 @@ namespace TrustFund.Migrations.Migrations
                         .HasForeignKey("ReversedEntryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_journal_entries_journal_entries_reversed_entry_id");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Grants.GrantAgreement", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Applications.GrantApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_grant_agreements_applications_application_id");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Grants.GrantPayment", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Grants.GrantAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_grant_payments_grant_agreements_grant_id");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Grants.GrantReport", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Grants.GrantAgreement", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_grant_reports_grant_agreements_grant_id");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Messaging.Notification", b =>
+                {
+                    b.HasOne("TrustFund.Application.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_users_user_id");
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Organisations.Organisation", b =>
@@ -1957,6 +2397,11 @@ namespace TrustFund.Migrations.Migrations
             modelBuilder.Entity("TrustFund.Domain.Donors.Pledge", b =>
                 {
                     b.Navigation("Receipts");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Grants.GrantAgreement", b =>
+                {
+                    b.Navigation("Reports");
                 });
 #pragma warning restore 612, 618
         }

@@ -391,6 +391,8 @@ namespace TrustFund.Migrations.Migrations
                     declaration = table.Column<string>(type: "jsonb", nullable: false),
                     eligibility_checks = table.Column<string>(type: "jsonb", nullable: false),
                     eligibility_reason = table.Column<string>(type: "text", nullable: true),
+                    approved_amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    outcome_message = table.Column<string>(type: "text", nullable: true),
                     history = table.Column<string>(type: "jsonb", nullable: false),
                     requested_total = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
@@ -407,6 +409,36 @@ namespace TrustFund.Migrations.Migrations
                     table.ForeignKey(
                         name: "fk_applications_organisations_organisation_id",
                         column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "clarification_questions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    call_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    asked_by_organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    question = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    asked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    answer = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    answered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    is_published = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_clarification_questions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_clarification_questions_calls_call_id",
+                        column: x => x.call_id,
+                        principalTable: "calls",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_clarification_questions_organisations_asked_by_organisation",
+                        column: x => x.asked_by_organisation_id,
                         principalTable: "organisations",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
@@ -513,6 +545,43 @@ namespace TrustFund.Migrations.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "grant_agreements",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    application_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    grantee = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    reference_number = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    start_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    end_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    budget = table.Column<string>(type: "jsonb", nullable: false),
+                    instalments = table.Column<string>(type: "jsonb", nullable: false),
+                    amendments = table.Column<string>(type: "jsonb", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    signed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    signed_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    reported_expenditure = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    refund_due = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    refund_received_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    refund_bank_reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_grant_agreements", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_grant_agreements_applications_application_id",
+                        column: x => x.application_id,
+                        principalTable: "applications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "api_tokens",
                 columns: table => new
                 {
@@ -531,6 +600,30 @@ namespace TrustFund.Migrations.Migrations
                     table.PrimaryKey("pk_api_tokens", x => x.id);
                     table.ForeignKey(
                         name: "fk_api_tokens_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    event_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    body = table.Column<string>(type: "text", nullable: false),
+                    link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    read_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notifications", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_notifications_users_user_id",
                         column: x => x.user_id,
                         principalTable: "users",
                         principalColumn: "id",
@@ -670,6 +763,66 @@ namespace TrustFund.Migrations.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "grant_payments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    grant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    instalment_number = table.Column<int>(type: "integer", nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    requested_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    requested_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    certified_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    certified_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    certified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    approved_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    approved_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    approved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    disbursed_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    disbursed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    value_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    bank_reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_grant_payments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_grant_payments_grant_agreements_grant_id",
+                        column: x => x.grant_id,
+                        principalTable: "grant_agreements",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "grant_reports",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    grant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    due_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    accepted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    accepted_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_grant_reports", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_grant_reports_grant_agreements_grant_id",
+                        column: x => x.grant_id,
+                        principalTable: "grant_agreements",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "board_chairs",
                 columns: table => new
                 {
@@ -754,6 +907,16 @@ namespace TrustFund.Migrations.Migrations
                 columns: new[] { "status", "deadline" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_clarification_questions_asked_by_organisation_id",
+                table: "clarification_questions",
+                column: "asked_by_organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_clarification_questions_call_id_is_published",
+                table: "clarification_questions",
+                columns: new[] { "call_id", "is_published" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_contribution_receipts_pledge_id",
                 table: "contribution_receipts",
                 column: "pledge_id");
@@ -786,6 +949,40 @@ namespace TrustFund.Migrations.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_grant_agreements_application_id",
+                table: "grant_agreements",
+                column: "application_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_grant_agreements_reference_number",
+                table: "grant_agreements",
+                column: "reference_number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_grant_payments_grant_id_instalment_number",
+                table: "grant_payments",
+                columns: new[] { "grant_id", "instalment_number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_grant_payments_status",
+                table: "grant_payments",
+                column: "status");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_grant_reports_grant_id_kind",
+                table: "grant_reports",
+                columns: new[] { "grant_id", "kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_grant_reports_status_due_on",
+                table: "grant_reports",
+                columns: new[] { "status", "due_on" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_issued_reports_donor_id_issued_at",
                 table: "issued_reports",
                 columns: new[] { "donor_id", "issued_at" });
@@ -815,6 +1012,17 @@ namespace TrustFund.Migrations.Migrations
                 name: "ix_journal_entries_value_date",
                 table: "journal_entries",
                 column: "value_date");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_user_id_created_at",
+                table: "notifications",
+                columns: new[] { "user_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_user_id_event_key",
+                table: "notifications",
+                columns: new[] { "user_id", "event_key" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_organisations_country_iso2",
@@ -932,6 +1140,9 @@ namespace TrustFund.Migrations.Migrations
                 name: "board_chairs");
 
             migrationBuilder.DropTable(
+                name: "clarification_questions");
+
+            migrationBuilder.DropTable(
                 name: "contribution_receipts");
 
             migrationBuilder.DropTable(
@@ -944,10 +1155,19 @@ namespace TrustFund.Migrations.Migrations
                 name: "fund_settings");
 
             migrationBuilder.DropTable(
+                name: "grant_payments");
+
+            migrationBuilder.DropTable(
+                name: "grant_reports");
+
+            migrationBuilder.DropTable(
                 name: "issued_reports");
 
             migrationBuilder.DropTable(
                 name: "journal_entries");
+
+            migrationBuilder.DropTable(
+                name: "notifications");
 
             migrationBuilder.DropTable(
                 name: "outbox_emails");
@@ -971,25 +1191,28 @@ namespace TrustFund.Migrations.Migrations
                 name: "user_tokens");
 
             migrationBuilder.DropTable(
-                name: "applications");
-
-            migrationBuilder.DropTable(
                 name: "trustee_appointments");
 
             migrationBuilder.DropTable(
                 name: "pledges");
 
             migrationBuilder.DropTable(
-                name: "roles");
+                name: "grant_agreements");
 
             migrationBuilder.DropTable(
-                name: "calls");
+                name: "roles");
 
             migrationBuilder.DropTable(
                 name: "users");
 
             migrationBuilder.DropTable(
+                name: "applications");
+
+            migrationBuilder.DropTable(
                 name: "donors");
+
+            migrationBuilder.DropTable(
+                name: "calls");
 
             migrationBuilder.DropTable(
                 name: "organisations");

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrustFund.Domain.Applications;
+using TrustFund.Domain.Grants;
+
+namespace TrustFund.Application.Data.Configurations;
+
+public sealed class GrantAgreementConfiguration : IEntityTypeConfiguration<GrantAgreement>
+{
+    public void Configure(EntityTypeBuilder<GrantAgreement> b)
+    {
+        b.ToTable("grant_agreements");
+        b.Property(x => x.Grantee).HasMaxLength(300);
+        b.Property(x => x.ReferenceNumber).HasMaxLength(64);
+        b.Property(x => x.SignedBy).HasMaxLength(256);
+        b.Property(x => x.RefundBankReference).HasMaxLength(100);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.Budget).AsJson();
+        b.Property(x => x.Instalments).AsJson();
+        b.Property(x => x.Amendments).AsJson();
+        // One agreement per approved application, even when two fund managers click "draw up" at once.
+        b.HasIndex(x => x.ApplicationId).IsUnique();
+        b.HasIndex(x => x.ReferenceNumber).IsUnique();
+        b.HasOne<GrantApplication>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Reports).WithOne().HasForeignKey(x => x.GrantId).OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(x => x.AuditRequired);
+        b.Ignore(x => x.IsSigned);
+        b.Ignore(x => x.DurationMonths);
+        b.Ignore(x => x.InterimReportsAccepted);
+        b.Ignore(x => x.FinalReportsAccepted);
+        b.Ignore(x => x.OverdueReport);
+        b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+    }
+}
+
+public sealed class GrantReportConfiguration : IEntityTypeConfiguration<GrantReport>
+{
+    public void Configure(EntityTypeBuilder<GrantReport> b)
+    {
+        b.ToTable("grant_reports");
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.AcceptedBy).HasMaxLength(256);
+        b.HasIndex(x => new { x.GrantId, x.Kind }).IsUnique();
+        b.HasIndex(x => new { x.Status, x.DueOn });
+        b.Ignore(x => x.IsInterim);
+        b.Ignore(x => x.IsFinal);
+        b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+    }
+}
+
+public sealed class GrantPaymentConfiguration : IEntityTypeConfiguration<GrantPayment>
+{
+    public void Configure(EntityTypeBuilder<GrantPayment> b)
+    {
+        b.ToTable("grant_payments");
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.RequestedBy).HasMaxLength(256);
+        b.Property(x => x.CertifiedBy).HasMaxLength(256);
+        b.Property(x => x.ApprovedBy).HasMaxLength(256);
+        b.Property(x => x.DisbursedBy).HasMaxLength(256);
+        b.Property(x => x.BankReference).HasMaxLength(100);
+        // An instalment becomes a payment request once.
+        b.HasIndex(x => new { x.GrantId, x.InstalmentNumber }).IsUnique();
+        b.HasIndex(x => x.Status);
+        b.HasOne<GrantAgreement>().WithMany().HasForeignKey(x => x.GrantId).OnDelete(DeleteBehavior.Restrict);
+        b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+    }
+}

@@ -1,0 +1,69 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Abstractions;
+using TrustFund.Application.Data;
+using TrustFund.Application.Finance;
+using TrustFund.Domain.Finance;
+using TrustFund.Domain.Grants;
+
+namespace TrustFund.Application.Features.Grants;
+
+/// <summary>
+/// Edits a draft agreement, or amends a signed one (amount, period, budget reallocation, schedule) with a reason. An
+/// amendment is numbered and passes the same checks as the draft; raising the amount raises the obligation after the
+/// same availability check as signing (under the same lock), lowering it releases the difference.
+/// </summary>
+public static class ChangeGrantAgreement
+{
+    public sealed record Command(Guid GrantId, decimal Amount, DateOnly StartDate, DateOnly EndDate,
+        IReadOnlyList<GrantBudgetLine> Budget, IReadOnlyList<Instalment> Instalments, string? Reason) : ICommand<Unit>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Amount).GreaterThan(0).WithMessage("The grant amount must be more than zero.");
+            RuleFor(x => x.EndDate).GreaterThanOrEqualTo(x => x.StartDate).WithMessage("The grant must end after it starts.");
+            RuleFor(x => x.Reason).MaximumLength(1000);
+        }
+    }
+
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user) : ICommandHandler<Command, Unit>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.LockFundAvailabilityAsync(ct);
+            await db.LockGrantAsync(command.GrantId, ct);
+            var grant = await db.GrantAgreements.Include(g => g.Reports).SingleOrDefaultAsync(g => g.Id == command.GrantId, ct)
+                ?? throw new NotFoundException("grant agreement", command.GrantId);
+            var requested = await db.GrantPayments.Where(p => p.GrantId == grant.Id).Select(p => p.Amount).ToListAsync(ct);
+            var now = clock.GetUtcNow();
+            var actor = user.AsActor();
+
+            var delta = grant.Change(command.Amount, command.StartDate, command.EndDate, command.Budget, command.Instalments,
+                command.Reason, requested.Count, requested.Sum(), now, actor.Name);
+            if (grant.IsSigned && delta != 0)
+            {
+                var detail = "amendment " + grant.Amendments[^1].Number;
+                if (delta > 0)
+                {
+                    await db.EnsureAvailableAsync(delta, ct);
+                    db.JournalEntries.Add(JournalEntry.Record(JournalEventType.ObligationRaised, clock.Today(), Money.InUsd(delta), 1,
+                        grant.Document(detail), null, actor, now));
+                }
+                else
+                {
+                    db.JournalEntries.Add(JournalEntry.Record(JournalEventType.ObligationReleased, clock.Today(), Money.InUsd(-delta), 1,
+                        grant.Document(detail), null, actor, now));
+                }
+            }
+            // A schedule amendment may make a further instalment due at once (e.g. one now paid on signature).
+            if (grant.IsSigned) await db.RequestDueInstalmentsAsync(grant, actor, now, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return Unit.Value;
+        }
+    }
+}

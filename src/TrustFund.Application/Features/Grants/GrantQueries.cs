@@ -1,0 +1,117 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Data;
+using TrustFund.Application.Finance;
+using TrustFund.Domain.Applications;
+using TrustFund.Domain.Grants;
+
+namespace TrustFund.Application.Features.Grants;
+
+/// <summary>One agreement with its reports, payments, amendments and its money as the journal has it.</summary>
+public static class GetGrantAgreement
+{
+    public sealed record Query(Guid GrantId) : IQuery<Result>;
+
+    public sealed record Result(GrantAgreement Grant, IReadOnlyList<GrantPayment> Payments, GrantBalance Balance);
+
+    public sealed class Handler(TrustFundDbContext db) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken ct)
+        {
+            var grant = await db.GrantAgreements.AsNoTracking().Include(g => g.Reports).SingleOrDefaultAsync(g => g.Id == query.GrantId, ct)
+                ?? throw new NotFoundException("grant agreement", query.GrantId);
+            var payments = await db.GrantPayments.AsNoTracking().Where(p => p.GrantId == grant.Id).OrderBy(p => p.InstalmentNumber).ToListAsync(ct);
+            return new Result(grant, payments, await db.GrantBalanceAsync(grant.Id, ct));
+        }
+    }
+}
+
+/// <summary>Approved applications that have no agreement yet: what the fund manager draws agreements up from.</summary>
+public static class ListAwardsWithoutAgreement
+{
+    public sealed record Query : IQuery<IReadOnlyList<Item>>;
+
+    public sealed record Item(Guid ApplicationId, string? ReferenceNumber, string Organisation, string ProjectTitle, decimal ApprovedAmount);
+
+    public sealed class Handler(TrustFundDbContext db) : IQueryHandler<Query, IReadOnlyList<Item>>
+    {
+        public async ValueTask<IReadOnlyList<Item>> Handle(Query query, CancellationToken ct)
+        {
+            var rows = await db.Applications.AsNoTracking()
+                .Where(a => a.Status == ApplicationStatus.Approved && !db.GrantAgreements.Any(g => g.ApplicationId == a.Id))
+                .OrderBy(a => a.ReferenceNumber).Take(200).ToListAsync(ct);
+            return rows.Select(a => new Item(a.Id, a.ReferenceNumber, a.Organisation.LegalName, a.Project.Title, a.ApprovedAmount ?? 0)).ToList();
+        }
+    }
+}
+
+/// <summary>The grants, filtered by signature period and status; paged, or whole as CSV for the UN's ERP.</summary>
+public static class ListGrants
+{
+    public const int PageSize = 50;
+
+    public sealed record Filter(DateOnly? From = null, DateOnly? To = null, GrantStatus? Status = null);
+
+    public sealed record Query(Filter Filter, int Page = 1) : IQuery<Result>;
+
+    public sealed record ExportQuery(Filter Filter) : IQuery<CsvExport>;
+
+    public sealed record Result(IReadOnlyList<Item> Items, int Page, int TotalCount)
+    {
+        public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+    }
+
+    public sealed record Item(Guid Id, string ReferenceNumber, string Grantee, GrantStatus Status, decimal Amount, DateOnly StartDate,
+        DateOnly EndDate, DateTimeOffset? SignedAt, bool AuditRequired, int Amendments, GrantBalance Balance);
+
+    private static IQueryable<GrantAgreement> Matching(TrustFundDbContext db, Filter filter)
+    {
+        var grants = db.GrantAgreements.AsNoTracking();
+        // The period is the signature date (the obligation's value date); drafts have none and match only without a period.
+        if (filter.From is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            grants = grants.Where(g => g.SignedAt >= start);
+        }
+        if (filter.To is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            grants = grants.Where(g => g.SignedAt < end);
+        }
+        if (filter.Status is { } status) grants = grants.Where(g => g.Status == status);
+        return grants.OrderByDescending(g => g.CreatedAt).ThenBy(g => g.ReferenceNumber);
+    }
+
+    private static async Task<List<Item>> Items(TrustFundDbContext db, IQueryable<GrantAgreement> grants, CancellationToken ct)
+    {
+        var rows = await grants.ToListAsync(ct);
+        var balances = await db.GrantBalancesAsync(grants.Select(g => g.Id), ct);
+        return rows.Select(g => new Item(g.Id, g.ReferenceNumber, g.Grantee, g.Status, g.Amount, g.StartDate, g.EndDate, g.SignedAt,
+            g.AuditRequired, g.Amendments.Count, balances.GetValueOrDefault(g.Id) ?? GrantBalance.Zero)).ToList();
+    }
+
+    public sealed class Handler(TrustFundDbContext db) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken ct)
+        {
+            var grants = Matching(db, query.Filter);
+            var page = Math.Max(1, query.Page);
+            var total = await grants.CountAsync(ct);
+            return new Result(await Items(db, grants.Skip((page - 1) * PageSize).Take(PageSize), ct), page, total);
+        }
+    }
+
+    public sealed class ExportHandler(TrustFundDbContext db) : IQueryHandler<ExportQuery, CsvExport>
+    {
+        public async ValueTask<CsvExport> Handle(ExportQuery query, CancellationToken ct)
+        {
+            var items = await Items(db, Matching(db, query.Filter), ct);
+            return CsvExport.Build("grants.csv",
+                ["grant_id", "reference", "grantee", "status", "amount_usd", "start_date", "end_date", "signed_at", "audit_required",
+                 "amendments", "obligated_usd", "disbursed_usd", "psc_usd", "refunded_usd", "released_usd", "open_obligation_usd"],
+                items.Select(i => (IReadOnlyList<object?>)[i.Id, i.ReferenceNumber, i.Grantee, i.Status.ToString(), i.Amount, i.StartDate,
+                    i.EndDate, i.SignedAt, i.AuditRequired, i.Amendments, i.Balance.Obligated, i.Balance.Disbursed, i.Balance.Psc,
+                    i.Balance.Refunded, i.Balance.Released, i.Balance.OpenObligation]));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Abstractions;
+using TrustFund.Application.Data;
+using TrustFund.Application.Finance;
+using TrustFund.Domain.Finance;
+
+namespace TrustFund.Application.Features.Grants;
+
+/// <summary>
+/// Signs the agreement and raises the obligation for the grant amount, after checking the fund can cover it and its
+/// PSC. The check and the booking run under one fund-wide lock, so officers signing at the same instant are served one
+/// after the other and the last dollars go to exactly one of them. The first instalment becomes a payment request.
+/// </summary>
+public static class SignGrantAgreement
+{
+    public sealed record Command(Guid GrantId) : ICommand<Unit>;
+
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user) : ICommandHandler<Command, Unit>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.LockFundAvailabilityAsync(ct);
+            var grant = await db.GrantAgreements.Include(g => g.Reports).SingleOrDefaultAsync(g => g.Id == command.GrantId, ct)
+                ?? throw new NotFoundException("grant agreement", command.GrantId);
+            var now = clock.GetUtcNow();
+            var actor = user.AsActor();
+            grant.Sign(now, actor.Name);
+            await db.EnsureAvailableAsync(grant.Amount, ct);
+            db.JournalEntries.Add(JournalEntry.Record(JournalEventType.ObligationRaised, clock.Today(), Money.InUsd(grant.Amount), 1,
+                grant.Document(), null, actor, now));
+            await db.RequestDueInstalmentsAsync(grant, actor, now, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using TrustFund.Domain.Common;
+
+namespace TrustFund.Domain.Grants;
+
+/// <summary>
+/// One report a grantee owes under its agreement (DOMAIN.md section 8), created with the agreement's reporting
+/// schedule. Kept small on purpose: the report forms (victims assisted, expenditure per budget line) will hang off
+/// this row later; what the money side needs is its kind, due date and status, because an overdue report holds the
+/// grant's next instalment and accepted interim reports release it.
+/// Lifecycle: Scheduled → Submitted → Accepted, or SentBack (resubmission allowed); Overdue when not submitted by its date.
+/// </summary>
+public sealed class GrantReport : Entity
+{
+    private GrantReport() { }
+
+    public GrantReport(Guid grantId, GrantReportKind kind, DateOnly dueOn)
+    {
+        GrantId = grantId;
+        Kind = kind;
+        DueOn = dueOn;
+        Status = GrantReportStatus.Scheduled;
+    }
+
+    public Guid GrantId { get; private set; }
+    public GrantReportKind Kind { get; private set; }
+    public DateOnly DueOn { get; private set; }
+    public GrantReportStatus Status { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public DateTimeOffset? AcceptedAt { get; private set; }
+    public string? AcceptedBy { get; private set; }
+
+    public bool IsInterim => Kind is GrantReportKind.InterimNarrative or GrantReportKind.InterimFinancial;
+    public bool IsFinal => Kind is GrantReportKind.FinalNarrative or GrantReportKind.FinalFinancial;
+
+    /// <summary>The grantee handed the report in (until the report forms exist, the fund manager records its receipt).</summary>
+    public void Submit(DateTimeOffset now)
+    {
+        if (Status is GrantReportStatus.Submitted or GrantReportStatus.Accepted)
+            throw new DomainException("This report has already been submitted.");
+        Status = GrantReportStatus.Submitted;
+        SubmittedAt = now;
+    }
+
+    public void Accept(DateTimeOffset now, string by)
+    {
+        if (Status != GrantReportStatus.Submitted) throw new DomainException("Only a submitted report can be accepted.");
+        Status = GrantReportStatus.Accepted;
+        AcceptedAt = now;
+        AcceptedBy = by;
+    }
+
+    public void SendBack()
+    {
+        if (Status != GrantReportStatus.Submitted) throw new DomainException("Only a submitted report can be sent back.");
+        Status = GrantReportStatus.SentBack;
+    }
+
+    /// <summary>Marks the report overdue when it was not handed in by its due date; returns whether it changed.</summary>
+    public bool MarkOverdue(DateOnly today)
+    {
+        if (Status is not (GrantReportStatus.Scheduled or GrantReportStatus.SentBack) || today <= DueOn) return false;
+        Status = GrantReportStatus.Overdue;
+        return true;
+    }
+
+    /// <summary>A period amendment moves the due date of a report not yet handed in.</summary>
+    internal void Reschedule(DateOnly dueOn)
+    {
+        if (Status is GrantReportStatus.Scheduled or GrantReportStatus.Overdue) { DueOn = dueOn; Status = GrantReportStatus.Scheduled; }
+    }
+}
+
+public enum GrantReportKind { InterimNarrative, InterimFinancial, FinalNarrative, FinalFinancial }
+
+public enum GrantReportStatus { Scheduled, Submitted, Accepted, SentBack, Overdue }

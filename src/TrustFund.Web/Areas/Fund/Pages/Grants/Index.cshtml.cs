@@ -1,0 +1,42 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustFund.Application.Features.Grants;
+using TrustFund.Application.Finance;
+using TrustFund.Domain.Grants;
+
+namespace TrustFund.Web.Areas.Fund.Pages.Grants;
+
+public sealed class IndexModel(IMediator mediator) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true)] public GrantStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+
+    public ListGrants.Result Result { get; private set; } = new([], 1, 0);
+    public IReadOnlyList<ListAwardsWithoutAgreement.Item> Awards { get; private set; } = [];
+
+    private ListGrants.Filter Criteria => new(From, To, Status);
+
+    public string Query => $"from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&status={Status}";
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Awards = await mediator.Send(new ListAwardsWithoutAgreement.Query(), ct);
+        Result = await mediator.Send(new ListGrants.Query(Criteria, PageNumber), ct);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        var csv = await mediator.Send(new ListGrants.ExportQuery(Criteria), ct);
+        return File(csv.Content, CsvExport.ContentType, csv.FileName);
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync(Guid applicationId, CancellationToken ct)
+    {
+        await OnGetAsync(ct);
+        var id = await mediator.Send(new CreateGrantAgreement.Command(applicationId), ct);
+        return Redirect($"/fund/grants/{id}");
+    }
+}

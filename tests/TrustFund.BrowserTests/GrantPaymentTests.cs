@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
+using TrustFund.Domain.Applications;
+using TrustFund.Domain.Calls;
+using TrustFund.BrowserTests.Support;
+
+namespace TrustFund.BrowserTests;
+
+/// <summary>
+/// The money path end to end, through the real pages: a pledge and a receipt in EUR, a grant signed, a payment
+/// certified by one officer, approved and disbursed by another, and the dashboard moving.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class GrantPaymentTests(BrowserApp app)
+{
+    [SkippableFact]
+    public async Task APledgeInEur_AGrantSigned_CertifiedApprovedAndDisbursed_MovesTheDashboard()
+    {
+        Skip.If(app.SkipReason is not null, app.SkipReason);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (norwayId, reference) = await ApprovedAwardAndNorway(15_500m);
+        var certifierKey = await OfficerWithTwoFactor("carla.certifier@unodc.test", Roles.CertifyingOfficer);
+        var approverKey = await OfficerWithTwoFactor("anton.approver@unodc.test", Roles.ApprovingOfficer);
+
+        var manager = await SignIn("fundmanager@trustfund.test", null);
+        // A EUR rate in force today, then a pledge and its receipt: EUR 45,000 at 0.9 = USD 50,000.
+        await manager.GotoAsync("/fund/rates");
+        await manager.Locator("#Currency").FillAsync("EUR");
+        // Dated today: a revision in force from today, whatever the demo table already holds for the month.
+        await manager.Locator("#EffectiveFrom").FillAsync(today.ToString("yyyy-MM-dd"));
+        await manager.Locator("#UnitsPerUsd").FillAsync("0.9");
+        await manager.Locator("form.stack button[type=submit]").ClickAsync();
+        await manager.GotoAsync($"/fund/donors/{norwayId}/pledges/new");
+        await manager.Locator("#Amount").FillAsync("45000");
+        await manager.Locator("#Currency").FillAsync("EUR");
+        await manager.Locator("#PledgedOn").FillAsync(today.ToString("yyyy-MM-dd"));
+        await manager.Locator("form.stack button[type=submit]").ClickAsync();
+        await manager.Locator("tr", new() { HasText = "EUR 45,000.00" }).Locator("a", new() { HasText = "Record a receipt" }).ClickAsync();
+        await manager.Locator("#BankReference").FillAsync("NOR-EUR-1");
+        await manager.Locator("form.stack button[type=submit]").ClickAsync();
+        await Assertions.Expect(manager.Locator(".notice")).ToContainTextAsync("USD 50,000.00");
+
+        // Draw up and sign the agreement.
+        await manager.GotoAsync("/fund/grants");
+        await manager.Locator("tr", new() { HasText = reference }).Locator("form[action*='handler=Create'] button").ClickAsync();
+        await Assertions.Expect(manager.Locator("h1")).ToContainTextAsync("GA-" + reference);
+        await manager.Locator("form[action*='handler=Sign'] button").ClickAsync();
+        await Assertions.Expect(manager.Locator(".notice")).ToContainTextAsync("The agreement is signed");
+
+        // One officer certifies; another approves and records the transfer.
+        var certifier = await SignIn("carla.certifier@unodc.test", certifierKey);
+        await certifier.GotoAsync("/finance/payments");
+        await certifier.Locator("form[action*='handler=Certify'] button").ClickAsync();
+        await Assertions.Expect(certifier.Locator(".notice")).ToContainTextAsync("The payment is certified.");
+
+        var approver = await SignIn("anton.approver@unodc.test", approverKey);
+        await approver.GotoAsync("/finance/payments");
+        await approver.Locator("form[action*='handler=Approve'] button").ClickAsync();
+        await Assertions.Expect(approver.Locator(".notice")).ToContainTextAsync("The payment is approved.");
+        await approver.Locator("form[action*='handler=Disburse'] input[name=BankReference]").FillAsync("TT-2027-001");
+        await approver.Locator("form[action*='handler=Disburse'] button").ClickAsync();
+        await Assertions.Expect(approver.Locator(".notice")).ToContainTextAsync("The disbursement is recorded.");
+
+        // Cash 50,000 − 15,500 disbursed − 2,015 PSC = 32,485 more available, on top of the demo donors'
+        // USD 87,071.36 (fixed demo receipts at the sample UNORE rates); nothing left obligated.
+        await manager.GotoAsync("/fund/dashboard");
+        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("USD 15,500.00");
+        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("USD 2,015.00");
+        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("USD 119,556.36");
+    }
+
+    private async Task<IPage> SignIn(string email, string? authenticatorKey)
+    {
+        var page = await app.NewPage();
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GotoAsync("/account/login");
+        await page.Locator("#Email").FillAsync(email);
+        await page.Locator("#Password").FillAsync(BrowserApp.DemoPassword);
+        await page.Locator("form.stack button[type=submit]").ClickAsync();
+        if (authenticatorKey is not null)
+        {
+            await page.WaitForURLAsync("**/account/login-2fa**");
+            await page.Locator("#Code").FillAsync(Totp.Code(authenticatorKey, DateTimeOffset.UtcNow));
+            await page.Locator("form.stack button[type=submit]").ClickAsync();
+        }
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        return page;
+    }
+
+    /// <summary>Finance officers must have two-factor authentication on their account (not only a demo exemption) to move money.</summary>
+    private async Task<string> OfficerWithTwoFactor(string email, string role)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0], CreatedAt = DateTimeOffset.UtcNow };
+        await users.CreateAsync(user, BrowserApp.DemoPassword);
+        await users.AddToRoleAsync(user, role);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return (await users.GetAuthenticatorKeyAsync(user))!;
+    }
+
+    /// <summary>
+    /// An application to the demo short-term call, taken to approval directly (the board's pages are another piece of
+    /// work), and the demo donor Norway.
+    /// </summary>
+    private async Task<(Guid NorwayId, string Reference)> ApprovedAwardAndNorway(decimal amount)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var call = (await db.Calls.ToListAsync()).First(c => c.Window == FundingWindow.ShortTerm && c.IsOpenAt(now));
+        var organisation = await db.Organisations.FirstAsync(o => o.LegalName == "Casa de Acogida Esperanza");
+        var start = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(2);
+        var application = new GrantApplication(call, organisation.Id, new OrganisationSection
+        {
+            LegalName = organisation.LegalName, CountryIso2 = "CO", RegistrationNumber = "REG-1", RegistrationDate = new DateOnly(2012, 1, 1),
+            UnppPartnerId = "CO-1", YearsOfDirectAssistance = 8, IsNonProfit = true, HasPseaPolicy = true, BankAccountInOrganisationName = true,
+        }, now, "test");
+        application.SaveProject(new ProjectSection
+        {
+            Title = "Refugio seguro en Cali", ImplementationCountryIso2 = "CO", Context = "c", Objectives = "o", Activities = "a", WorkPlan = "w",
+            StartDate = start, EndDate = start.AddMonths(6).AddDays(-1),
+        }, now);
+        application.SaveBeneficiaries([new BeneficiaryTarget(Sex.Female, AgeGroup.Adult, "SEXUAL_EXPLOITATION", 20)], now);
+        application.SaveBudget([new BudgetLine(BudgetCategory.DirectAssistance, "Refugio", amount - 500), new BudgetLine(BudgetCategory.OfficeRunningCosts, "Alquiler", 500)], now);
+        application.SaveDeclaration(new PartnerDeclaration { Accepted = true, SignatoryName = "María Gómez", SignatoryTitle = "Directora" }, now);
+        application.Submit(call, call.Eligibility.RequiredDocuments, now, Call.ReferenceNumber(call.Deadline.Year, call.Window, 9001), "test");
+        application.DecideEligibility(true, "Eligible.", now, "test");
+        application.StartReview(now, "test");
+        application.Shortlist(now, "test");
+        application.Recommend(now, "test");
+        application.Approve(amount, null, now, "test");
+        db.Applications.Add(application);
+        await db.SaveChangesAsync();
+        var norway = await db.Donors.FirstAsync(d => d.Name == "Norway");
+        return (norway.Id, application.ReferenceNumber!);
+    }
+}

@@ -1,0 +1,108 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrustFund.Application.Features.Applications;
+using TrustFund.Application.Features.Contributions;
+using TrustFund.Application.Features.Grants;
+using TrustFund.Application.Features.Payments;
+using TrustFund.Application.Identity;
+using TrustFund.Domain.Donors;
+using TrustFund.Domain.Finance;
+using TrustFund.Domain.Grants;
+using TrustFund.IntegrationTests.Features.Applications;
+using TrustFund.IntegrationTests.Support;
+
+namespace TrustFund.IntegrationTests.Features.Grants;
+
+/// <summary>Builds what grant tests need: cash in the fund, approved applications, agreements, and the officers who move money.</summary>
+public abstract class GrantTest(TrustFundAppFactory app) : ApplicationTest(app)
+{
+    private int _ngos;
+    private (Guid Id, string Slug)? _call;
+
+    protected DateOnly Today => DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
+
+    protected async Task<T> Query<T>(IQuery<T> query)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
+    }
+
+    /// <summary>Puts USD cash in the fund: a donor's pledge received in full today.</summary>
+    protected async Task Fund(decimal usd)
+    {
+        var donor = await Send(new CreateDonor.Command("Norway " + Guid.NewGuid().ToString()[..4], DonorKind.MemberState, "NO"));
+        var pledge = await Send(new RecordPledge.Command(donor, usd, "USD", Today, false, null));
+        await Send(new RecordReceipt.Command(pledge, usd, "USD", Today, "DEPOSIT-" + Guid.NewGuid().ToString()[..6]));
+    }
+
+    /// <summary>An application taken through submission, review and the board to approval for its full amount.</summary>
+    protected async Task<Guid> ApprovedApplication(decimal total = 40_000m)
+    {
+        _call ??= await OpenCall();
+        var n = ++_ngos;
+        var (_, user) = await Ngo($"NGO number {n}", "CO", $"ngo{n}@example.org");
+        var id = await CompleteDraft(user, _call.Value.Id, total);
+        await SendAs(user, new SubmitApplication.Command(id));
+        await using var db = App.NewDbContext();
+        var application = await db.Applications.SingleAsync(a => a.Id == id);
+        var now = App.Clock.GetUtcNow();
+        application.DecideEligibility(true, "Meets the criteria.", now, "secretariat");
+        application.StartReview(now, "secretariat");
+        application.Shortlist(now, "board");
+        application.Recommend(now, "board");
+        application.Approve(total, null, now, "manager");
+        await db.SaveChangesAsync();
+        return id;
+    }
+
+    protected async Task<Guid> Agreement(decimal total = 40_000m) => await Send(new CreateGrantAgreement.Command(await ApprovedApplication(total)));
+
+    protected Task<ApplicationUser> Manager(string email = "manager@unodc.test") => CreateUser(email, [Roles.FundManager], twoFactor: true);
+    protected Task<ApplicationUser> Certifier(string email = "certifier@unodc.test") => CreateUser(email, [Roles.CertifyingOfficer], twoFactor: true);
+    protected Task<ApplicationUser> Approver(string email = "approver@unodc.test") => CreateUser(email, [Roles.ApprovingOfficer], twoFactor: true);
+
+    /// <summary>A signed agreement (the fund holding enough cash), signed by <paramref name="manager"/>.</summary>
+    protected async Task<Guid> SignedAgreement(ApplicationUser manager, decimal total = 40_000m)
+    {
+        var grant = await Agreement(total);
+        await SendAs(manager, new SignGrantAgreement.Command(grant));
+        return grant;
+    }
+
+    protected async Task<List<GrantPayment>> Payments(Guid grantId)
+    {
+        await using var db = App.NewDbContext();
+        return await db.GrantPayments.AsNoTracking().Where(p => p.GrantId == grantId).OrderBy(p => p.InstalmentNumber).ToListAsync();
+    }
+
+    protected async Task<List<JournalEntry>> Journal(Guid grantId)
+    {
+        await using var db = App.NewDbContext();
+        return await db.JournalEntries.AsNoTracking().Where(j => j.DocumentId == grantId).OrderBy(j => j.Id).ToListAsync();
+    }
+
+    protected async Task<List<GrantReport>> Reports(Guid grantId)
+    {
+        await using var db = App.NewDbContext();
+        return await db.GrantReports.AsNoTracking().Where(r => r.GrantId == grantId).OrderBy(r => r.DueOn).ThenBy(r => r.Kind).ToListAsync();
+    }
+
+    /// <summary>Takes a requested payment through certification, approval and disbursement.</summary>
+    protected async Task Pay(Guid paymentId, ApplicationUser certifier, ApplicationUser approver, string bankReference = "TT-1")
+    {
+        await SendAs(certifier, new CertifyPayment.Command(paymentId));
+        await SendAs(approver, new ApprovePayment.Command(paymentId));
+        await SendAs(approver, new DisbursePayment.Command(paymentId, Today, bankReference));
+    }
+
+    /// <summary>Records and accepts every report of the given kinds.</summary>
+    protected async Task AcceptReports(ApplicationUser manager, Guid grantId, Func<GrantReport, bool> which)
+    {
+        foreach (var report in (await Reports(grantId)).Where(which))
+        {
+            await SendAs(manager, new RecordGrantReportSubmitted.Command(report.Id));
+            await SendAs(manager, new AcceptGrantReport.Command(report.Id));
+        }
+    }
+}
