@@ -9,6 +9,8 @@ public interface IReportRenderer
     byte[] RenderCallsSummary(CallsSummaryData data);
 
     byte[] RenderDonorStatement(DonorStatementData data);
+
+    byte[] RenderAnnualReport(AnnualReportData data);
 }
 
 /// <summary>The calls for proposals of one year, for the "Calls for proposals" summary.</summary>
@@ -43,4 +45,51 @@ public sealed record DonorStatementData(string Title, string DonorName, string D
 
     /// <summary>A grant paid from this donor's earmarked money. Filled once grants are recorded (the grants work).</summary>
     public sealed record FundedGrantLine(string Reference, string Grantee, string Country, string Earmark, decimal Usd);
+}
+
+/// <summary>
+/// Everything the annual fund report of one year shows. Sections whose data other work will bring (grants awarded, board
+/// sessions, victims assisted) are lists that stay empty until then; the renderer says so rather than showing nothing.
+/// </summary>
+public sealed record AnnualReportData(string Title, int Year, DateTimeOffset IssuedAt, string IssuedBy,
+    AnnualReportData.Figures Summary, AnnualReportData.FinancialStatement Statement,
+    IReadOnlyList<AnnualReportData.DonorLine> Donors, IReadOnlyList<AnnualReportData.BoardSeat> Board,
+    IReadOnlyList<AnnualReportData.BoardSessionLine> BoardSessions, IReadOnlyList<AnnualReportData.SelectionLine> Selection,
+    IReadOnlyList<AnnualReportData.TargetLine> Targets, IReadOnlyList<AnnualReportData.GrantLine> Grants)
+{
+    /// <param name="PledgedUsd">Pledges made in the year, at their pledge-date rates.</param>
+    /// <param name="ApplicationsReceived">Applications submitted in the year.</param>
+    public sealed record Figures(decimal PledgedUsd, decimal ReceivedUsd, decimal DisbursedUsd, decimal PscUsd,
+        decimal AvailableAtEndUsd, int Donors, int ApplicationsReceived, int ApplicationsEligible, int ApplicationsApproved,
+        decimal PscRate);
+
+    /// <summary>
+    /// Cash-basis statement of the year from the journal: opening balance, income, expenditure, closing balance, and the
+    /// obligations still open at the year's end. Every figure is a sum of journal entries (reversals included).
+    /// </summary>
+    public sealed record FinancialStatement(decimal OpeningBalance, decimal Contributions, decimal Refunds, decimal Disbursements,
+        decimal Psc, decimal ObligationsRaised, decimal ObligationsLiquidated, decimal ObligationsReleased,
+        decimal OpenObligationsAtEnd, decimal OperatingReserveAtEnd, decimal AvailableAtEnd)
+    {
+        public decimal TotalIncome => Contributions + Refunds;
+        public decimal TotalExpenditure => Disbursements + Psc;
+        public decimal ClosingBalance => OpeningBalance + TotalIncome - TotalExpenditure;
+    }
+
+    public sealed record DonorLine(string Name, string Kind, decimal PledgedUsd, decimal DepositedUsd);
+
+    /// <param name="Trustees">Who held the seat during the year, in order, e.g. "Jane Doe (Kenya), chair".</param>
+    public sealed record BoardSeat(string RegionalGroup, IReadOnlyList<string> Trustees);
+
+    /// <summary>A board session and its decisions; filled once board sessions are recorded (the board sessions work).</summary>
+    public sealed record BoardSessionLine(DateOnly Date, string Title, int Decisions);
+
+    public sealed record SelectionLine(string RegionalGroup, int Received, int Eligible, int Approved);
+
+    /// <summary>People the applications received plan to assist (targets, not people assisted).</summary>
+    public sealed record TargetLine(string Sex, string AgeGroup, string FormOfExploitation, int Count);
+
+    /// <summary>A grant awarded in the year; filled once grants are recorded (the grants work).</summary>
+    public sealed record GrantLine(string Reference, string Grantee, string Region, string Country, string Window, decimal Usd,
+        string Status);
 }

@@ -150,6 +150,240 @@ public sealed class PdfReportRenderer : IReportRenderer
             .RenderToBytes();
     }
 
+    public byte[] RenderAnnualReport(AnnualReportData data)
+    {
+        var info = new DocumentInfo(data.Title,
+            $"Annual report of the UN Voluntary Trust Fund for Victims of Trafficking in Persons for {data.Year}", "en", data.IssuedAt);
+        var year = data.Year.ToString(CultureInfo.InvariantCulture);
+        var figures = data.Summary;
+        var statement = data.Statement;
+        return PdfDocumentBuilder.Create(info)
+            .Content(c =>
+            {
+                // Cover.
+                c.Wordmark();
+                c.Spacing(120);
+                c.Heading($"Annual report {year}");
+                c.Paragraph("United Nations Voluntary Trust Fund for Victims of Trafficking in Persons, especially Women and Children");
+                c.Spacing(12);
+                c.KeyValues(
+                    ("Reporting period", $"1 January to 31 December {year}"),
+                    ("Managed by", "United Nations Office on Drugs and Crime (UNODC), Vienna"),
+                    ("Issued", Issued(data.IssuedAt)),
+                    ("Issued by", data.IssuedBy));
+                c.Spacing(24);
+                c.Note("All amounts are in US dollars. Contributions in other currencies are converted at the UN operational rate "
+                    + "of exchange (UNORE) in force on their value date. Money figures are summed from the fund's journal.");
+                c.PageBreak();
+
+                c.Heading("1. The year in figures", 2);
+                c.KeyValues(
+                    ("Pledged in the year", Usd(figures.PledgedUsd)),
+                    ("Contributions received", Usd(figures.ReceivedUsd)),
+                    ("Donors", Count(figures.Donors)),
+                    ("Applications received", Count(figures.ApplicationsReceived)),
+                    ("Applications found eligible", Count(figures.ApplicationsEligible)),
+                    ("Applications approved", Count(figures.ApplicationsApproved)),
+                    ("Disbursed to grantees", Usd(figures.DisbursedUsd)),
+                    ("Programme support costs", Usd(figures.PscUsd)),
+                    ("Available for new grants at year end", Usd(figures.AvailableAtEndUsd)));
+                c.Spacing(8);
+
+                c.Heading("2. Contributions by donor", 2);
+                if (data.Donors.Count == 0) c.Paragraph($"No contribution was pledged or received in {year}.");
+                else
+                {
+                    c.Table(t =>
+                    {
+                        t.FixedColumn("#", 24, Align.Right);
+                        t.Column("Donor", 3);
+                        t.FixedColumn("Type", 80);
+                        t.FixedColumn("Pledged", 90, Align.Right);
+                        t.FixedColumn("Deposited", 90, Align.Right);
+                        var rank = 0;
+                        foreach (var donor in data.Donors)
+                            t.Row((++rank).ToString(CultureInfo.InvariantCulture), donor.Name, donor.Kind, Amount(donor.PledgedUsd),
+                                Amount(donor.DepositedUsd));
+                        t.TotalRow("", "Total", "", Amount(data.Donors.Sum(d => d.PledgedUsd)), Amount(data.Donors.Sum(d => d.DepositedUsd)));
+                    });
+                    c.Note("Pledged: pledges made in the year, at the UNORE rate of the pledge date. Deposited: contributions received "
+                        + "in the year, net of corrections, as booked in the journal.");
+                    c.Spacing(6);
+                    var top = data.Donors.Take(10).Select((d, i) => (ChartLabel(d.Name, $"Donor #{i + 1}"), (double)d.DepositedUsd)).ToList();
+                    if (data.Donors.Count > 10) top.Add(("Other donors", (double)data.Donors.Skip(10).Sum(d => d.DepositedUsd)));
+                    c.BarChart($"Deposited in {year} by donor (USD)", top, height: 180);
+                }
+                c.Spacing(8);
+
+                c.Heading("3. Board of Trustees", 2);
+                c.Paragraph("The Board has five members, one from each United Nations regional group, appointed by the Secretary-General "
+                    + "for three-year terms. Members who served at any time during the year:", TextAlignment.Justify);
+                c.Table(t =>
+                {
+                    t.FixedColumn("Regional group", 150);
+                    t.Column("Trustees");
+                    foreach (var seat in data.Board)
+                        t.Row(seat.RegionalGroup, seat.Trustees.Count == 0 ? "Vacant" : string.Join("; ", seat.Trustees));
+                });
+                c.Spacing(4);
+                c.Heading("Board sessions", 3);
+                if (data.BoardSessions.Count == 0)
+                    c.Paragraph("No board session is recorded in TrustFund for this year yet. Sessions and their decisions will be "
+                        + "listed here once board sessions are recorded.");
+                else
+                    c.Table(t =>
+                    {
+                        t.FixedColumn("Date", 80);
+                        t.Column("Session");
+                        t.FixedColumn("Decisions", 60, Align.Right);
+                        foreach (var session in data.BoardSessions)
+                            t.Row(Date(session.Date), session.Title, Count(session.Decisions));
+                    });
+                c.Spacing(8);
+
+                c.Heading("4. Calls for proposals and selection", 2);
+                if (data.Selection.Count == 0) c.Paragraph($"No application was submitted in {year}.");
+                else
+                {
+                    c.Table(t =>
+                    {
+                        t.Column("Regional group", 3);
+                        t.Column("Received", 1, Align.Right);
+                        t.Column("Eligible", 1, Align.Right);
+                        t.Column("Approved", 1, Align.Right);
+                        foreach (var line in data.Selection)
+                            t.Row(line.RegionalGroup, Count(line.Received), Count(line.Eligible), Count(line.Approved));
+                        t.TotalRow("Total", Count(data.Selection.Sum(l => l.Received)), Count(data.Selection.Sum(l => l.Eligible)),
+                            Count(data.Selection.Sum(l => l.Approved)));
+                    });
+                    c.Note("Applications submitted in the year, by the regional group of the country where the project would run.");
+                    c.Spacing(6);
+                    c.StackedBarChart("Applications received by regional group",
+                        data.Selection.Select(l => l.RegionalGroup).ToList(),
+                        [
+                            new ChartSeries("Eligible", data.Selection.Select(l => (double)l.Eligible).ToList()),
+                            new ChartSeries("Not eligible or not yet screened", data.Selection.Select(l => (double)(l.Received - l.Eligible)).ToList()),
+                        ], height: 200);
+                }
+                c.Spacing(8);
+
+                c.Heading("5. Grants awarded", 2);
+                if (data.Grants.Count == 0)
+                    c.Paragraph("No grant is recorded in TrustFund for this year yet. Grants awarded, by region, country and funding "
+                        + "window, and their implementation status will be listed here once grants are recorded.");
+                else
+                    c.Table(t =>
+                    {
+                        t.FixedColumn("Grant", 70);
+                        t.Column("Grantee", 3);
+                        t.Column("Country", 2);
+                        t.FixedColumn("Window", 40);
+                        t.FixedColumn("USD", 80, Align.Right);
+                        t.FixedColumn("Status", 60);
+                        foreach (var g in data.Grants) t.Row(g.Reference, g.Grantee, g.Country, g.Window, Amount(g.Usd), g.Status);
+                        t.TotalRow("Total", "", "", "", Amount(data.Grants.Sum(g => g.Usd)), "");
+                    });
+                c.Spacing(8);
+
+                c.Heading("6. Victims targeted", 2);
+                c.Paragraph("People the projects applied for in the year plan to assist, as stated in the applications (withdrawn "
+                    + "applications excluded). These are targets, not people assisted: the numbers assisted come from grantees' "
+                    + "reports and will be shown once those are recorded.", TextAlignment.Justify);
+                if (data.Targets.Count == 0) c.Paragraph("No application submitted in the year states beneficiary targets.");
+                else
+                {
+                    var total = data.Targets.Sum(t => t.Count);
+                    void Breakdown(string title, IEnumerable<IGrouping<string, AnnualReportData.TargetLine>> groups) =>
+                        c.Table(t =>
+                        {
+                            t.Column(title, 3);
+                            t.Column("Targeted", 1, Align.Right);
+                            t.Column("Share", 1, Align.Right);
+                            foreach (var g in groups.OrderByDescending(g => g.Sum(x => x.Count)).ThenBy(g => g.Key, StringComparer.Ordinal))
+                                t.Row(g.Key, Count(g.Sum(x => x.Count)), Share(g.Sum(x => x.Count), total));
+                            t.TotalRow("Total", Count(total), "100.0%");
+                        });
+                    Breakdown("Sex", data.Targets.GroupBy(t => t.Sex));
+                    c.Spacing(4);
+                    Breakdown("Age group", data.Targets.GroupBy(t => t.AgeGroup));
+                    c.Spacing(4);
+                    Breakdown("Form of exploitation", data.Targets.GroupBy(t => t.FormOfExploitation));
+                    c.Spacing(6);
+                    c.PieChart("Victims targeted by form of exploitation",
+                        data.Targets.GroupBy(t => t.FormOfExploitation).OrderBy(g => g.Key, StringComparer.Ordinal)
+                            .Select(g => (ChartLabel(g.Key, g.Key), (double)g.Sum(x => x.Count))).ToList(), donut: true, height: 200);
+                }
+                c.Spacing(8);
+
+                c.Heading("7. Financial performance", 2);
+                c.Table(t =>
+                {
+                    t.Column("", 3);
+                    t.Column("USD", 1, Align.Right);
+                    t.Row("Income: contributions received and refunds from grantees", Amount(statement.TotalIncome));
+                    t.Row("Expenditure: disbursements to grantees", Amount(statement.Disbursements));
+                    t.Row($"Programme support costs ({(figures.PscRate * 100).ToString("0.##", CultureInfo.InvariantCulture)}%)", Amount(statement.Psc));
+                    t.Row("Grant obligations raised", Amount(statement.ObligationsRaised));
+                    t.TotalRow("Fund balance at 31 December", Amount(statement.ClosingBalance));
+                });
+                c.Spacing(6);
+                c.BarChart($"Income and expenditure in {year} (USD)",
+                [
+                    ("Contributions", (double)statement.Contributions), ("Refunds", (double)statement.Refunds),
+                    ("Disbursements", (double)statement.Disbursements), ("PSC", (double)statement.Psc),
+                ], height: 160);
+                c.PageBreak();
+
+                c.Heading("8. Financial statement", 2);
+                c.Paragraph($"Statement of income, expenditure and changes in the fund balance for the year ended 31 December {year} "
+                    + "(cash basis, US dollars). Every line is the sum of the fund's journal entries of that kind, corrections included.",
+                    TextAlignment.Justify);
+                c.Table(t =>
+                {
+                    t.Column("", 3);
+                    t.Column("USD", 1, Align.Right);
+                    t.Row($"Fund balance at 1 January {year}", Amount(statement.OpeningBalance));
+                    t.Row("Contributions received", Amount(statement.Contributions));
+                    t.Row("Refunds from grantees", Amount(statement.Refunds));
+                    t.TotalRow("Total income", Amount(statement.TotalIncome));
+                    t.Row("Disbursements to grantees", Amount(statement.Disbursements));
+                    t.Row("Programme support costs", Amount(statement.Psc));
+                    t.TotalRow("Total expenditure", Amount(statement.TotalExpenditure));
+                    t.Row("Excess of income over expenditure", Amount(statement.TotalIncome - statement.TotalExpenditure));
+                    t.TotalRow($"Fund balance at 31 December {year}", Amount(statement.ClosingBalance));
+                });
+                c.Spacing(8);
+                c.Table(t =>
+                {
+                    t.Column("Commitments", 3);
+                    t.Column("USD", 1, Align.Right);
+                    t.Row("Grant obligations raised in the year", Amount(statement.ObligationsRaised));
+                    t.Row("Obligations liquidated by payment", Amount(statement.ObligationsLiquidated));
+                    t.Row("Obligations released", Amount(statement.ObligationsReleased));
+                    t.Row("Open obligations at 31 December", Amount(statement.OpenObligationsAtEnd));
+                    t.Row("Operating reserve", Amount(statement.OperatingReserveAtEnd));
+                    t.TotalRow("Available for new grants", Amount(statement.AvailableAtEnd));
+                });
+                c.Note("Available for new grants: the fund balance less open obligations, the programme support costs on them and the operating reserve.");
+                c.Spacing(36);
+                c.KeyValues(("Certified by", ""), ("Title", "Fund Manager, UN Voluntary Trust Fund for Victims of Trafficking in Persons"),
+                    ("Date", ""));
+            })
+            .RenderToBytes();
+    }
+
+    private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Share(int part, int total) =>
+        total == 0 ? "" : (100m * part / total).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>Chart text supports Latin, Greek and Cyrillic only: a name in another script is replaced (a donor by its rank in the table).</summary>
+    private static string ChartLabel(string name, string fallback)
+    {
+        var label = name.Length > 28 ? name[..27] + "…" : name;
+        return label.All(ch => ch < 0x500 || ch is >= '\u2000' and <= '\u206F') ? label : fallback;
+    }
+
     private static string Date(DateOnly date) => date.ToString("d MMM yyyy", English);
 
     private static string Issued(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", English);

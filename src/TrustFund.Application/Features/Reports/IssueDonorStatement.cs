@@ -104,7 +104,7 @@ public static class IssueDonorStatement
     }
 
     /// <summary>"MemberState" → "Member state".</summary>
-    private static string Words(string pascalCase) =>
+    internal static string Words(string pascalCase) =>
         string.Concat(pascalCase.Select((ch, i) => i > 0 && char.IsUpper(ch) ? " " + char.ToLowerInvariant(ch) : ch.ToString()));
 
     internal static string Period(DateOnly from, DateOnly to) =>

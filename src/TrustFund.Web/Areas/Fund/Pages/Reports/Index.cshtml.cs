@@ -48,6 +48,14 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLo
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostAnnualReportAsync(CancellationToken ct)
+    {
+        await Load(ct);
+        var result = await mediator.Send(new IssueAnnualReport.Command(Year), ct);
+        TempData["Message"] = text["The report is issued and stored. Its SHA-256 is {0}.", result.Sha256].Value;
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostDonorStatementAsync(CancellationToken ct)
     {
         await Load(ct);
