@@ -11,6 +11,8 @@ public interface IReportRenderer
     byte[] RenderDonorStatement(DonorStatementData data);
 
     byte[] RenderAnnualReport(AnnualReportData data);
+
+    byte[] RenderApplicationSummary(ApplicationSummaryData data);
 }
 
 /// <summary>The calls for proposals of one year, for the "Calls for proposals" summary.</summary>
@@ -92,4 +94,25 @@ public sealed record AnnualReportData(string Title, int Year, DateTimeOffset Iss
     /// <summary>A grant awarded in the year; filled once grants are recorded (the grants work).</summary>
     public sealed record GrantLine(string Reference, string Grantee, string Region, string Country, string Window, decimal Usd,
         string Status);
+}
+
+/// <summary>
+/// One application as submitted, for the organisation's records and the board pack. Its date is the application's own
+/// (submission, or last change of a draft), so downloading it again gives the same bytes until the application changes.
+/// </summary>
+public sealed record ApplicationSummaryData(string Title, string? ReferenceNumber, string Status, DateTimeOffset DocumentDate,
+    string CallTitle, string WindowCode, string OrganisationName, string OrganisationCountry, string? RegistrationNumber,
+    string? UnppPartnerId, int YearsOfDirectAssistance, string ProjectTitle, string? ImplementationCountry, DateOnly? StartDate,
+    DateOnly? EndDate, int? DurationMonths, IReadOnlyList<(string Heading, string Text)> Narrative,
+    IReadOnlyList<ApplicationSummaryData.TargetLine> Targets, IReadOnlyList<ApplicationSummaryData.BudgetLine> Budget,
+    IReadOnlyList<ApplicationSummaryData.AttachmentLine> Attachments, IReadOnlyList<ApplicationSummaryData.HistoryLine> History,
+    string? EligibilityReason, string? SignatoryName, string? SignatoryTitle)
+{
+    public sealed record TargetLine(string Sex, string AgeGroup, string FormOfExploitation, int Count);
+
+    public sealed record BudgetLine(string Category, string Description, decimal Amount);
+
+    public sealed record AttachmentLine(string Type, string FileName, long Size, string Sha256);
+
+    public sealed record HistoryLine(string Status, DateTimeOffset At);
 }

@@ -372,6 +372,102 @@ public sealed class PdfReportRenderer : IReportRenderer
             .RenderToBytes();
     }
 
+    public byte[] RenderApplicationSummary(ApplicationSummaryData data)
+    {
+        var info = new DocumentInfo(data.Title, $"Application to the UN Voluntary Trust Fund: {data.ProjectTitle}", "en", data.DocumentDate);
+        return PdfDocumentBuilder.Create(info)
+            .Content(c =>
+            {
+                c.Wordmark();
+                c.Heading(data.ReferenceNumber is null ? "Application (draft)" : $"Application {data.ReferenceNumber}");
+                c.Paragraph(data.ProjectTitle, bold: true);
+                c.KeyValues(
+                    ("Call for proposals", $"{data.CallTitle} ({data.WindowCode})"),
+                    ("Status", data.Status),
+                    (data.ReferenceNumber is null ? "Last changed" : "Submitted", Issued(data.DocumentDate)));
+                c.Spacing(8);
+
+                c.Heading("Organisation", 2);
+                c.KeyValues(
+                    ("Legal name", data.OrganisationName),
+                    ("Country", data.OrganisationCountry),
+                    ("Registration number", data.RegistrationNumber ?? "—"),
+                    ("UN Partner Portal ID", data.UnppPartnerId ?? "—"),
+                    ("Years of direct assistance", Count(data.YearsOfDirectAssistance)));
+                c.Spacing(8);
+
+                c.Heading("Project", 2);
+                c.KeyValues(
+                    ("Country of implementation", data.ImplementationCountry ?? "—"),
+                    ("Period", data.StartDate is { } start && data.EndDate is { } end ? $"{Date(start)} to {Date(end)}" : "—"),
+                    ("Duration", data.DurationMonths is { } months ? $"{months} months" : "—"));
+                foreach (var (heading, text) in data.Narrative)
+                {
+                    c.Heading(heading, 3);
+                    c.Paragraph(string.IsNullOrWhiteSpace(text) ? "—" : text, TextAlignment.Justify);
+                }
+                c.Spacing(8);
+
+                c.Heading("People to be assisted (targets)", 2);
+                if (data.Targets.Count == 0) c.Paragraph("No beneficiary targets are given.");
+                else
+                    c.Table(t =>
+                    {
+                        t.Column("Form of exploitation", 3);
+                        t.Column("Sex", 1);
+                        t.Column("Age group", 1);
+                        t.Column("People", 1, Align.Right);
+                        foreach (var line in data.Targets) t.Row(line.FormOfExploitation, line.Sex, line.AgeGroup, Count(line.Count));
+                        t.TotalRow("Total", "", "", Count(data.Targets.Sum(l => l.Count)));
+                    });
+                c.Spacing(8);
+
+                c.Heading("Budget", 2);
+                if (data.Budget.Count == 0) c.Paragraph("No budget lines are given.");
+                else
+                    c.Table(t =>
+                    {
+                        t.FixedColumn("Category", 120);
+                        t.Column("Description", 3);
+                        t.FixedColumn("USD", 90, Align.Right);
+                        foreach (var line in data.Budget) t.Row(line.Category, line.Description, Amount(line.Amount));
+                        t.TotalRow("Total requested", "", Amount(data.Budget.Sum(l => l.Amount)));
+                    });
+                c.Spacing(8);
+
+                c.Heading("Attachments", 2);
+                if (data.Attachments.Count == 0) c.Paragraph("No documents are attached.");
+                else
+                    c.Table(t =>
+                    {
+                        t.FixedColumn("Document", 130);
+                        t.Column("File", 2);
+                        t.FixedColumn("Size", 60, Align.Right);
+                        t.FixedColumn("SHA-256 (start)", 90);
+                        foreach (var file in data.Attachments)
+                            t.Row(file.Type, file.FileName, $"{Count((int)Math.Ceiling(file.Size / 1024.0))} KB", file.Sha256[..12]);
+                    });
+                c.Spacing(8);
+
+                c.Heading("Status history", 2);
+                if (data.History.Count == 0) c.Paragraph("The application has not been submitted.");
+                else
+                    c.Table(t =>
+                    {
+                        t.Column("Status", 2);
+                        t.Column("Date", 2);
+                        foreach (var line in data.History) t.Row(line.Status, Issued(line.At));
+                    });
+                if (data.EligibilityReason is { Length: > 0 } reason) c.KeyValues(("Eligibility decision", reason));
+                if (data.SignatoryName is { Length: > 0 } signatory)
+                {
+                    c.Spacing(8);
+                    c.Note($"Declaration accepted by {signatory}{(string.IsNullOrWhiteSpace(data.SignatoryTitle) ? "" : ", " + data.SignatoryTitle)}.");
+                }
+            })
+            .RenderToBytes();
+    }
+
     private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Share(int part, int total) =>

@@ -103,9 +103,12 @@ public static class IssueDonorStatement
             pledgeLines, receiptLines, entries.Sum(e => e.UsdAmount), earmarks, []);
     }
 
-    /// <summary>"MemberState" → "Member state".</summary>
+    /// <summary>"MemberState" → "Member state", "ReferenceLetter1" → "Reference letter 1": enum names as words for the documents.</summary>
     internal static string Words(string pascalCase) =>
-        string.Concat(pascalCase.Select((ch, i) => i > 0 && char.IsUpper(ch) ? " " + char.ToLowerInvariant(ch) : ch.ToString()));
+        string.Concat(pascalCase.Select((ch, i) => i == 0 ? ch.ToString()
+            : char.IsUpper(ch) ? " " + char.ToLowerInvariant(ch)
+            : char.IsDigit(ch) && !char.IsDigit(pascalCase[i - 1]) ? " " + ch
+            : ch.ToString()));
 
     internal static string Period(DateOnly from, DateOnly to) =>
         from.Month == 1 && from.Day == 1 && to == new DateOnly(from.Year, 12, 31)
