@@ -209,9 +209,11 @@ public sealed class PdfReportRenderer : IReportRenderer
                     c.Note("Pledged: pledges made in the year, at the UNORE rate of the pledge date. Deposited: contributions received "
                         + "in the year, net of corrections, as booked in the journal.");
                     c.Spacing(6);
-                    var top = data.Donors.Take(10).Select((d, i) => (ChartLabel(d.Name, $"Donor #{i + 1}"), (double)d.DepositedUsd)).ToList();
-                    if (data.Donors.Count > 10) top.Add(("Other donors", (double)data.Donors.Skip(10).Sum(d => d.DepositedUsd)));
-                    c.BarChart($"Deposited in {year} by donor (USD)", top, height: 180);
+                    // Bars are labelled by the table's "#": donor names are too long to sit side by side, and chart text
+                    // cannot show every script.
+                    var top = data.Donors.Take(10).Select((d, i) => ((i + 1).ToString(CultureInfo.InvariantCulture), (double)d.DepositedUsd)).ToList();
+                    c.BarChart(data.Donors.Count > 10 ? $"Deposited in {year}: the ten largest donors (USD, numbered as in the table)"
+                        : $"Deposited in {year} by donor (USD, numbered as in the table)", top, height: 180);
                 }
                 c.Spacing(8);
 
@@ -259,7 +261,7 @@ public sealed class PdfReportRenderer : IReportRenderer
                     c.Note("Applications submitted in the year, by the regional group of the country where the project would run.");
                     c.Spacing(6);
                     c.StackedBarChart("Applications received by regional group",
-                        data.Selection.Select(l => l.RegionalGroup).ToList(),
+                        data.Selection.Select(l => ShortGroupName(l.RegionalGroup)).ToList(),
                         [
                             new ChartSeries("Eligible", data.Selection.Select(l => (double)l.Eligible).ToList()),
                             new ChartSeries("Not eligible or not yet screened", data.Selection.Select(l => (double)(l.Received - l.Eligible)).ToList()),
@@ -274,12 +276,12 @@ public sealed class PdfReportRenderer : IReportRenderer
                 else
                     c.Table(t =>
                     {
-                        t.FixedColumn("Grant", 70);
+                        t.FixedColumn("Grant", 112);
                         t.Column("Grantee", 3);
                         t.Column("Country", 2);
-                        t.FixedColumn("Window", 40);
-                        t.FixedColumn("USD", 80, Align.Right);
-                        t.FixedColumn("Status", 60);
+                        t.FixedColumn("Window", 44);
+                        t.FixedColumn("USD", 76, Align.Right);
+                        t.FixedColumn("Status", 48);
                         foreach (var g in data.Grants) t.Row(g.Reference, g.Grantee, g.Country, g.Window, Amount(g.Usd), g.Status);
                         t.TotalRow("Total", "", "", "", Amount(data.Grants.Sum(g => g.Usd)), "");
                     });
@@ -474,6 +476,9 @@ public sealed class PdfReportRenderer : IReportRenderer
         total == 0 ? "" : (100m * part / total).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>Chart text supports Latin, Greek and Cyrillic only: a name in another script is replaced (a donor by its rank in the table).</summary>
+    /// <summary>"Latin American and Caribbean States" → "Latin American and Caribbean": five group names must fit side by side.</summary>
+    private static string ShortGroupName(string name) => name.EndsWith(" States", StringComparison.Ordinal) ? name[..^7] : name;
+
     private static string ChartLabel(string name, string fallback)
     {
         var label = name.Length > 28 ? name[..27] + "…" : name;
