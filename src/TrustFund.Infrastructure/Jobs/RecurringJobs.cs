@@ -8,5 +8,6 @@ public static class RecurringJobs
     public static void Register(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<CloseDueCallsJob>(CloseDueCallsJob.RecurringId, job => job.Run(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<AnnualReportJob>(AnnualReportJob.RecurringId, job => job.Run(CancellationToken.None), AnnualReportJob.Schedule);
     }
 }

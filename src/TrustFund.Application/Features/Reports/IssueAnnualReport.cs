@@ -24,6 +24,9 @@ public static class IssueAnnualReport
 {
     public sealed record Command(int Year) : ICommand<Result>;
 
+    /// <summary>The January job's command: last year's report, unless one was already issued (so the job is safe to run twice).</summary>
+    public sealed record LastYearCommand : ICommand<Result?>;
+
     public sealed record Result(Guid ReportId, string Sha256);
 
     public sealed class Validator : AbstractValidator<Command>
@@ -34,16 +37,33 @@ public static class IssueAnnualReport
     public sealed class Handler(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock)
         : ICommandHandler<Command, Result>
     {
-        public async ValueTask<Result> Handle(Command command, CancellationToken ct)
+        public ValueTask<Result> Handle(Command command, CancellationToken ct) => Issue(db, renderer, user, clock, command.Year, ct);
+    }
+
+    public sealed class LastYearHandler(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock)
+        : ICommandHandler<LastYearCommand, Result?>
+    {
+        public async ValueTask<Result?> Handle(LastYearCommand command, CancellationToken ct)
         {
-            var data = await Build(db, command.Year, IssueDonorStatement.IssuedAt(clock), user.UserName ?? "TrustFund", ct);
-            var pdf = renderer.RenderAnnualReport(data);
-            var parameters = JsonSerializer.Serialize(new { year = command.Year, language = "en" });
-            var report = new IssuedReport(ReportKind.AnnualFundReport, data.Title, parameters, pdf, user.UserId, user.UserName, data.IssuedAt);
-            db.IssuedReports.Add(report);
-            await db.SaveChangesAsync(ct);
-            return new Result(report.Id, report.Sha256);
+            var year = clock.GetUtcNow().Year - 1;
+            var title = Title(year);
+            if (await db.IssuedReports.AnyAsync(r => r.Kind == ReportKind.AnnualFundReport && r.Title == title, ct)) return null;
+            return await Issue(db, renderer, user, clock, year, ct);
         }
+    }
+
+    private static string Title(int year) => $"Annual report {year}";
+
+    private static async ValueTask<Result> Issue(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock,
+        int year, CancellationToken ct)
+    {
+        var data = await Build(db, year, IssueDonorStatement.IssuedAt(clock), user.UserName ?? "TrustFund", ct);
+        var pdf = renderer.RenderAnnualReport(data);
+        var parameters = JsonSerializer.Serialize(new { year, language = "en" });
+        var report = new IssuedReport(ReportKind.AnnualFundReport, data.Title, parameters, pdf, user.UserId, user.UserName, data.IssuedAt);
+        db.IssuedReports.Add(report);
+        await db.SaveChangesAsync(ct);
+        return new Result(report.Id, report.Sha256);
     }
 
     /// <summary>The report's data; public so the benchmark can time building and rendering apart from storing.</summary>
@@ -87,7 +107,7 @@ public static class IssueAnnualReport
         var summary = new AnnualReportData.Figures(pledged.Values.Sum(), flows.Received, flows.Disbursed, flows.Psc,
             statement.AvailableAtEnd, donors.Count, received, eligible, approved, settings.PscRate);
         // Board sessions and grants come with the board-sessions and grants work; until then those sections say none is recorded.
-        return new AnnualReportData($"Annual report {year}", year, issuedAt, issuedBy, summary, statement, donors, board, [],
+        return new AnnualReportData(Title(year), year, issuedAt, issuedBy, summary, statement, donors, board, [],
             selection, targets, []);
     }
 

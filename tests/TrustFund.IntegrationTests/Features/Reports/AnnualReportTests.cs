@@ -12,6 +12,7 @@ using TrustFund.Application.Reports;
 using TrustFund.Domain.Donors;
 using TrustFund.Domain.Finance;
 using TrustFund.Domain.Reports;
+using TrustFund.Infrastructure.Jobs;
 using TrustFund.IntegrationTests.Features.Applications;
 using TrustFund.IntegrationTests.Support;
 using UglyToad.PdfPig;
@@ -92,6 +93,25 @@ public sealed class AnnualReportTests(TrustFundAppFactory app) : ApplicationTest
         var renderer = scope.ServiceProvider.GetRequiredService<IReportRenderer>();
         var again = renderer.RenderAnnualReport(await IssueAnnualReport.Build(db2, 2030, report.IssuedAt, "manager@unodc.test", default));
         Assert.Equal(report.Content, again);
+    }
+
+    [Fact]
+    public async Task AnnualReportJob_InJanuary_IssuesLastYearsReportOnce()
+    {
+        App.Clock.SetUtcNow(new DateTimeOffset(2031, 1, 15, 6, 0, 0, TimeSpan.Zero));
+        await using var scope = App.Services.CreateAsyncScope();
+        var job = ActivatorUtilities.CreateInstance<AnnualReportJob>(scope.ServiceProvider);
+
+        await job.Run(CancellationToken.None);
+        await job.Run(CancellationToken.None); // a retried or repeated run changes nothing
+
+        await using var db = App.NewDbContext();
+        var report = await db.IssuedReports.SingleAsync();
+        Assert.Equal(ReportKind.AnnualFundReport, report.Kind);
+        Assert.Equal("Annual report 2030", report.Title);
+        Assert.Null(report.IssuedById);
+        using var pdf = PdfDocument.Open(report.Content);
+        Assert.Contains("Issued by TrustFund", string.Join(" ", pdf.GetPages().First().GetWords().Select(w => w.Text)));
     }
 
     private static string N(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture);
