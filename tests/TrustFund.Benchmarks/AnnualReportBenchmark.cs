@@ -92,7 +92,8 @@ internal static class AnnualReportBenchmark
             regions.Distinct().Select((r, i) => new AnnualReportData.SelectionLine(r, grants * 3 / 4, grants / 2, grants / 4)).ToList(),
             forms.SelectMany((f, i) => new[] { new AnnualReportData.TargetLine("Female", "Adult", f, 1_000 + i),
                 new AnnualReportData.TargetLine("Male", "Child", f, 500 + i) }).ToList(),
-            grantLines);
+            grantLines,
+            Enumerable.Range(2022, 5).Select(y => new AnnualReportData.YearLine(y, 2_000_000m + y, 1_900_000m + y)).ToList());
     }
 
     /// <summary>The same text (headings, the donor and grant tables, the statement) and rules, drawn row by row without layout.</summary>

@@ -57,8 +57,12 @@ public sealed record AnnualReportData(string Title, int Year, DateTimeOffset Iss
     AnnualReportData.Figures Summary, AnnualReportData.FinancialStatement Statement,
     IReadOnlyList<AnnualReportData.DonorLine> Donors, IReadOnlyList<AnnualReportData.BoardSeat> Board,
     IReadOnlyList<AnnualReportData.BoardSessionLine> BoardSessions, IReadOnlyList<AnnualReportData.SelectionLine> Selection,
-    IReadOnlyList<AnnualReportData.TargetLine> Targets, IReadOnlyList<AnnualReportData.GrantLine> Grants)
+    IReadOnlyList<AnnualReportData.TargetLine> Targets, IReadOnlyList<AnnualReportData.GrantLine> Grants,
+    IReadOnlyList<AnnualReportData.YearLine> ContributionsByYear)
 {
+    /// <summary>Pledged (at pledge-date rates) and deposited (the journal's USD) in one year, for the five-year comparison.</summary>
+    public sealed record YearLine(int Year, decimal PledgedUsd, decimal DepositedUsd);
+
     /// <param name="PledgedUsd">Pledges made in the year, at their pledge-date rates.</param>
     /// <param name="ApplicationsReceived">Applications submitted in the year.</param>
     public sealed record Figures(decimal PledgedUsd, decimal ReceivedUsd, decimal DisbursedUsd, decimal PscUsd,

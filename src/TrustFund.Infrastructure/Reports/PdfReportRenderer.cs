@@ -217,6 +217,23 @@ public sealed class PdfReportRenderer : IReportRenderer
                 }
                 c.Spacing(8);
 
+                if (data.ContributionsByYear.Count > 0)
+                {
+                    c.Heading("Contributions over five years", 3);
+                    c.Table(t =>
+                    {
+                        t.Column("Year", 1);
+                        t.Column("Pledged", 2, Align.Right);
+                        t.Column("Deposited", 2, Align.Right);
+                        foreach (var line in data.ContributionsByYear)
+                            t.Row(line.Year.ToString(CultureInfo.InvariantCulture), Amount(line.PledgedUsd), Amount(line.DepositedUsd));
+                    });
+                    c.Spacing(6);
+                    c.BarChart("Deposited by year (USD)",
+                        data.ContributionsByYear.Select(l => (l.Year.ToString(CultureInfo.InvariantCulture), (double)l.DepositedUsd)).ToList(), height: 150);
+                    c.Spacing(8);
+                }
+
                 c.Heading("3. Board of Trustees", 2);
                 c.Paragraph("The Board has five members, one from each United Nations regional group, appointed by the Secretary-General "
                     + "for three-year terms. Members who served at any time during the year:", TextAlignment.Justify);

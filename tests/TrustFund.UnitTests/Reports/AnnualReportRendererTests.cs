@@ -34,7 +34,9 @@ public sealed class AnnualReportRendererTests
                 new("Female", "Child", "Sexual exploitation", 300), new("Female", "Adult", "Forced labour", 200),
                 new("Male", "Adult", "Forced labour", 150), new("Male", "Child", "Forced criminality", 50),
             ],
-            []);
+            [],
+            [new(2022, 0m, 0m), new(2023, 1_000_000m, 800_000m), new(2024, 1_500_000m, 1_700_000m), new(2025, 2_000_000m, 1_900_000m),
+             new(2026, 2_500_000m, 2_345_678.91m)]);
     }
 
     [Fact]
@@ -58,6 +60,7 @@ public sealed class AnnualReportRendererTests
         Assert.Contains("Fund balance at 31 December 2026 2,590,679.01", text); // opening + income − expenditure
         Assert.Contains("No grant is recorded in TrustFund for this year yet.", text);
         Assert.Contains("These are targets, not people assisted", text);
+        Assert.Contains("2025 2,000,000.00 1,900,000.00", text);
     }
 
     [Fact]

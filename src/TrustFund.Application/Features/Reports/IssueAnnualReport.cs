@@ -100,6 +100,18 @@ public static class IssueAnnualReport
             .OrderByDescending(d => d.DepositedUsd).ThenByDescending(d => d.PledgedUsd).ThenBy(d => d.Name, StringComparer.Ordinal)
             .ToList();
 
+        // The report's year and the four before it, pledged against deposited.
+        var firstOfFive = new DateOnly(year - 4, 1, 1);
+        var pledgedByYear = await db.Pledges.AsNoTracking().Where(p => p.PledgedOn >= firstOfFive && p.PledgedOn <= last)
+            .GroupBy(p => p.PledgedOn.Year).Select(g => new { g.Key, Usd = g.Sum(p => p.UsdEquivalent) })
+            .ToDictionaryAsync(x => x.Key, x => x.Usd, ct);
+        var depositedByYear = await db.ContributionEntries().Where(j => j.ValueDate >= firstOfFive && j.ValueDate <= last)
+            .GroupBy(j => j.ValueDate.Year).Select(g => new { g.Key, Usd = g.Sum(j => j.UsdAmount) })
+            .ToDictionaryAsync(x => x.Key, x => x.Usd, ct);
+        var byYear = Enumerable.Range(year - 4, 5)
+            .Select(y => new AnnualReportData.YearLine(y, pledgedByYear.GetValueOrDefault(y), depositedByYear.GetValueOrDefault(y)))
+            .ToList();
+
         var groups = await db.RegionalGroups.AsNoTracking().ToDictionaryAsync(g => g.Code, g => g.Name.En, ct);
         var board = await Board(db, year, groups, ct);
         var (selection, targets, received, eligible, approved) = await Applications(db, year, groups, ct);
@@ -108,7 +120,7 @@ public static class IssueAnnualReport
             statement.AvailableAtEnd, donors.Count, received, eligible, approved, settings.PscRate);
         // Board sessions and grants come with the board-sessions and grants work; until then those sections say none is recorded.
         return new AnnualReportData(Title(year), year, issuedAt, issuedBy, summary, statement, donors, board, [],
-            selection, targets, []);
+            selection, targets, [], byYear);
     }
 
     /// <summary>Each seat with everyone who held it at some time in the year, the year's chairperson marked.</summary>
