@@ -6,6 +6,12 @@ using TrustFund.Infrastructure.Pdf;
 // Renders a 1,000-row grant table (6 columns) with the engine and, in the same process, draws the
 // same text and rules straight onto a SkiaSharp PDF canvas without layout, shaping or subsetting.
 // Usage: dotnet run -c Release --project Bench [-- rows]
+// The annual fund report benchmark: dotnet run -c Release --project Bench -- annual [engine|raw|both] (AnnualReportBenchmark.cs).
+if (args.Length > 0 && args[0] == "annual")
+{
+    AnnualReportBenchmark.Run(args[1..]);
+    return;
+}
 int rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
 const int Runs = 5;
 var issued = new DateTimeOffset(2026, 3, 15, 0, 0, 0, TimeSpan.Zero);

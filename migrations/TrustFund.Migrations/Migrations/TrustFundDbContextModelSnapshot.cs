@@ -687,10 +687,6 @@ namespace TrustFund.Migrations.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("envelope");
 
-                    b.Property<int>("LastApplicationNumber")
-                        .HasColumnType("integer")
-                        .HasColumnName("last_application_number");
-
                     b.Property<int>("MaxDurationMonths")
                         .HasColumnType("integer")
                         .HasColumnName("max_duration_months");
@@ -809,6 +805,23 @@ namespace TrustFund.Migrations.Migrations
                         .HasDatabaseName("ix_clarification_questions_call_id_is_published");
 
                     b.ToTable("clarification_questions", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Calls.ReferenceCounter", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("prefix");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer")
+                        .HasColumnName("last");
+
+                    b.HasKey("Prefix")
+                        .HasName("pk_reference_counters");
+
+                    b.ToTable("reference_counters", (string)null);
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Donors.ContributionReceipt", b =>

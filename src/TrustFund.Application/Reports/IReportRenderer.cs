@@ -7,6 +7,12 @@ namespace TrustFund.Application.Reports;
 public interface IReportRenderer
 {
     byte[] RenderCallsSummary(CallsSummaryData data);
+
+    byte[] RenderDonorStatement(DonorStatementData data);
+
+    byte[] RenderAnnualReport(AnnualReportData data);
+
+    byte[] RenderApplicationSummary(ApplicationSummaryData data);
 }
 
 /// <summary>The calls for proposals of one year, for the "Calls for proposals" summary.</summary>
@@ -17,4 +23,100 @@ public sealed record CallsSummaryData(string Title, int Year, DateTimeOffset Iss
     /// <param name="Deadline">The instant; the renderer shows it in <paramref name="TimeZoneId"/>.</param>
     public sealed record Line(string Slug, string Title, string WindowCode, decimal Envelope, decimal MinGrant,
         decimal MaxGrant, int MaxDurationMonths, DateTimeOffset Deadline, string TimeZoneId, string Status);
+}
+
+/// <summary>
+/// One donor's statement for a period: its pledges made in the period, the journal's contribution entries for it in the
+/// period (receipts and any reversals, so the total is the journal's), its earmarks and, once grants exist, what they funded.
+/// </summary>
+public sealed record DonorStatementData(string Title, string DonorName, string DonorKind, string? DonorCountry, DateOnly From,
+    DateOnly To, DateTimeOffset IssuedAt, string IssuedBy, IReadOnlyList<DonorStatementData.PledgeLine> Pledges,
+    IReadOnlyList<DonorStatementData.ReceiptLine> Receipts, decimal JournalReceivedUsd,
+    IReadOnlyList<DonorStatementData.EarmarkLine> Earmarks, IReadOnlyList<DonorStatementData.FundedGrantLine> FundedGrants)
+{
+    /// <param name="UnitsPerUsd">The UNORE rate in force on the pledge date (units of the currency per USD).</param>
+    public sealed record PledgeLine(DateOnly PledgedOn, decimal Amount, string Currency, decimal UnitsPerUsd, decimal Usd,
+        string? EarmarkPurpose);
+
+    /// <param name="IsReversal">A correction cancelling an earlier receipt; its amounts are negative.</param>
+    public sealed record ReceiptLine(DateOnly ValueDate, string Reference, decimal Amount, string Currency, decimal UnitsPerUsd,
+        decimal Usd, bool IsReversal);
+
+    /// <param name="ReceivedUsd">Received against the earmarked pledges in the period, from the journal.</param>
+    public sealed record EarmarkLine(string Purpose, decimal PledgedUsd, decimal ReceivedUsd);
+
+    /// <summary>A grant paid from this donor's earmarked money. Filled once grants are recorded (the grants work).</summary>
+    public sealed record FundedGrantLine(string Reference, string Grantee, string Country, string Earmark, decimal Usd);
+}
+
+/// <summary>
+/// Everything the annual fund report of one year shows. Sections whose data other work will bring (grants awarded, board
+/// sessions, victims assisted) are lists that stay empty until then; the renderer says so rather than showing nothing.
+/// </summary>
+public sealed record AnnualReportData(string Title, int Year, DateTimeOffset IssuedAt, string IssuedBy,
+    AnnualReportData.Figures Summary, AnnualReportData.FinancialStatement Statement,
+    IReadOnlyList<AnnualReportData.DonorLine> Donors, IReadOnlyList<AnnualReportData.BoardSeat> Board,
+    IReadOnlyList<AnnualReportData.BoardSessionLine> BoardSessions, IReadOnlyList<AnnualReportData.SelectionLine> Selection,
+    IReadOnlyList<AnnualReportData.TargetLine> Targets, IReadOnlyList<AnnualReportData.GrantLine> Grants,
+    IReadOnlyList<AnnualReportData.YearLine> ContributionsByYear)
+{
+    /// <summary>Pledged (at pledge-date rates) and deposited (the journal's USD) in one year, for the five-year comparison.</summary>
+    public sealed record YearLine(int Year, decimal PledgedUsd, decimal DepositedUsd);
+
+    /// <param name="PledgedUsd">Pledges made in the year, at their pledge-date rates.</param>
+    /// <param name="ApplicationsReceived">Applications submitted in the year.</param>
+    public sealed record Figures(decimal PledgedUsd, decimal ReceivedUsd, decimal DisbursedUsd, decimal PscUsd,
+        decimal AvailableAtEndUsd, int Donors, int ApplicationsReceived, int ApplicationsEligible, int ApplicationsApproved,
+        decimal PscRate);
+
+    /// <summary>
+    /// Cash-basis statement of the year from the journal: opening balance, income, expenditure, closing balance, and the
+    /// obligations still open at the year's end. Every figure is a sum of journal entries (reversals included).
+    /// </summary>
+    public sealed record FinancialStatement(decimal OpeningBalance, decimal Contributions, decimal Refunds, decimal Disbursements,
+        decimal Psc, decimal ObligationsRaised, decimal ObligationsLiquidated, decimal ObligationsReleased,
+        decimal OpenObligationsAtEnd, decimal OperatingReserveAtEnd, decimal AvailableAtEnd)
+    {
+        public decimal TotalIncome => Contributions + Refunds;
+        public decimal TotalExpenditure => Disbursements + Psc;
+        public decimal ClosingBalance => OpeningBalance + TotalIncome - TotalExpenditure;
+    }
+
+    public sealed record DonorLine(string Name, string Kind, decimal PledgedUsd, decimal DepositedUsd);
+
+    /// <param name="Trustees">Who held the seat during the year, in order, e.g. "Jane Doe (Kenya), chair".</param>
+    public sealed record BoardSeat(string RegionalGroup, IReadOnlyList<string> Trustees);
+
+    /// <summary>A board session and its decisions; filled once board sessions are recorded (the board sessions work).</summary>
+    public sealed record BoardSessionLine(DateOnly Date, string Title, int Decisions);
+
+    public sealed record SelectionLine(string RegionalGroup, int Received, int Eligible, int Approved);
+
+    /// <summary>People the applications received plan to assist (targets, not people assisted).</summary>
+    public sealed record TargetLine(string Sex, string AgeGroup, string FormOfExploitation, int Count);
+
+    /// <summary>A grant awarded in the year; filled once grants are recorded (the grants work).</summary>
+    public sealed record GrantLine(string Reference, string Grantee, string Region, string Country, string Window, decimal Usd,
+        string Status);
+}
+
+/// <summary>
+/// One application as submitted, for the organisation's records and the board pack. Its date is the application's own
+/// (submission, or last change of a draft), so downloading it again gives the same bytes until the application changes.
+/// </summary>
+public sealed record ApplicationSummaryData(string Title, string? ReferenceNumber, string Status, DateTimeOffset DocumentDate,
+    string CallTitle, string WindowCode, string OrganisationName, string OrganisationCountry, string? RegistrationNumber,
+    string? UnppPartnerId, int YearsOfDirectAssistance, string ProjectTitle, string? ImplementationCountry, DateOnly? StartDate,
+    DateOnly? EndDate, int? DurationMonths, IReadOnlyList<(string Heading, string Text)> Narrative,
+    IReadOnlyList<ApplicationSummaryData.TargetLine> Targets, IReadOnlyList<ApplicationSummaryData.BudgetLine> Budget,
+    IReadOnlyList<ApplicationSummaryData.AttachmentLine> Attachments, IReadOnlyList<ApplicationSummaryData.HistoryLine> History,
+    string? EligibilityReason, string? SignatoryName, string? SignatoryTitle)
+{
+    public sealed record TargetLine(string Sex, string AgeGroup, string FormOfExploitation, int Count);
+
+    public sealed record BudgetLine(string Category, string Description, decimal Amount);
+
+    public sealed record AttachmentLine(string Type, string FileName, long Size, string Sha256);
+
+    public sealed record HistoryLine(string Status, DateTimeOffset At);
 }

@@ -42,11 +42,13 @@ public sealed class Call : Entity
     public LocalizedText PriorityThemes { get; private set; } = new("");
     public List<RubricCriterion> Rubric { get; private set; } = [.. RubricCriterion.Default];
 
-    /// <summary>The last reference number handed out; taken under a row lock so numbers never repeat.</summary>
-    public int LastApplicationNumber { get; private set; }
+    /// <summary>The prefix of this call's reference numbers: numbers run per year and window (see <see cref="ReferenceCounter"/>).</summary>
+    public string ReferencePrefix => ReferencePrefixFor(Deadline.Year, Window);
 
-    /// <summary>e.g. UNVTF-2026-SGP2-0042: unique per call; the number is taken under the call's row lock.</summary>
-    public static string ReferenceNumber(int year, FundingWindow window, int number) => $"UNVTF-{year}-{window.Code()}-{number:0000}";
+    public static string ReferencePrefixFor(int year, FundingWindow window) => $"UNVTF-{year}-{window.Code()}";
+
+    /// <summary>e.g. UNVTF-2026-SGP2-0042.</summary>
+    public static string ReferenceNumber(int year, FundingWindow window, int number) => $"{ReferencePrefixFor(year, window)}-{number:0000}";
 
     public DateOnly RegistrationCutOff => Eligibility.RegistrationCutOff ?? DateOnly.FromDateTime(Deadline.UtcDateTime);
 

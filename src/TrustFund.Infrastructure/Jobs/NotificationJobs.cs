@@ -8,9 +8,7 @@ public sealed class NotificationJobs(IMediator mediator)
 {
     public const string TermsEndingId = "notify-terms-ending";
     public const string UnoreMissingId = "notify-unore-missing";
-    public const string AnnualReportId = "notify-annual-report-due";
 
     public async Task TermsEnding(CancellationToken ct) => await mediator.Send(new NotifyTermsEnding.Command(), ct);
     public async Task UnoreMissing(CancellationToken ct) => await mediator.Send(new NotifyMissingUnoreTable.Command(), ct);
-    public async Task AnnualReportDue(CancellationToken ct) => await mediator.Send(new NotifyAnnualReportDue.Command(), ct);
 }

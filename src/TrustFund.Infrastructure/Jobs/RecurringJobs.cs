@@ -12,6 +12,6 @@ public static class RecurringJobs
         var vienna = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Vienna") };
         jobs.AddOrUpdate<NotificationJobs>(NotificationJobs.TermsEndingId, job => job.TermsEnding(CancellationToken.None), "0 6 * * *", vienna);
         jobs.AddOrUpdate<NotificationJobs>(NotificationJobs.UnoreMissingId, job => job.UnoreMissing(CancellationToken.None), "0 6 * * *", vienna);
-        jobs.AddOrUpdate<NotificationJobs>(NotificationJobs.AnnualReportId, job => job.AnnualReportDue(CancellationToken.None), "0 6 * * *", vienna);
+        jobs.AddOrUpdate<AnnualReportJob>(AnnualReportJob.RecurringId, job => job.Run(CancellationToken.None), AnnualReportJob.Schedule);
     }
 }

@@ -67,19 +67,7 @@ public sealed class PdfDocumentBuilder
     }
 
     /// <summary>Lays out and renders the document.</summary>
-    /// <summary>
-    /// One document is drawn at a time per process: ScottPlot and Skia's PDF font embedding keep process-wide state,
-    /// and a report must come out byte-identical whatever else is being rendered at that moment. Reports are
-    /// rare and take milliseconds, so queueing costs nothing that matters.
-    /// </summary>
-    private static readonly Lock RenderGate = new();
-
     public byte[] RenderToBytes()
-    {
-        lock (RenderGate) return Render();
-    }
-
-    private byte[] Render()
     {
         using var shaper = new TextShaper();
         var flow = new PageFlow(shaper, _left, _top, _pageSize.Width - _left - _right, _pageSize.Height - _bottom);

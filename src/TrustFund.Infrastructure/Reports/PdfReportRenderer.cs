@@ -65,6 +65,450 @@ public sealed class PdfReportRenderer : IReportRenderer
             .RenderToBytes();
     }
 
+    public byte[] RenderDonorStatement(DonorStatementData data)
+    {
+        var info = new DocumentInfo(data.Title, $"Statement of contributions of {data.DonorName}", "en", data.IssuedAt);
+        return PdfDocumentBuilder.Create(info)
+            .Content(c =>
+            {
+                c.Wordmark();
+                c.Heading("Donor statement");
+                c.KeyValues(
+                    ("Donor", data.DonorName),
+                    ("Type", data.DonorCountry is null ? data.DonorKind : $"{data.DonorKind}, {data.DonorCountry}"),
+                    ("Period", $"{Date(data.From)} to {Date(data.To)}"),
+                    ("Received in the period", Usd(data.JournalReceivedUsd)),
+                    ("Issued", Issued(data.IssuedAt)),
+                    ("Issued by", data.IssuedBy));
+                c.Spacing(8);
+
+                c.Heading("Pledges made in the period", 2);
+                if (data.Pledges.Count == 0) c.Paragraph("No pledge was made in the period.");
+                else
+                    c.Table(t =>
+                    {
+                        t.FixedColumn("Date", 70);
+                        t.Column("Earmark", 3);
+                        t.FixedColumn("Amount", 96, Align.Right);
+                        t.FixedColumn("UNORE rate", 62, Align.Right);
+                        t.FixedColumn("USD", 90, Align.Right);
+                        foreach (var p in data.Pledges)
+                            t.Row(Date(p.PledgedOn), p.EarmarkPurpose ?? "Not earmarked", $"{p.Currency} {Amount(p.Amount)}",
+                                Rate(p.UnitsPerUsd), Amount(p.Usd));
+                        t.TotalRow("Total", "", "", "", Amount(data.Pledges.Sum(p => p.Usd)));
+                    });
+                c.Note("A pledge is valued in US dollars at the UNORE rate in force on the date it was made.");
+                c.Spacing(8);
+
+                c.Heading("Contributions received in the period", 2);
+                if (data.Receipts.Count == 0) c.Paragraph("No contribution was received in the period.");
+                else
+                    c.Table(t =>
+                    {
+                        t.FixedColumn("Value date", 70);
+                        t.Column("Bank reference", 3);
+                        t.FixedColumn("Amount", 96, Align.Right);
+                        t.FixedColumn("UNORE rate", 62, Align.Right);
+                        t.FixedColumn("USD", 90, Align.Right);
+                        foreach (var r in data.Receipts)
+                            t.Row(Date(r.ValueDate), r.IsReversal ? $"Correction: {r.Reference} reversed" : r.Reference,
+                                $"{r.Currency} {Amount(r.Amount)}", Rate(r.UnitsPerUsd), Amount(r.Usd));
+                        t.TotalRow("Total", "", "", "", Amount(data.JournalReceivedUsd));
+                    });
+                c.Note("Each deposit is converted at the UNORE rate in force on its value date, as booked in the fund's journal; "
+                    + "the total equals the journal's contributions received from this donor in the period.");
+                c.Spacing(8);
+
+                c.Heading("Earmarked contributions", 2);
+                if (data.Earmarks.Count == 0) c.Paragraph("None of this donor's contributions in the period is earmarked.");
+                else
+                    c.Table(t =>
+                    {
+                        t.Column("Earmark purpose", 3);
+                        t.FixedColumn("Pledged (USD)", 96, Align.Right);
+                        t.FixedColumn("Received (USD)", 96, Align.Right);
+                        foreach (var e in data.Earmarks) t.Row(e.Purpose, Amount(e.PledgedUsd), Amount(e.ReceivedUsd));
+                    });
+                c.Spacing(8);
+
+                c.Heading("Grants funded from earmarked contributions", 3);
+                if (data.FundedGrants.Count == 0)
+                    c.Paragraph("No grant funded from this donor's earmarked contributions is recorded yet. Grants will be listed "
+                        + "here, with their grantee, country and amount, once they are awarded and recorded in TrustFund.");
+                else
+                    c.Table(t =>
+                    {
+                        t.FixedColumn("Grant", 80);
+                        t.Column("Grantee", 3);
+                        t.Column("Country", 2);
+                        t.Column("Earmark", 2);
+                        t.FixedColumn("USD", 90, Align.Right);
+                        foreach (var g in data.FundedGrants) t.Row(g.Reference, g.Grantee, g.Country, g.Earmark, Amount(g.Usd));
+                        t.TotalRow("Total", "", "", "", Amount(data.FundedGrants.Sum(g => g.Usd)));
+                    });
+            })
+            .RenderToBytes();
+    }
+
+    public byte[] RenderAnnualReport(AnnualReportData data)
+    {
+        var info = new DocumentInfo(data.Title,
+            $"Annual report of the UN Voluntary Trust Fund for Victims of Trafficking in Persons for {data.Year}", "en", data.IssuedAt);
+        var year = data.Year.ToString(CultureInfo.InvariantCulture);
+        var figures = data.Summary;
+        var statement = data.Statement;
+        return PdfDocumentBuilder.Create(info)
+            .Content(c =>
+            {
+                // Cover.
+                c.Wordmark();
+                c.Spacing(120);
+                c.Heading($"Annual report {year}");
+                c.Paragraph("United Nations Voluntary Trust Fund for Victims of Trafficking in Persons, especially Women and Children");
+                c.Spacing(12);
+                c.KeyValues(
+                    ("Reporting period", $"1 January to 31 December {year}"),
+                    ("Managed by", "United Nations Office on Drugs and Crime (UNODC), Vienna"),
+                    ("Issued", Issued(data.IssuedAt)),
+                    ("Issued by", data.IssuedBy));
+                c.Spacing(24);
+                c.Note("All amounts are in US dollars. Contributions in other currencies are converted at the UN operational rate "
+                    + "of exchange (UNORE) in force on their value date. Money figures are summed from the fund's journal.");
+                c.PageBreak();
+
+                c.Heading("1. The year in figures", 2);
+                c.KeyValues(
+                    ("Pledged in the year", Usd(figures.PledgedUsd)),
+                    ("Contributions received", Usd(figures.ReceivedUsd)),
+                    ("Donors", Count(figures.Donors)),
+                    ("Applications received", Count(figures.ApplicationsReceived)),
+                    ("Applications found eligible", Count(figures.ApplicationsEligible)),
+                    ("Applications approved", Count(figures.ApplicationsApproved)),
+                    ("Disbursed to grantees", Usd(figures.DisbursedUsd)),
+                    ("Programme support costs", Usd(figures.PscUsd)),
+                    ("Available for new grants at year end", Usd(figures.AvailableAtEndUsd)));
+                c.Spacing(8);
+
+                c.Heading("2. Contributions by donor", 2);
+                if (data.Donors.Count == 0) c.Paragraph($"No contribution was pledged or received in {year}.");
+                else
+                {
+                    c.Table(t =>
+                    {
+                        t.FixedColumn("#", 24, Align.Right);
+                        t.Column("Donor", 3);
+                        t.FixedColumn("Type", 80);
+                        t.FixedColumn("Pledged", 90, Align.Right);
+                        t.FixedColumn("Deposited", 90, Align.Right);
+                        var rank = 0;
+                        foreach (var donor in data.Donors)
+                            t.Row((++rank).ToString(CultureInfo.InvariantCulture), donor.Name, donor.Kind, Amount(donor.PledgedUsd),
+                                Amount(donor.DepositedUsd));
+                        t.TotalRow("", "Total", "", Amount(data.Donors.Sum(d => d.PledgedUsd)), Amount(data.Donors.Sum(d => d.DepositedUsd)));
+                    });
+                    c.Note("Pledged: pledges made in the year, at the UNORE rate of the pledge date. Deposited: contributions received "
+                        + "in the year, net of corrections, as booked in the journal.");
+                    c.Spacing(6);
+                    // Bars are labelled by the table's "#": donor names are too long to sit side by side, and chart text
+                    // cannot show every script.
+                    var top = data.Donors.Take(10).Select((d, i) => ((i + 1).ToString(CultureInfo.InvariantCulture), (double)d.DepositedUsd)).ToList();
+                    c.BarChart(data.Donors.Count > 10 ? $"Deposited in {year}: the ten largest donors (USD, numbered as in the table)"
+                        : $"Deposited in {year} by donor (USD, numbered as in the table)", top, height: 180);
+                }
+                c.Spacing(8);
+
+                if (data.ContributionsByYear.Count > 0)
+                {
+                    c.Heading("Contributions over five years", 3);
+                    c.Table(t =>
+                    {
+                        t.Column("Year", 1);
+                        t.Column("Pledged", 2, Align.Right);
+                        t.Column("Deposited", 2, Align.Right);
+                        foreach (var line in data.ContributionsByYear)
+                            t.Row(line.Year.ToString(CultureInfo.InvariantCulture), Amount(line.PledgedUsd), Amount(line.DepositedUsd));
+                    });
+                    c.Spacing(6);
+                    c.BarChart("Deposited by year (USD)",
+                        data.ContributionsByYear.Select(l => (l.Year.ToString(CultureInfo.InvariantCulture), (double)l.DepositedUsd)).ToList(), height: 150);
+                    c.Spacing(8);
+                }
+
+                c.Heading("3. Board of Trustees", 2);
+                c.Paragraph("The Board has five members, one from each United Nations regional group, appointed by the Secretary-General "
+                    + "for three-year terms. Members who served at any time during the year:", TextAlignment.Justify);
+                c.Table(t =>
+                {
+                    t.FixedColumn("Regional group", 150);
+                    t.Column("Trustees");
+                    foreach (var seat in data.Board)
+                        t.Row(seat.RegionalGroup, seat.Trustees.Count == 0 ? "Vacant" : string.Join("; ", seat.Trustees));
+                });
+                c.Spacing(4);
+                c.Heading("Board sessions", 3);
+                if (data.BoardSessions.Count == 0)
+                    c.Paragraph("No board session is recorded in TrustFund for this year yet. Sessions and their decisions will be "
+                        + "listed here once board sessions are recorded.");
+                else
+                    c.Table(t =>
+                    {
+                        t.FixedColumn("Date", 80);
+                        t.Column("Session");
+                        t.FixedColumn("Decisions", 60, Align.Right);
+                        foreach (var session in data.BoardSessions)
+                            t.Row(Date(session.Date), session.Title, Count(session.Decisions));
+                    });
+                c.Spacing(8);
+
+                c.Heading("4. Calls for proposals and selection", 2);
+                if (data.Selection.Count == 0) c.Paragraph($"No application was submitted in {year}.");
+                else
+                {
+                    c.Table(t =>
+                    {
+                        t.Column("Regional group", 3);
+                        t.Column("Received", 1, Align.Right);
+                        t.Column("Eligible", 1, Align.Right);
+                        t.Column("Approved", 1, Align.Right);
+                        foreach (var line in data.Selection)
+                            t.Row(line.RegionalGroup, Count(line.Received), Count(line.Eligible), Count(line.Approved));
+                        t.TotalRow("Total", Count(data.Selection.Sum(l => l.Received)), Count(data.Selection.Sum(l => l.Eligible)),
+                            Count(data.Selection.Sum(l => l.Approved)));
+                    });
+                    c.Note("Applications submitted in the year, by the regional group of the country where the project would run.");
+                    c.Spacing(6);
+                    c.StackedBarChart("Applications received by regional group",
+                        data.Selection.Select(l => ShortGroupName(l.RegionalGroup)).ToList(),
+                        [
+                            new ChartSeries("Eligible", data.Selection.Select(l => (double)l.Eligible).ToList()),
+                            new ChartSeries("Not eligible or not yet screened", data.Selection.Select(l => (double)(l.Received - l.Eligible)).ToList()),
+                        ], height: 200);
+                }
+                c.Spacing(8);
+
+                c.Heading("5. Grants awarded", 2);
+                if (data.Grants.Count == 0)
+                    c.Paragraph("No grant is recorded in TrustFund for this year yet. Grants awarded, by region, country and funding "
+                        + "window, and their implementation status will be listed here once grants are recorded.");
+                else
+                    c.Table(t =>
+                    {
+                        t.FixedColumn("Grant", 112);
+                        t.Column("Grantee", 3);
+                        t.Column("Country", 2);
+                        t.FixedColumn("Window", 44);
+                        t.FixedColumn("USD", 76, Align.Right);
+                        t.FixedColumn("Status", 48);
+                        foreach (var g in data.Grants) t.Row(g.Reference, g.Grantee, g.Country, g.Window, Amount(g.Usd), g.Status);
+                        t.TotalRow("Total", "", "", "", Amount(data.Grants.Sum(g => g.Usd)), "");
+                    });
+                c.Spacing(8);
+
+                c.Heading("6. Victims targeted", 2);
+                c.Paragraph("People the projects applied for in the year plan to assist, as stated in the applications (withdrawn "
+                    + "applications excluded). These are targets, not people assisted: the numbers assisted come from grantees' "
+                    + "reports and will be shown once those are recorded.", TextAlignment.Justify);
+                if (data.Targets.Count == 0) c.Paragraph("No application submitted in the year states beneficiary targets.");
+                else
+                {
+                    var total = data.Targets.Sum(t => t.Count);
+                    void Breakdown(string title, IEnumerable<IGrouping<string, AnnualReportData.TargetLine>> groups) =>
+                        c.Table(t =>
+                        {
+                            t.Column(title, 3);
+                            t.Column("Targeted", 1, Align.Right);
+                            t.Column("Share", 1, Align.Right);
+                            foreach (var g in groups.OrderByDescending(g => g.Sum(x => x.Count)).ThenBy(g => g.Key, StringComparer.Ordinal))
+                                t.Row(g.Key, Count(g.Sum(x => x.Count)), Share(g.Sum(x => x.Count), total));
+                            t.TotalRow("Total", Count(total), "100.0%");
+                        });
+                    Breakdown("Sex", data.Targets.GroupBy(t => t.Sex));
+                    c.Spacing(4);
+                    Breakdown("Age group", data.Targets.GroupBy(t => t.AgeGroup));
+                    c.Spacing(4);
+                    Breakdown("Form of exploitation", data.Targets.GroupBy(t => t.FormOfExploitation));
+                    c.Spacing(6);
+                    c.PieChart("Victims targeted by form of exploitation",
+                        data.Targets.GroupBy(t => t.FormOfExploitation).OrderBy(g => g.Key, StringComparer.Ordinal)
+                            .Select(g => (ChartLabel(g.Key, g.Key), (double)g.Sum(x => x.Count))).ToList(), donut: true, height: 200);
+                }
+                c.Spacing(8);
+
+                c.Heading("7. Financial performance", 2);
+                c.Table(t =>
+                {
+                    t.Column("", 3);
+                    t.Column("USD", 1, Align.Right);
+                    t.Row("Income: contributions received and refunds from grantees", Amount(statement.TotalIncome));
+                    t.Row("Expenditure: disbursements to grantees", Amount(statement.Disbursements));
+                    t.Row($"Programme support costs ({(figures.PscRate * 100).ToString("0.##", CultureInfo.InvariantCulture)}%)", Amount(statement.Psc));
+                    t.Row("Grant obligations raised", Amount(statement.ObligationsRaised));
+                    t.TotalRow("Fund balance at 31 December", Amount(statement.ClosingBalance));
+                });
+                c.Spacing(6);
+                c.BarChart($"Income and expenditure in {year} (USD)",
+                [
+                    ("Contributions", (double)statement.Contributions), ("Refunds", (double)statement.Refunds),
+                    ("Disbursements", (double)statement.Disbursements), ("PSC", (double)statement.Psc),
+                ], height: 160);
+                c.PageBreak();
+
+                c.Heading("8. Financial statement", 2);
+                c.Paragraph($"Statement of income, expenditure and changes in the fund balance for the year ended 31 December {year} "
+                    + "(cash basis, US dollars). Every line is the sum of the fund's journal entries of that kind, corrections included.",
+                    TextAlignment.Justify);
+                c.Table(t =>
+                {
+                    t.Column("", 3);
+                    t.Column("USD", 1, Align.Right);
+                    t.Row($"Fund balance at 1 January {year}", Amount(statement.OpeningBalance));
+                    t.Row("Contributions received", Amount(statement.Contributions));
+                    t.Row("Refunds from grantees", Amount(statement.Refunds));
+                    t.TotalRow("Total income", Amount(statement.TotalIncome));
+                    t.Row("Disbursements to grantees", Amount(statement.Disbursements));
+                    t.Row("Programme support costs", Amount(statement.Psc));
+                    t.TotalRow("Total expenditure", Amount(statement.TotalExpenditure));
+                    t.Row("Excess of income over expenditure", Amount(statement.TotalIncome - statement.TotalExpenditure));
+                    t.TotalRow($"Fund balance at 31 December {year}", Amount(statement.ClosingBalance));
+                });
+                c.Spacing(8);
+                c.Table(t =>
+                {
+                    t.Column("Commitments", 3);
+                    t.Column("USD", 1, Align.Right);
+                    t.Row("Grant obligations raised in the year", Amount(statement.ObligationsRaised));
+                    t.Row("Obligations liquidated by payment", Amount(statement.ObligationsLiquidated));
+                    t.Row("Obligations released", Amount(statement.ObligationsReleased));
+                    t.Row("Open obligations at 31 December", Amount(statement.OpenObligationsAtEnd));
+                    t.Row("Operating reserve", Amount(statement.OperatingReserveAtEnd));
+                    t.TotalRow("Available for new grants", Amount(statement.AvailableAtEnd));
+                });
+                c.Note("Available for new grants: the fund balance less open obligations, the programme support costs on them and the operating reserve.");
+                c.Spacing(36);
+                c.KeyValues(("Certified by", ""), ("Title", "Fund Manager, UN Voluntary Trust Fund for Victims of Trafficking in Persons"),
+                    ("Date", ""));
+            })
+            .RenderToBytes();
+    }
+
+    public byte[] RenderApplicationSummary(ApplicationSummaryData data)
+    {
+        var info = new DocumentInfo(data.Title, $"Application to the UN Voluntary Trust Fund: {data.ProjectTitle}", "en", data.DocumentDate);
+        return PdfDocumentBuilder.Create(info)
+            .Content(c =>
+            {
+                c.Wordmark();
+                c.Heading(data.ReferenceNumber is null ? "Application (draft)" : $"Application {data.ReferenceNumber}");
+                c.Paragraph(data.ProjectTitle, bold: true);
+                c.KeyValues(
+                    ("Call for proposals", $"{data.CallTitle} ({data.WindowCode})"),
+                    ("Status", data.Status),
+                    (data.ReferenceNumber is null ? "Last changed" : "Submitted", Issued(data.DocumentDate)));
+                c.Spacing(8);
+
+                c.Heading("Organisation", 2);
+                c.KeyValues(
+                    ("Legal name", data.OrganisationName),
+                    ("Country", data.OrganisationCountry),
+                    ("Registration number", data.RegistrationNumber ?? "—"),
+                    ("UN Partner Portal ID", data.UnppPartnerId ?? "—"),
+                    ("Years of direct assistance", Count(data.YearsOfDirectAssistance)));
+                c.Spacing(8);
+
+                c.Heading("Project", 2);
+                c.KeyValues(
+                    ("Country of implementation", data.ImplementationCountry ?? "—"),
+                    ("Period", data.StartDate is { } start && data.EndDate is { } end ? $"{Date(start)} to {Date(end)}" : "—"),
+                    ("Duration", data.DurationMonths is { } months ? $"{months} months" : "—"));
+                foreach (var (heading, text) in data.Narrative)
+                {
+                    c.Heading(heading, 3);
+                    c.Paragraph(string.IsNullOrWhiteSpace(text) ? "—" : text, TextAlignment.Justify);
+                }
+                c.Spacing(8);
+
+                c.Heading("People to be assisted (targets)", 2);
+                if (data.Targets.Count == 0) c.Paragraph("No beneficiary targets are given.");
+                else
+                    c.Table(t =>
+                    {
+                        t.Column("Form of exploitation", 3);
+                        t.Column("Sex", 1);
+                        t.Column("Age group", 1);
+                        t.Column("People", 1, Align.Right);
+                        foreach (var line in data.Targets) t.Row(line.FormOfExploitation, line.Sex, line.AgeGroup, Count(line.Count));
+                        t.TotalRow("Total", "", "", Count(data.Targets.Sum(l => l.Count)));
+                    });
+                c.Spacing(8);
+
+                c.Heading("Budget", 2);
+                if (data.Budget.Count == 0) c.Paragraph("No budget lines are given.");
+                else
+                    c.Table(t =>
+                    {
+                        t.FixedColumn("Category", 120);
+                        t.Column("Description", 3);
+                        t.FixedColumn("USD", 90, Align.Right);
+                        foreach (var line in data.Budget) t.Row(line.Category, line.Description, Amount(line.Amount));
+                        t.TotalRow("Total requested", "", Amount(data.Budget.Sum(l => l.Amount)));
+                    });
+                c.Spacing(8);
+
+                c.Heading("Attachments", 2);
+                if (data.Attachments.Count == 0) c.Paragraph("No documents are attached.");
+                else
+                    c.Table(t =>
+                    {
+                        t.FixedColumn("Document", 130);
+                        t.Column("File", 2);
+                        t.FixedColumn("Size", 60, Align.Right);
+                        t.FixedColumn("SHA-256 (start)", 90);
+                        foreach (var file in data.Attachments)
+                            t.Row(file.Type, file.FileName, $"{Count((int)Math.Ceiling(file.Size / 1024.0))} KB", file.Sha256[..12]);
+                    });
+                c.Spacing(8);
+
+                c.Heading("Status history", 2);
+                if (data.History.Count == 0) c.Paragraph("The application has not been submitted.");
+                else
+                    c.Table(t =>
+                    {
+                        t.Column("Status", 2);
+                        t.Column("Date", 2);
+                        foreach (var line in data.History) t.Row(line.Status, Issued(line.At));
+                    });
+                if (data.EligibilityReason is { Length: > 0 } reason) c.KeyValues(("Eligibility decision", reason));
+                if (data.SignatoryName is { Length: > 0 } signatory)
+                {
+                    c.Spacing(8);
+                    c.Note($"Declaration accepted by {signatory}{(string.IsNullOrWhiteSpace(data.SignatoryTitle) ? "" : ", " + data.SignatoryTitle)}.");
+                }
+            })
+            .RenderToBytes();
+    }
+
+    private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Share(int part, int total) =>
+        total == 0 ? "" : (100m * part / total).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>Chart text supports Latin, Greek and Cyrillic only: a name in another script is replaced (a donor by its rank in the table).</summary>
+    /// <summary>"Latin American and Caribbean States" → "Latin American and Caribbean": five group names must fit side by side.</summary>
+    private static string ShortGroupName(string name) => name.EndsWith(" States", StringComparison.Ordinal) ? name[..^7] : name;
+
+    private static string ChartLabel(string name, string fallback)
+    {
+        var label = name.Length > 28 ? name[..27] + "…" : name;
+        return label.All(ch => ch < 0x500 || ch is >= '\u2000' and <= '\u206F') ? label : fallback;
+    }
+
+    private static string Date(DateOnly date) => date.ToString("d MMM yyyy", English);
+
+    private static string Issued(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", English);
+
+    /// <summary>UNORE rates are published to four decimals at most; trailing zeros dropped (1 for USD).</summary>
+    private static string Rate(decimal unitsPerUsd) => unitsPerUsd.ToString("0.######", CultureInfo.InvariantCulture);
+
     private static string Usd(decimal amount) => "USD " + Amount(amount);
 
     private static string Amount(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture);

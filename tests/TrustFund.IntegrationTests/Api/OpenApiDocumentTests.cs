@@ -18,6 +18,9 @@ public sealed class OpenApiDocumentTests(TrustFundAppFactory app) : IntegrationT
         Assert.Contains("/api/v1/calls/{slug}", paths);
         Assert.Contains("/api/v1/reports", paths);
         Assert.Contains("/api/v1/reports/{id}", paths);
+        Assert.Contains("/api/v1/applications", paths);
+        Assert.Contains("/api/v1/applications/{id}", paths);
+        Assert.Contains("/api/v1/contributions", paths);
         Assert.All(paths, path => Assert.StartsWith("/api/", path)); // no Razor pages, health or Hangfire
 
         var bearer = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer");

@@ -21,6 +21,7 @@ public sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         b.Property(x => x.Rubric).AsJson();
         b.OwnsOne(x => x.PriorityThemes, LocalizedTextMapping.LongText);
         b.Ignore(x => x.RegistrationCutOff);
+        b.Ignore(x => x.ReferencePrefix);
         b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
     }
 }
@@ -34,5 +35,14 @@ public sealed class ClarificationQuestionConfiguration : IEntityTypeConfiguratio
         b.HasOne<Call>().WithMany().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<TrustFund.Domain.Organisations.Organisation>().WithMany().HasForeignKey(x => x.AskedByOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.CallId, x.IsPublished });
+    }
+}
+
+public sealed class ReferenceCounterConfiguration : IEntityTypeConfiguration<ReferenceCounter>
+{
+    public void Configure(EntityTypeBuilder<ReferenceCounter> b)
+    {
+        b.HasKey(x => x.Prefix);
+        b.Property(x => x.Prefix).HasMaxLength(40);
     }
 }

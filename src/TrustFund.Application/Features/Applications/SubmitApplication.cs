@@ -48,7 +48,7 @@ public static class SubmitApplication
                 throw new ValidationException(problems.Select(p => new ValidationFailure(p.Field, p.Template)
                     { FormattedMessagePlaceholderValues = ToPlaceholders(p.Arguments) }));
 
-            var number = await TakeNumber(call.Id, ct);
+            var number = await TakeNumber(call.ReferencePrefix, ct);
             var reference = Call.ReferenceNumber(call.Deadline.Year, call.Window, number);
             application.Submit(call, attached, now, reference, user.UserName);
             QueueReceipt(application, call, now);
@@ -58,17 +58,18 @@ public static class SubmitApplication
         }
 
         /// <summary>
-        /// Takes the call's next number in a transaction of its own, so the call's row is locked for one statement
-        /// rather than for the whole submission: a hundred NGOs submitting in the last minute do not queue behind
-        /// each other. A submission that fails after this leaves a gap in the numbers, never a duplicate.
+        /// Takes the next number for the prefix in a statement of its own, so the counter's row is locked for one
+        /// statement rather than for the whole submission: a hundred NGOs submitting in the last minute do not queue
+        /// behind each other. A submission that fails after this leaves a gap in the numbers, never a duplicate.
         /// </summary>
-        private async Task<int> TakeNumber(Guid callId, CancellationToken ct)
+        private async Task<int> TakeNumber(string prefix, CancellationToken ct)
         {
             await using var connection = new Npgsql.NpgsqlConnection(db.Database.GetConnectionString());
             await connection.OpenAsync(ct);
             await using var command = new Npgsql.NpgsqlCommand(
-                "UPDATE calls SET last_application_number = last_application_number + 1 WHERE id = @id RETURNING last_application_number", connection);
-            command.Parameters.AddWithValue("id", callId);
+                "INSERT INTO reference_counters (prefix, last) VALUES (@prefix, 1) " +
+                "ON CONFLICT (prefix) DO UPDATE SET last = reference_counters.last + 1 RETURNING last", connection);
+            command.Parameters.AddWithValue("prefix", prefix);
             return (int)(await command.ExecuteScalarAsync(ct))!;
         }
 

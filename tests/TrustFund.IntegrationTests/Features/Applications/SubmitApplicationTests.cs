@@ -40,6 +40,21 @@ public sealed class SubmitApplicationTests(TrustFundAppFactory app) : Applicatio
     }
 
     [Fact]
+    public async Task TwoCallsOfTheSameWindowAndYear_NumberTheirApplicationsInOneSeries()
+    {
+        var first = await OpenCall();
+        var second = await OpenCall();
+        var (_, colombia) = await Ngo();
+        var (_, senegal) = await Ngo("Sahel Solidarité", "SN", "fatou@sahel.org");
+
+        var a = await SendAs(colombia, new SubmitApplication.Command(await CompleteDraft(colombia, first.Id)));
+        var b = await SendAs(senegal, new SubmitApplication.Command(await CompleteDraft(senegal, second.Id)));
+
+        Assert.EndsWith("-0001", a.ReferenceNumber);
+        Assert.EndsWith("-0002", b.ReferenceNumber);
+    }
+
+    [Fact]
     public async Task SubmitApplication_AtTheDeadlineToTheSecond_IsRefused_AndTheDraftIsKept()
     {
         var call = await OpenCall();
@@ -85,7 +100,7 @@ public sealed class SubmitApplicationTests(TrustFundAppFactory app) : Applicatio
         Assert.Single(results.Select(r => r.ReferenceNumber).Distinct());
         await using var db = App.NewDbContext();
         Assert.Equal(1, await db.OutboxEmails.CountAsync());
-        Assert.Equal(1, (await db.Calls.SingleAsync()).LastApplicationNumber);
+        Assert.Equal(1, (await db.ReferenceCounters.SingleAsync()).Last);
     }
 
     [Fact]

@@ -67,25 +67,6 @@ public sealed class ScheduledNotificationTests(TrustFundAppFactory app) : Integr
     }
 
     [Fact]
-    public async Task AnnualReportDue_IsAnnouncedInJanuaryInVienna()
-    {
-        var manager = await CreateUser("manager@unodc.test", [Roles.FundManager], twoFactor: true);
-        App.Clock.SetUtcNow(Vienna(2027, 12, 31, 23, 59));
-        Assert.Equal(0, await Send(new NotifyAnnualReportDue.Command()));
-        App.Clock.SetUtcNow(Vienna(2028, 1, 1));
-        Assert.Equal(1, await Send(new NotifyAnnualReportDue.Command()));
-        Assert.Equal(0, await Send(new NotifyAnnualReportDue.Command()));
-
-        App.Clock.Reset();
-        var client = await SignedIn(manager);
-        var page = await client.GetStringAsync("/notifications");
-        Assert.Contains("The 2027 annual report to donors is due", page);
-        await PostForm(client, "/notifications?handler=Read", [], pageUrl: "/notifications");
-        await using var db = App.NewDbContext();
-        Assert.NotNull((await db.Notifications.SingleAsync()).ReadAt);
-    }
-
-    [Fact]
     public async Task PublishingACall_SchedulesItsClosingAtTheDeadline()
     {
         var monitoring = Hangfire.JobStorage.Current.GetMonitoringApi();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using TrustFund.Application;
+using TrustFund.Application.Features.Contributions;
 using TrustFund.Application.Features.Reports;
 using TrustFund.Web.Localization;
 
@@ -17,11 +18,25 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLo
     [BindProperty]
     public int Year { get; set; }
 
+    [BindProperty]
+    public Guid DonorId { get; set; }
+
+    [BindProperty]
+    public DateOnly From { get; set; }
+
+    [BindProperty]
+    public DateOnly To { get; set; }
+
+    public IReadOnlyList<ListDonors.Item> Donors { get; private set; } = [];
+
     public PagedList<ListIssuedReports.Item> Reports { get; private set; } = new([], 1, PagedList<ListIssuedReports.Item>.DefaultPageSize, 0);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Year = clock.GetUtcNow().Year;
+        // The last complete year is what a donor statement is most often issued for.
+        From = new DateOnly(Year - 1, 1, 1);
+        To = new DateOnly(Year - 1, 12, 31);
         await Load(ct);
     }
 
@@ -33,5 +48,25 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLo
         return RedirectToPage();
     }
 
-    private async Task Load(CancellationToken ct) => Reports = await mediator.Send(new ListIssuedReports.Query(PageNumber), ct);
+    public async Task<IActionResult> OnPostAnnualReportAsync(CancellationToken ct)
+    {
+        await Load(ct);
+        var result = await mediator.Send(new IssueAnnualReport.Command(Year), ct);
+        TempData["Message"] = text["The report is issued and stored. Its SHA-256 is {0}.", result.Sha256].Value;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDonorStatementAsync(CancellationToken ct)
+    {
+        await Load(ct);
+        var result = await mediator.Send(new IssueDonorStatement.Command(DonorId, From, To), ct);
+        TempData["Message"] = text["The report is issued and stored. Its SHA-256 is {0}.", result.Sha256].Value;
+        return RedirectToPage();
+    }
+
+    private async Task Load(CancellationToken ct)
+    {
+        Reports = await mediator.Send(new ListIssuedReports.Query(PageNumber), ct);
+        Donors = await mediator.Send(new ListDonors.Query(), ct);
+    }
 }

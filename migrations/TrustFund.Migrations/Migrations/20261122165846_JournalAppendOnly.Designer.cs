@@ -12,8 +12,8 @@ using TrustFund.Application.Data;
 namespace TrustFund.Migrations.Migrations
 {
     [DbContext(typeof(TrustFundDbContext))]
-    [Migration("20261122165300_Initial")]
-    partial class Initial
+    [Migration("20261122165846_JournalAppendOnly")]
+    partial class JournalAppendOnly
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -690,10 +690,6 @@ namespace TrustFund.Migrations.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("envelope");
 
-                    b.Property<int>("LastApplicationNumber")
-                        .HasColumnType("integer")
-                        .HasColumnName("last_application_number");
-
                     b.Property<int>("MaxDurationMonths")
                         .HasColumnType("integer")
                         .HasColumnName("max_duration_months");
@@ -812,6 +808,23 @@ namespace TrustFund.Migrations.Migrations
                         .HasDatabaseName("ix_clarification_questions_call_id_is_published");
 
                     b.ToTable("clarification_questions", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Calls.ReferenceCounter", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("prefix");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer")
+                        .HasColumnName("last");
+
+                    b.HasKey("Prefix")
+                        .HasName("pk_reference_counters");
+
+                    b.ToTable("reference_counters", (string)null);
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Donors.ContributionReceipt", b =>

@@ -76,7 +76,6 @@ namespace TrustFund.Migrations.Migrations
                     priority_themes_fr = table.Column<string>(type: "text", maxLength: 2147483647, nullable: true),
                     priority_themes_es = table.Column<string>(type: "text", maxLength: 2147483647, nullable: true),
                     rubric = table.Column<string>(type: "jsonb", nullable: false),
-                    last_application_number = table.Column<int>(type: "integer", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
@@ -145,6 +144,18 @@ namespace TrustFund.Migrations.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_outbox_emails", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reference_counters",
+                columns: table => new
+                {
+                    prefix = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    last = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reference_counters", x => x.prefix);
                 });
 
             migrationBuilder.CreateTable(
@@ -1171,6 +1182,9 @@ namespace TrustFund.Migrations.Migrations
 
             migrationBuilder.DropTable(
                 name: "outbox_emails");
+
+            migrationBuilder.DropTable(
+                name: "reference_counters");
 
             migrationBuilder.DropTable(
                 name: "role_claims");

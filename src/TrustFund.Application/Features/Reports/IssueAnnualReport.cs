@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Text.Json;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Abstractions;
+using TrustFund.Application.Data;
+using TrustFund.Application.Features.Board;
+using TrustFund.Application.Finance;
+using TrustFund.Application.Reports;
+using TrustFund.Domain.Applications;
+using TrustFund.Domain.Board;
+using TrustFund.Domain.Finance;
+using TrustFund.Domain.Reports;
+
+namespace TrustFund.Application.Features.Reports;
+
+/// <summary>
+/// Issues the annual fund report of a calendar (= fiscal) year and stores it. Money comes from the journal (so the
+/// financial statement's totals are the journal's), pledges from the pledges, the board from the appointments that
+/// overlapped the year, selection and targeted victims from the applications submitted in the year.
+/// </summary>
+public static class IssueAnnualReport
+{
+    public sealed record Command(int Year) : ICommand<Result>;
+
+    /// <summary>The January job's command: last year's report, unless one was already issued (so the job is safe to run twice).</summary>
+    public sealed record LastYearCommand : ICommand<Result?>;
+
+    public sealed record Result(Guid ReportId, string Sha256);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(x => x.Year).InclusiveBetween(2010, 2100).WithMessage("Choose a year between 2010 and 2100.");
+    }
+
+    public sealed class Handler(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock)
+        : ICommandHandler<Command, Result>
+    {
+        public ValueTask<Result> Handle(Command command, CancellationToken ct) => Issue(db, renderer, user, clock, command.Year, ct);
+    }
+
+    public sealed class LastYearHandler(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock)
+        : ICommandHandler<LastYearCommand, Result?>
+    {
+        public async ValueTask<Result?> Handle(LastYearCommand command, CancellationToken ct)
+        {
+            var year = clock.GetUtcNow().Year - 1;
+            var title = Title(year);
+            if (await db.IssuedReports.AnyAsync(r => r.Kind == ReportKind.AnnualFundReport && r.Title == title, ct)) return null;
+            return await Issue(db, renderer, user, clock, year, ct);
+        }
+    }
+
+    private static string Title(int year) => $"Annual report {year}";
+
+    private static async ValueTask<Result> Issue(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock,
+        int year, CancellationToken ct)
+    {
+        var data = await Build(db, year, IssueDonorStatement.IssuedAt(clock), user.UserName ?? "TrustFund", ct);
+        var pdf = renderer.RenderAnnualReport(data);
+        var parameters = JsonSerializer.Serialize(new { year, language = "en" });
+        var report = new IssuedReport(ReportKind.AnnualFundReport, data.Title, parameters, pdf, user.UserId, user.UserName, data.IssuedAt);
+        db.IssuedReports.Add(report);
+        await db.SaveChangesAsync(ct);
+        return new Result(report.Id, report.Sha256);
+    }
+
+    /// <summary>The report's data; public so the benchmark can time building and rendering apart from storing.</summary>
+    public static async Task<AnnualReportData> Build(TrustFundDbContext db, int year, DateTimeOffset issuedAt, string issuedBy,
+        CancellationToken ct)
+    {
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        var settings = await db.FundSettingsAsync(ct);
+
+        // Money: one grouped query over the journal up to the year's end.
+        var sums = await db.JournalEntries.AsNoTracking().Where(j => j.ValueDate <= last)
+            .GroupBy(j => new { Current = j.ValueDate >= first, Type = j.ReversedEventType ?? j.EventType })
+            .Select(g => new { g.Key.Current, g.Key.Type, Usd = g.Sum(j => j.UsdAmount) })
+            .ToListAsync(ct);
+        var before = FundPosition.From(sums.Where(s => !s.Current).Select(s => (s.Type, s.Usd)));
+        var flows = FundPosition.From(sums.Where(s => s.Current).Select(s => (s.Type, s.Usd)));
+        var toDate = FundPosition.From(sums.Select(s => (s.Type, s.Usd)));
+        var statement = new AnnualReportData.FinancialStatement(before.Cash, flows.Received, flows.Refunds, flows.Disbursed, flows.Psc,
+            flows.ObligationsRaised, flows.ObligationsLiquidated, flows.ObligationsReleased, toDate.OpenObligations,
+            Money.RoundToCents(toDate.Received * settings.OperatingReserveRate), toDate.Available(settings));
+
+        // Donors: pledged in the year (at pledge-date rates) against deposited in the year (the journal's USD).
+        var pledged = await db.Pledges.AsNoTracking().Where(p => p.PledgedOn >= first && p.PledgedOn <= last)
+            .GroupBy(p => p.DonorId).Select(g => new { g.Key, Usd = g.Sum(p => p.UsdEquivalent) })
+            .ToDictionaryAsync(x => x.Key, x => x.Usd, ct);
+        var deposited = await db.ContributionEntries().Where(j => j.DonorId != null && j.ValueDate >= first && j.ValueDate <= last)
+            .GroupBy(j => j.DonorId!.Value).Select(g => new { g.Key, Usd = g.Sum(j => j.UsdAmount) })
+            .ToDictionaryAsync(x => x.Key, x => x.Usd, ct);
+        var donorIds = pledged.Keys.Concat(deposited.Keys).Distinct().ToList();
+        var donors = (await db.Donors.AsNoTracking().Where(d => donorIds.Contains(d.Id)).ToListAsync(ct))
+            .Select(d => new AnnualReportData.DonorLine(d.Name, IssueDonorStatement.Words(d.Kind.ToString()), pledged.GetValueOrDefault(d.Id),
+                deposited.GetValueOrDefault(d.Id)))
+            .OrderByDescending(d => d.DepositedUsd).ThenByDescending(d => d.PledgedUsd).ThenBy(d => d.Name, StringComparer.Ordinal)
+            .ToList();
+
+        // The report's year and the four before it, pledged against deposited.
+        var firstOfFive = new DateOnly(year - 4, 1, 1);
+        var pledgedByYear = await db.Pledges.AsNoTracking().Where(p => p.PledgedOn >= firstOfFive && p.PledgedOn <= last)
+            .GroupBy(p => p.PledgedOn.Year).Select(g => new { g.Key, Usd = g.Sum(p => p.UsdEquivalent) })
+            .ToDictionaryAsync(x => x.Key, x => x.Usd, ct);
+        var depositedByYear = await db.ContributionEntries().Where(j => j.ValueDate >= firstOfFive && j.ValueDate <= last)
+            .GroupBy(j => j.ValueDate.Year).Select(g => new { g.Key, Usd = g.Sum(j => j.UsdAmount) })
+            .ToDictionaryAsync(x => x.Key, x => x.Usd, ct);
+        var byYear = Enumerable.Range(year - 4, 5)
+            .Select(y => new AnnualReportData.YearLine(y, pledgedByYear.GetValueOrDefault(y), depositedByYear.GetValueOrDefault(y)))
+            .ToList();
+
+        var groups = await db.RegionalGroups.AsNoTracking().ToDictionaryAsync(g => g.Code, g => g.Name.En, ct);
+        var board = await Board(db, year, groups, ct);
+        var (selection, targets, received, eligible, approved) = await Applications(db, year, groups, ct);
+
+        var summary = new AnnualReportData.Figures(pledged.Values.Sum(), flows.Received, flows.Disbursed, flows.Psc,
+            statement.AvailableAtEnd, donors.Count, received, eligible, approved, settings.PscRate);
+        // Board sessions and grants come with the board-sessions and grants work; until then those sections say none is recorded.
+        return new AnnualReportData(Title(year), year, issuedAt, issuedBy, summary, statement, donors, board, [],
+            selection, targets, [], byYear);
+    }
+
+    /// <summary>Each seat with everyone who held it at some time in the year, the year's chairperson marked.</summary>
+    private static async Task<List<AnnualReportData.BoardSeat>> Board(TrustFundDbContext db, int year,
+        Dictionary<string, string> groups, CancellationToken ct)
+    {
+        var from = new DateOnly(year, 1, 1);
+        var appointments = await db.TrusteeAppointments.AsNoTracking().ToListAsync(ct);
+        var serving = appointments.Where(a => a.CountsAsATerm && a.Overlaps(from, from.AddYears(1))).ToList();
+        var chairId = await db.ChairDesignations.AsNoTracking().Where(c => c.Year == year).Select(c => (Guid?)c.AppointmentId)
+            .SingleOrDefaultAsync(ct);
+        var people = await TrusteeDirectory.NamesAndNationalities(db, serving, ct);
+        return BoardOfTrustees.SeatGroups.Select(code => new AnnualReportData.BoardSeat(groups.GetValueOrDefault(code, code),
+            serving.Where(a => a.RegionalGroupCode == code).OrderBy(a => a.TermStart)
+                .Select(a => $"{people.Names[a.TrusteeUserId]} ({people.Countries[a.NationalityIso2].En}), "
+                    + $"{a.TermStart.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} – "
+                    + $"{a.EffectiveEnd.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}"
+                    + (a.Id == chairId ? ", chairperson" : ""))
+                .ToList())).ToList();
+    }
+
+    private static readonly ApplicationStatus[] PastEligibility =
+    [
+        ApplicationStatus.Eligible, ApplicationStatus.UnderReview, ApplicationStatus.Shortlisted, ApplicationStatus.ReserveList,
+        ApplicationStatus.NotSelected, ApplicationStatus.Recommended, ApplicationStatus.Approved, ApplicationStatus.Rejected,
+    ];
+
+    /// <summary>
+    /// Applications submitted in the year (UTC), by the regional group of the country where the project would run (the
+    /// organisation's country when none is given), and the people they target.
+    /// </summary>
+    private static async Task<(List<AnnualReportData.SelectionLine>, List<AnnualReportData.TargetLine>, int, int, int)> Applications(
+        TrustFundDbContext db, int year, Dictionary<string, string> groups, CancellationToken ct)
+    {
+        var from = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var applications = await db.Applications.AsNoTracking()
+            .Where(a => a.SubmittedAt >= from && a.SubmittedAt < from.AddYears(1))
+            .Select(a => new { a.Status, a.Organisation, a.Project, a.Beneficiaries, a.History })
+            .ToListAsync(ct);
+        var groupOfCountry = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Iso2, c => c.RegionalGroupCode, ct);
+        var forms = await db.FormsOfExploitation.AsNoTracking().ToDictionaryAsync(f => f.Code, f => f.Name.En, ct);
+
+        var rows = applications.Select(a =>
+        {
+            var country = a.Project.ImplementationCountryIso2 ?? a.Organisation.CountryIso2;
+            var code = groupOfCountry.GetValueOrDefault(country);
+            return new
+            {
+                Group = code is null ? "No regional group" : groups.GetValueOrDefault(code, code),
+                Eligible = PastEligibility.Contains(a.Status) || a.History.Any(h => h.Status == ApplicationStatus.Eligible),
+                Approved = a.Status == ApplicationStatus.Approved,
+                a.Status,
+                a.Beneficiaries,
+            };
+        }).ToList();
+        var selection = rows.GroupBy(r => r.Group).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new AnnualReportData.SelectionLine(g.Key, g.Count(), g.Count(r => r.Eligible), g.Count(r => r.Approved)))
+            .ToList();
+        var targets = rows.Where(r => r.Status != ApplicationStatus.Withdrawn).SelectMany(r => r.Beneficiaries)
+            .GroupBy(t => (t.Sex, t.AgeGroup, t.FormOfExploitationCode))
+            .Select(g => new AnnualReportData.TargetLine(g.Key.Sex.ToString(), g.Key.AgeGroup.ToString(),
+                forms.GetValueOrDefault(g.Key.FormOfExploitationCode, g.Key.FormOfExploitationCode), g.Sum(t => t.Count)))
+            .OrderBy(t => t.FormOfExploitation, StringComparer.Ordinal).ThenBy(t => t.Sex, StringComparer.Ordinal)
+            .ThenBy(t => t.AgeGroup, StringComparer.Ordinal)
+            .ToList();
+        return (selection, targets, rows.Count, rows.Count(r => r.Eligible), rows.Count(r => r.Approved));
+    }
+}
