@@ -1,0 +1,96 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Data;
+using TrustFund.Application.Features.Grants;
+using TrustFund.Application.Identity;
+using TrustFund.Application.Messaging;
+using TrustFund.Domain.Grants;
+
+namespace TrustFund.Application.Features.Notifications;
+
+/// <summary>
+/// The daily sweep of grantee report deadlines (DOMAIN.md sections 8 and 10): reminders 30, 7 and 1 days before a
+/// report is due; overdue the day after (which holds the grant's instalments); the fund manager told after 30 days
+/// overdue. Each notice has its own event key, so a run missed one day still sends it the next, and a run repeated
+/// sends nothing twice.
+/// </summary>
+public static class KeepReportDeadlines
+{
+    public sealed record Command : ICommand<Result>;
+    public sealed record Result(int Reminders, int MarkedOverdue, int OverdueNotices, int Escalations);
+
+    public const int EscalateAfterDays = 30;
+
+    private static readonly Notifier.Texts Reminder = new(
+        ("Report due on {1:d}: {0}", "Your {0} for grant {2} is due on {1:d}, in {3} day(s). Submit it in TrustFund before then: instalments are held while a report is overdue."),
+        ("Rapport attendu le {1:d} : {0}", "Votre {0} pour la subvention {2} est attendu le {1:d}, dans {3} jour(s). Soumettez-le dans TrustFund d'ici là : les versements sont suspendus tant qu'un rapport est en retard."),
+        ("Informe previsto para el {1:d}: {0}", "Su {0} de la subvención {2} vence el {1:d}, dentro de {3} día(s). Preséntelo en TrustFund antes de esa fecha: los pagos se retienen mientras un informe esté atrasado."));
+
+    private static readonly Notifier.Texts Overdue = new(
+        ("Report overdue: {0}", "Your {0} for grant {2} was due on {1:d} and has not been received. The grant's next instalment is held until it is submitted."),
+        ("Rapport en retard : {0}", "Votre {0} pour la subvention {2} était attendu le {1:d} et n'a pas été reçu. Le prochain versement de la subvention est suspendu jusqu'à sa soumission."),
+        ("Informe atrasado: {0}", "Su {0} de la subvención {2} vencía el {1:d} y no se ha recibido. El próximo pago de la subvención queda retenido hasta que se presente."));
+
+    private static readonly Notifier.Texts Escalation = new(
+        ("Report {3} days overdue: {2} ({4})", "The {0} of grant {2} ({4}) was due on {1:d} and is {3} days overdue."),
+        ("Rapport en retard de {3} jours : {2} ({4})", "Le {0} de la subvention {2} ({4}) était attendu le {1:d} et a {3} jours de retard."),
+        ("Informe con {3} días de atraso: {2} ({4})", "El {0} de la subvención {2} ({4}) vencía el {1:d} y lleva {3} días de atraso."));
+
+    public sealed class Handler(TrustFundDbContext db, IMediator mediator, Notifier notifier, TimeProvider clock) : ICommandHandler<Command, Result>
+    {
+        public async ValueTask<Result> Handle(Command command, CancellationToken ct)
+        {
+            var marked = await mediator.Send(new MarkOverdueGrantReports.Command(), ct);
+            var today = JobCalendar.Today(clock);
+            var open = await (from r in db.GrantReports.AsNoTracking()
+                              join g in db.GrantAgreements on r.GrantId equals g.Id
+                              where g.Status == GrantStatus.Signed &&
+                                    (r.Status == GrantReportStatus.Scheduled || r.Status == GrantReportStatus.SentBack || r.Status == GrantReportStatus.Overdue)
+                              select new { r.Id, r.Kind, r.DueOn, r.Status, g.ReferenceNumber, g.Grantee, g.OrganisationId })
+                .ToListAsync(ct);
+
+            int reminders = 0, overdue = 0, escalations = 0;
+            foreach (var report in open)
+            {
+                var daysLeft = report.DueOn.DayNumber - today.DayNumber;
+                var kind = KindName(report.Kind);
+                var due = report.DueOn.ToDateTime(TimeOnly.MinValue);
+                var grantee = await Grantees(report.OrganisationId, ct);
+                if (report.Status != GrantReportStatus.Overdue && daysLeft >= 0 && ReminderStage(daysLeft) is { } stage)
+                    reminders += await notifier.NotifyAsync(grantee, $"report-reminder:{report.Id}:{stage}", Reminder, "/apply",
+                        [kind, due, report.ReferenceNumber, daysLeft], ct);
+                if (report.Status == GrantReportStatus.Overdue || daysLeft < 0 && report.Status != GrantReportStatus.SentBack)
+                {
+                    overdue += await notifier.NotifyAsync(grantee, $"report-overdue:{report.Id}", Overdue, "/apply",
+                        [kind, due, report.ReferenceNumber], ct);
+                    if (-daysLeft > EscalateAfterDays)
+                        escalations += await notifier.NotifyUsersInRolesAsync([Roles.FundManager], $"report-escalated:{report.Id}", Escalation,
+                            "/fund/grants", [kind, due, report.ReferenceNumber, -daysLeft, report.Grantee], ct);
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            return new Result(reminders, marked, overdue, escalations);
+        }
+
+        /// <summary>30, 7 or 1: the latest reminder a report this close to its date should have had.</summary>
+        private static int? ReminderStage(int daysLeft) => daysLeft switch
+        {
+            <= 1 => 1,
+            <= 7 => 7,
+            <= 30 => 30,
+            _ => null,
+        };
+
+        private static string KindName(GrantReportKind kind) => kind switch
+        {
+            GrantReportKind.InterimNarrative => "interim narrative report",
+            GrantReportKind.InterimFinancial => "interim financial report",
+            GrantReportKind.FinalNarrative => "final narrative report",
+            _ => "final financial report",
+        };
+
+        private async Task<IReadOnlyList<Notifier.Recipient>> Grantees(Guid organisationId, CancellationToken ct) =>
+            await db.Users.Where(u => u.OrganisationId == organisationId && u.EmailConfirmed)
+                .Select(u => new Notifier.Recipient(u.Id, u.Email!, u.PreferredLanguage)).ToListAsync(ct);
+    }
+}
