@@ -11,6 +11,7 @@ using TrustFund.Domain.Finance;
 using TrustFund.Domain.Messaging;
 using TrustFund.Domain.Organisations;
 using TrustFund.Domain.Reports;
+using TrustFund.Domain.Review;
 using TrustFund.Domain.ReferenceData;
 using TrustFund.Domain.Security;
 
@@ -40,6 +41,13 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     public DbSet<ChairDesignation> ChairDesignations => Set<ChairDesignation>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<IssuedReport> IssuedReports => Set<IssuedReport>();
+    public DbSet<ReviewAssignment> ReviewAssignments => Set<ReviewAssignment>();
+    public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
+    public DbSet<DeclaredAffiliation> DeclaredAffiliations => Set<DeclaredAffiliation>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<BoardSession> BoardSessions => Set<BoardSession>();
+    public DbSet<SessionBallot> SessionBallots => Set<SessionBallot>();
+    public DbSet<BoardVote> BoardVotes => Set<BoardVote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
