@@ -71,6 +71,7 @@ public static class WebApp
                 o.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
                 o.Conventions.AuthorizeAreaFolder("Apply", "/", Policies.Applicant);
                 o.Conventions.AuthorizeAreaFolder("Donor", "/", Policies.Donor);
+                o.Conventions.AuthorizeAreaFolder("Review", "/", Policies.Reviewers);
                 o.Conventions.AddPageRoute("/Calls/Details", "calls/{slug}");
             })
             .AddMvcOptions(o =>
@@ -148,7 +149,8 @@ public static class WebApp
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.FundManager))
             .AddPolicy(Policies.Applicant, p => p.RequireRole(Roles.Applicant).RequireClaim(TrustFundClaims.OrganisationId))
-            .AddPolicy(Policies.Donor, p => p.RequireRole(Roles.Donor));
+            .AddPolicy(Policies.Donor, p => p.RequireRole(Roles.Donor))
+            .AddPolicy(Policies.Reviewers, p => p.RequireRole(Roles.Trustee, Roles.FundManager));
     }
 
     private static void Configure(WebApplication app)
@@ -189,4 +191,7 @@ public static class Policies
     public const string Secretariat = "Secretariat";
     public const string Applicant = "Applicant";
     public const string Donor = "Donor";
+
+    /// <summary>Trustees and the secretariat's technical reviewers, who score applications in /review.</summary>
+    public const string Reviewers = "Reviewers";
 }
