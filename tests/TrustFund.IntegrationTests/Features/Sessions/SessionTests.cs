@@ -15,7 +15,7 @@ namespace TrustFund.IntegrationTests.Features.Sessions;
 public sealed class SessionTests(TrustFundAppFactory app) : ReviewTest(app)
 {
     /// <summary>Shortlists each application after two trustees scored it, and opens a session with the whole board present.</summary>
-    private async Task<(Guid SessionId, List<ApplicationUser> Board, List<Guid> Applications, Guid CallId)> SessionWith(params (string Name, string Country, int Score)[] applicants)
+    internal async Task<(Guid SessionId, List<ApplicationUser> Board, List<Guid> Applications, Guid CallId)> SessionWith(params (string Name, string Country, int Score)[] applicants)
     {
         var call = await OpenCall();
         var board = await FullBoard();
@@ -36,7 +36,7 @@ public sealed class SessionTests(TrustFundAppFactory app) : ReviewTest(app)
         return (sessionId, board, ids, call.Id);
     }
 
-    private async Task<Guid> BallotOf(Guid sessionId, Guid applicationId)
+    internal async Task<Guid> BallotOf(Guid sessionId, Guid applicationId)
     {
         await using var db = App.NewDbContext();
         return (await db.SessionBallots.SingleAsync(b => b.SessionId == sessionId && b.ApplicationId == applicationId)).Id;
