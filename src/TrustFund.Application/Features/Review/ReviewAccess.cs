@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
+using TrustFund.Domain.Applications;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Review;
 
@@ -56,10 +57,17 @@ public static class ReviewAccess
 /// <summary>Who may come to an application in the review area at all (before the conflict question).</summary>
 internal static class ReviewDoor
 {
-    /// <summary>An assigned reviewer, or a serving trustee (every trustee may vote on it in a board session).</summary>
-    public static async Task<bool> MayApproachAsync(TrustFundDbContext db, Guid userId, Guid applicationId, DateOnly today, CancellationToken ct) =>
-        await db.ReviewAssignments.AnyAsync(a => a.ApplicationId == applicationId && a.ReviewerUserId == userId, ct)
-        || await ReviewerDirectory.NationalityAsync(db, userId, today, ct) is not null;
+    /// <summary>
+    /// An assigned reviewer, or a serving trustee (every trustee may vote on it in a board session) once the
+    /// application is in review: drafts, applications not yet found eligible and withdrawn ones stay out of reach.
+    /// </summary>
+    public static async Task<bool> MayApproachAsync(TrustFundDbContext db, Guid userId, Guid applicationId, DateOnly today, CancellationToken ct)
+    {
+        var status = await db.Applications.Where(a => a.Id == applicationId).Select(a => (ApplicationStatus?)a.Status).SingleOrDefaultAsync(ct);
+        if (status is null || status < ApplicationStatus.UnderReview || status == ApplicationStatus.Withdrawn) return false;
+        return await db.ReviewAssignments.AnyAsync(a => a.ApplicationId == applicationId && a.ReviewerUserId == userId, ct)
+               || await ReviewerDirectory.NationalityAsync(db, userId, today, ct) is not null;
+    }
 
     /// <summary>Scores may be seen by reviewers cleared on the application, and by the secretariat unless it declared a conflict.</summary>
     public static async Task EnsureMaySeeScoresAsync(TrustFundDbContext db, ICurrentUser user, Guid applicationId, CancellationToken ct)

@@ -76,4 +76,41 @@ public sealed class ConflictOfInterestTests(TrustFundAppFactory app) : ReviewTes
 
         Assert.Equal("Declare whether you have a conflict of interest on this application first.", error.Message);
     }
+
+    [Fact]
+    public async Task ReviewApplication_NotYetInReview_IsNotFoundForATrustee()
+    {
+        var call = await OpenCall();
+        var board = await FullBoard();
+        var (_, ngo) = await Ngo();
+        var id = await CompleteDraft(ngo, call.Id);
+        await SendAs(ngo, new TrustFund.Application.Features.Applications.SubmitApplication.Command(id));
+
+        await Assert.ThrowsAsync<TrustFund.Application.NotFoundException>(() => QueryAs(Of(board, "JP"), new GetReviewApplication.Query(id)));
+        await Assert.ThrowsAsync<TrustFund.Application.NotFoundException>(() => SendAs(Of(board, "JP"), new DeclareConflict.Command(id, false, null)));
+        var page = await (await SignedIn(Of(board, "JP"))).GetAsync($"/review/{id}");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ranking_AssessmentOfAReviewerWhoLaterDeclaresAConflict_IsLeftOut()
+    {
+        var call = await OpenCall();
+        var board = await FullBoard();
+        var id = await EligibleApplication(call.Id, "Casa Esperanza", "CO");
+        var (erik, hiroshi) = (Of(board, "SE"), Of(board, "JP"));
+        foreach (var (reviewer, score) in new[] { (erik, 1), (hiroshi, 5) })
+        {
+            await Send(new AssignReviewer.Command(id, reviewer.Id));
+            await SendAs(reviewer, new DeclareConflict.Command(id, false, null));
+            await SendAs(reviewer, new SaveAssessment.Command(id, TrustFund.Domain.Calls.RubricCriterion.Default.Select(c => new CriterionScore(c.Name, score, null)).ToList(), true));
+        }
+        Assert.Equal(3.00m, (await QueryAs(await Manager(), new GetCallScores.Query(call.Id))).Rows.Single().Score!.Average);
+
+        await SendAs(erik, new DeclareConflict.Command(id, true, "I found out I know the director."));
+
+        var row = (await QueryAs(hiroshi, new GetCallScores.Query(call.Id))).Rows.Single();
+        Assert.Equal(5.00m, row.Score!.Average);
+        Assert.Single(row.Reviews);
+    }
 }

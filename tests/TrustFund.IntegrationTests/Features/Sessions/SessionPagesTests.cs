@@ -58,6 +58,9 @@ public sealed class SessionPagesTests(TrustFundAppFactory app) : ReviewTest(app)
         Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("you cannot see its scores, score it or vote on it", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
 
+        var trusteeClose = await PostForm(await SignedIn(Of(board, "SN")), url + "?handler=Close", new() { ["BallotId"] = ballot.ToString() }, url);
+        Assert.NotEqual(url, LocationOf(trusteeClose)); // sent to "access denied", not back to the session
+        await using (var db = App.NewDbContext()) Assert.Null((await db.SessionBallots.SingleAsync()).ClosedAt);
         var manager = await SignedIn(await CreateUser("second.manager@unodc.test", [Roles.FundManager], twoFactor: true));
         Assert.DoesNotContain("No proposed award for a group with eligible applications", await manager.GetStringAsync(url));
         await EligibleApplication(callId, "Sahel Solidarite", "SN"); // eligible, not on the agenda: the African group gets no award
