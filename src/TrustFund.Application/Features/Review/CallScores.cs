@@ -21,9 +21,10 @@ public static class CallScores
 
     public static async Task<Table> ComputeAsync(TrustFundDbContext db, Guid callId, IReadOnlyCollection<Guid> applicationIds, CancellationToken ct)
     {
+        var ids = applicationIds.ToList();
         var rubric = await db.Calls.AsNoTracking().Where(c => c.Id == callId).Select(c => c.Rubric).SingleAsync(ct);
         var assessments = await db.Assessments.AsNoTracking()
-            .Where(s => s.CallId == callId && s.CompletedAt != null
+            .Where(s => s.CallId == callId && s.CompletedAt != null && ids.Contains(s.ApplicationId)
                         && !db.Recusals().Any(r => r.ApplicationId == s.ApplicationId && r.ReviewerUserId == s.ReviewerUserId))
             .ToListAsync(ct);
         var byApplication = assessments.ToLookup(s => s.ApplicationId);
