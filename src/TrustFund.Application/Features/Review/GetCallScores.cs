@@ -36,7 +36,7 @@ public static class GetCallScores
                 ?? throw new NotFoundException("call", query.CallId);
             var rows = from a in db.Applications.AsNoTracking()
                        join o in db.Organisations on a.OrganisationId equals o.Id
-                       where a.CallId == query.CallId && a.Status >= ApplicationStatus.UnderReview && a.Status != ApplicationStatus.Withdrawn
+                       where a.CallId == query.CallId && ReviewerDirectory.InReview.Contains(a.Status)
                        select new { a.Id, a.ReferenceNumber, o.LegalName, o.CountryIso2, Amount = EF.Property<decimal>(a, "RequestedTotal"), a.Status, a.OutcomeMessage };
             if (query.Compare is { Count: > 0 } compare) rows = rows.Where(r => compare.Contains(r.Id));
             var list = await rows.ToListAsync(ct);

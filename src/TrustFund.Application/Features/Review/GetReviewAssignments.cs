@@ -33,8 +33,8 @@ public static class GetReviewAssignments
             var reviewers = await ReviewerDirectory.AvailableAsync(db, ReviewerDirectory.Today(clock), includeTechnical: true, ct);
             var rows = await (from a in db.Applications.AsNoTracking()
                               join o in db.Organisations on a.OrganisationId equals o.Id
-                              where a.CallId == query.CallId && a.Status >= ApplicationStatus.Eligible && a.Status != ApplicationStatus.Ineligible
-                                    && a.Status != ApplicationStatus.Withdrawn
+                              where a.CallId == query.CallId
+                                    && (a.Status == ApplicationStatus.Eligible || ReviewerDirectory.InReview.Contains(a.Status))
                               orderby a.ReferenceNumber
                               select new { a.Id, a.ReferenceNumber, o.LegalName, o.CountryIso2, a.Status, OrganisationId = o.Id }).ToListAsync(ct);
             var ids = rows.Select(r => r.Id).ToList();

@@ -15,6 +15,16 @@ internal static class ReviewerDirectory
 
     public static readonly ApplicationStatus[] Assignable = [ApplicationStatus.Eligible, ApplicationStatus.UnderReview];
 
+    /// <summary>
+    /// Statuses from review onwards, listed rather than compared: the status is stored as text, so "&gt;=" in a query
+    /// would compare names alphabetically.
+    /// </summary>
+    public static readonly ApplicationStatus[] InReview =
+    [
+        ApplicationStatus.UnderReview, ApplicationStatus.Shortlisted, ApplicationStatus.ReserveList, ApplicationStatus.NotSelected,
+        ApplicationStatus.Recommended, ApplicationStatus.Approved, ApplicationStatus.Rejected,
+    ];
+
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Serving trustees first (by name), then, if asked, the fund managers as technical reviewers.</summary>

@@ -61,6 +61,29 @@ public sealed class AssignmentTests(TrustFundAppFactory app) : ReviewTest(app)
         Assert.Equal("This reviewer declared a conflict of interest on this application.", error.Message);
     }
 
+    [Fact]
+    public async Task RankingAndAssignments_ListApplicationsAtEveryReviewStep_NotOnlyUnderReview()
+    {
+        var call = await OpenCall();
+        var board = await FullBoard();
+        var ids = new List<Guid>();
+        foreach (var (name, country) in new[] { ("Shortlisted Ngo", "CO"), ("Reserve Ngo", "SN"), ("Review Ngo", "KE") })
+        {
+            var id = await EligibleApplication(call.Id, name, country);
+            await Send(new AssignReviewer.Command(id, Of(board, "JP").Id));
+            ids.Add(id);
+        }
+        await Send(new DecideSelection.Command(ids[0], Selection.Shortlist, "Shortlisted."));
+        await Send(new DecideSelection.Command(ids[1], Selection.ReserveList, "Reserve."));
+        var manager = await Manager();
+
+        var ranking = await QueryAs(manager, new GetCallScores.Query(call.Id));
+        var assignments = await QueryAs(manager, new GetReviewAssignments.Query(call.Id));
+
+        Assert.Equal(ids.Order(), ranking.Rows.Select(r => r.ApplicationId).Order());
+        Assert.Equal(ids.Order(), assignments.Applications.Select(r => r.ApplicationId).Order());
+    }
+
     private static Dictionary<Guid, string> BoardTestData_Nationality(List<TrustFund.Application.Identity.ApplicationUser> board) =>
         board.Select((t, i) => (t.Id, Board.BoardTestData.Trustees[i].Nationality)).ToDictionary(x => x.Id, x => x.Item2);
 }
