@@ -125,4 +125,50 @@ public sealed class ReviewPagesTests(TrustFundAppFactory app) : ReviewTest(app)
         var page = await manager.GetStringAsync($"/fund/calls/{call.Id}/review");
         Assert.Contains("To declare", page);
     }
+
+    [Fact]
+    public async Task AffiliationsPage_DeclaredTie_PreFlagsTheOrganisationsApplication()
+    {
+        var call = await OpenCall();
+        var board = await FullBoard();
+        var id = await EligibleApplication(call.Id, "Casa Esperanza", "CO");
+        var erik = Of(board, "SE");
+        await Send(new AssignReviewer.Command(id, erik.Id));
+        await using (var db = App.NewDbContext())
+        {
+            var organisation = await db.Organisations.SingleAsync();
+            var client = await SignedIn(erik);
+            var response = await PostForm(client, "/review/affiliations", new() { ["OrganisationId"] = organisation.Id.ToString(), ["Description"] = "I chaired its board until 2024." });
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains("I chaired its board until 2024.", await client.GetStringAsync("/review/affiliations"));
+            Assert.Contains("you declared an affiliation with this organisation", await client.GetStringAsync($"/review/{id}"));
+        }
+        Assert.Equal([LikelyConflict.DeclaredAffiliation], (await QueryAs(erik, new GetReviewApplication.Query(id))).Flags);
+    }
+
+    [Fact]
+    public async Task ComparePage_TwoApplications_SideBySideWithCriterionAverages()
+    {
+        var call = await OpenCall();
+        var board = await FullBoard();
+        var hiroshi = Of(board, "JP");
+        var ids = new List<Guid>();
+        foreach (var (name, country, score) in new[] { ("Casa Esperanza", "CO", 2), ("Sahel Solidarite", "SN", 5) })
+        {
+            var id = await EligibleApplication(call.Id, name, country);
+            await Send(new AssignReviewer.Command(id, hiroshi.Id));
+            await SendAs(hiroshi, new DeclareConflict.Command(id, false, null));
+            await SendAs(hiroshi, new SaveAssessment.Command(id, RubricCriterion.Default.Select(c => new CriterionScore(c.Name, score, null)).ToList(), true));
+            ids.Add(id);
+        }
+        var manager = await SignedIn(await Manager());
+
+        var page = await manager.GetStringAsync($"/fund/calls/{call.Id}/compare?ids={ids[0]}&ids={ids[1]}");
+
+        Assert.Contains("Casa Esperanza", page);
+        Assert.Contains("Sahel Solidarite", page);
+        Assert.Contains("2.00", page);
+        Assert.Contains("5.00", page);
+        Assert.True(page.IndexOf("Sahel Solidarite", StringComparison.Ordinal) < page.IndexOf("Casa Esperanza", StringComparison.Ordinal), "ranked first comes first");
+    }
 }
