@@ -171,4 +171,23 @@ public sealed class ReviewPagesTests(TrustFundAppFactory app) : ReviewTest(app)
         Assert.Contains("5.00", page);
         Assert.True(page.IndexOf("Sahel Solidarite", StringComparison.Ordinal) < page.IndexOf("Casa Esperanza", StringComparison.Ordinal), "ranked first comes first");
     }
+
+    [Fact]
+    public async Task MyReviewsPage_ListsOnlyMyAssignments_WithWhereEachStands()
+    {
+        var call = await OpenCall();
+        var board = await FullBoard();
+        var mine = await EligibleApplication(call.Id, "Casa Esperanza", "CO");
+        var other = await EligibleApplication(call.Id, "Sahel Solidarite", "SN");
+        var hiroshi = Of(board, "JP");
+        await Send(new AssignReviewer.Command(mine, hiroshi.Id));
+        await Send(new AssignReviewer.Command(other, Of(board, "SE").Id));
+        await SendAs(hiroshi, new DeclareConflict.Command(mine, true, "Conflict noted."));
+
+        var page = await (await SignedIn(hiroshi)).GetStringAsync("/review");
+
+        Assert.Contains("Casa Esperanza", page);
+        Assert.Contains("Conflict declared", page);
+        Assert.DoesNotContain("Sahel Solidarite", page);
+    }
 }

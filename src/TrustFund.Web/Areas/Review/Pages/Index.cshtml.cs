@@ -6,7 +6,7 @@ namespace TrustFund.Web.Areas.Review.Pages;
 
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
-    public IReadOnlyList<ListMyReviews.Item> Items { get; private set; } = [];
+    public ListMyReviews.Result Current { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Items = await mediator.Send(new ListMyReviews.Query(), ct);
+    public async Task OnGetAsync(int? page, CancellationToken ct) => Current = await mediator.Send(new ListMyReviews.Query(page ?? 1), ct);
 }
