@@ -1791,6 +1791,350 @@ namespace TrustFund.Migrations.Migrations
                     b.ToTable("issued_reports", (string)null);
                 });
 
+            modelBuilder.Entity("TrustFund.Domain.Review.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("Reopenings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reopenings");
+
+                    b.Property<Guid>("ReviewerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reviewer_user_id");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("scores");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessments");
+
+                    b.HasIndex("CallId")
+                        .HasDatabaseName("ix_assessments_call_id");
+
+                    b.HasIndex("ReviewerUserId")
+                        .HasDatabaseName("ix_assessments_reviewer_user_id");
+
+                    b.HasIndex("ApplicationId", "ReviewerUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessments_application_id_reviewer_user_id");
+
+                    b.ToTable("assessments", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Review.BoardSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("PresentTrusteeIds")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("present_trustee_ids");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_board_sessions");
+
+                    b.HasIndex("CallId")
+                        .HasDatabaseName("ix_board_sessions_call_id");
+
+                    b.ToTable("board_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Review.BoardVote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BallotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ballot_id");
+
+                    b.Property<DateTimeOffset>("CastAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cast_at");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("choice");
+
+                    b.Property<bool>("IsChange")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_change");
+
+                    b.Property<Guid>("TrusteeUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("trustee_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_board_votes");
+
+                    b.HasIndex("TrusteeUserId")
+                        .HasDatabaseName("ix_board_votes_trustee_user_id");
+
+                    b.HasIndex("BallotId", "TrusteeUserId", "CastAt")
+                        .HasDatabaseName("ix_board_votes_ballot_id_trustee_user_id_cast_at");
+
+                    b.ToTable("board_votes", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Review.ConflictDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declared_at");
+
+                    b.Property<bool>("HasConflict")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_conflict");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ReviewerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reviewer_user_id");
+
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
+                    b.Property<bool>("WasPreFlagged")
+                        .HasColumnType("boolean")
+                        .HasColumnName("was_pre_flagged");
+
+                    b.HasKey("Id")
+                        .HasName("pk_conflict_declarations");
+
+                    b.HasIndex("ReviewerUserId")
+                        .HasDatabaseName("ix_conflict_declarations_reviewer_user_id");
+
+                    b.HasIndex("ApplicationId", "ReviewerUserId", "Sequence")
+                        .HasDatabaseName("ix_conflict_declarations_application_id_reviewer_user_id_seque");
+
+                    b.ToTable("conflict_declarations", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Review.DeclaredAffiliation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declared_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("ReviewerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reviewer_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_declared_affiliations");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_declared_affiliations_organisation_id");
+
+                    b.HasIndex("ReviewerUserId", "OrganisationId")
+                        .HasDatabaseName("ix_declared_affiliations_reviewer_user_id_organisation_id");
+
+                    b.ToTable("declared_affiliations", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Review.ReviewAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("AssignedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("assigned_by");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<Guid>("ReviewerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reviewer_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_assignments");
+
+                    b.HasIndex("ReviewerUserId")
+                        .HasDatabaseName("ix_review_assignments_reviewer_user_id");
+
+                    b.HasIndex("ApplicationId", "ReviewerUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_review_assignments_application_id_reviewer_user_id");
+
+                    b.HasIndex("CallId", "ReviewerUserId")
+                        .HasDatabaseName("ix_review_assignments_call_id_reviewer_user_id");
+
+                    b.ToTable("review_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Review.SessionBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Abstentions")
+                        .HasColumnType("integer")
+                        .HasColumnName("abstentions");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("Approvals")
+                        .HasColumnType("integer")
+                        .HasColumnName("approvals");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<int>("Eligible")
+                        .HasColumnType("integer")
+                        .HasColumnName("eligible");
+
+                    b.Property<bool>("IsConsensus")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_consensus");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("Rejections")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejections");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_session_ballots");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_session_ballots_application_id");
+
+                    b.HasIndex("SessionId", "ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_session_ballots_session_id_application_id");
+
+                    b.ToTable("session_ballots", (string)null);
+                });
+
             modelBuilder.Entity("TrustFund.Domain.Security.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2392,6 +2736,132 @@ namespace TrustFund.Migrations.Migrations
                         .HasForeignKey("DonorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_issued_reports_donors_donor_id");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Review.Assessment", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Applications.GrantApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessments_applications_application_id");
+
+                    b.HasOne("TrustFund.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessments_calls_call_id");
+
+                    b.HasOne("TrustFund.Application.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessments_users_reviewer_user_id");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Review.BoardSession", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_board_sessions_calls_call_id");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Review.BoardVote", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Review.SessionBallot", null)
+                        .WithMany()
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_board_votes_session_ballots_ballot_id");
+
+                    b.HasOne("TrustFund.Application.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("TrusteeUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_board_votes_users_trustee_user_id");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Review.ConflictDeclaration", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Applications.GrantApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_conflict_declarations_applications_application_id");
+
+                    b.HasOne("TrustFund.Application.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_conflict_declarations_users_reviewer_user_id");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Review.DeclaredAffiliation", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_declared_affiliations_organisations_organisation_id");
+
+                    b.HasOne("TrustFund.Application.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_declared_affiliations_users_reviewer_user_id");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Review.ReviewAssignment", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Applications.GrantApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_assignments_applications_application_id");
+
+                    b.HasOne("TrustFund.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_assignments_calls_call_id");
+
+                    b.HasOne("TrustFund.Application.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_assignments_users_reviewer_user_id");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Review.SessionBallot", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Applications.GrantApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_ballots_applications_application_id");
+
+                    b.HasOne("TrustFund.Domain.Review.BoardSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_ballots_board_sessions_session_id");
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Security.ApiToken", b =>

@@ -12,6 +12,7 @@ using TrustFund.Domain.Grants;
 using TrustFund.Domain.Messaging;
 using TrustFund.Domain.Organisations;
 using TrustFund.Domain.Reports;
+using TrustFund.Domain.Review;
 using TrustFund.Domain.ReferenceData;
 using TrustFund.Domain.Security;
 
@@ -47,6 +48,13 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     public DbSet<GrantAgreement> GrantAgreements => Set<GrantAgreement>();
     public DbSet<GrantReport> GrantReports => Set<GrantReport>();
     public DbSet<GrantPayment> GrantPayments => Set<GrantPayment>();
+    public DbSet<ReviewAssignment> ReviewAssignments => Set<ReviewAssignment>();
+    public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
+    public DbSet<DeclaredAffiliation> DeclaredAffiliations => Set<DeclaredAffiliation>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<BoardSession> BoardSessions => Set<BoardSession>();
+    public DbSet<SessionBallot> SessionBallots => Set<SessionBallot>();
+    public DbSet<BoardVote> BoardVotes => Set<BoardVote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -204,6 +204,14 @@ public sealed class GrantApplication : Entity
         Move(ApplicationStatus.Rejected, now, by, string.IsNullOrWhiteSpace(justification) ? null : justification.Trim());
     }
 
+    /// <summary>The awarded organisation declines the grant: the award falls through and the reserve list is drawn on.</summary>
+    public void DeclineAward(string reason, DateTimeOffset now, string? by)
+    {
+        if (Status != ApplicationStatus.Approved) throw new DomainException("Only an approved award can be declined.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Give the reason the organisation declined the award.");
+        Move(ApplicationStatus.Withdrawn, now, by, reason.Trim());
+    }
+
     private void Decide(ApplicationStatus[] from, ApplicationStatus to, DateTimeOffset now, string? by, string? message)
     {
         MoveFrom(from, to, now, by, null);

@@ -72,6 +72,7 @@ public static class WebApp
                 o.Conventions.AuthorizeAreaFolder("Apply", "/", Policies.Applicant);
                 o.Conventions.AuthorizeAreaFolder("Donor", "/", Policies.Donor);
                 o.Conventions.AuthorizeAreaFolder("Finance", "/", Policies.FinanceOfficers);
+                o.Conventions.AuthorizeAreaFolder("Review", "/", Policies.Reviewers);
                 o.Conventions.AddPageRoute("/Calls/Details", "calls/{slug}");
             })
             .AddMvcOptions(o =>
@@ -150,7 +151,8 @@ public static class WebApp
             .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.FundManager))
             .AddPolicy(Policies.Applicant, p => p.RequireRole(Roles.Applicant).RequireClaim(TrustFundClaims.OrganisationId))
             .AddPolicy(Policies.Donor, p => p.RequireRole(Roles.Donor))
-            .AddPolicy(Policies.FinanceOfficers, p => p.RequireRole(Roles.CertifyingOfficer, Roles.ApprovingOfficer));
+            .AddPolicy(Policies.FinanceOfficers, p => p.RequireRole(Roles.CertifyingOfficer, Roles.ApprovingOfficer))
+            .AddPolicy(Policies.Reviewers, p => p.RequireRole(Roles.Trustee, Roles.FundManager));
     }
 
     private static void Configure(WebApplication app)
@@ -194,4 +196,7 @@ public static class Policies
 
     /// <summary>The certifying and approving officers who move grant money (/finance).</summary>
     public const string FinanceOfficers = "FinanceOfficers";
+
+    /// <summary>Trustees and the secretariat's technical reviewers, who score applications in /review.</summary>
+    public const string Reviewers = "Reviewers";
 }

@@ -36,6 +36,20 @@
     };
     table.addEventListener('input', update);
   });
+  // Scoring: the weighted total (1-5) follows the scores chosen; shown once every criterion has a score.
+  document.querySelectorAll('[data-rubric]').forEach(function (form) {
+    var output = form.querySelector('[data-rubric-total]');
+    var update = function () {
+      var total = 0, complete = true;
+      form.querySelectorAll('select[data-weight]').forEach(function (s) {
+        var v = parseInt(s.value, 10);
+        if (isNaN(v)) complete = false; else total += v * parseInt(s.getAttribute('data-weight'), 10);
+      });
+      output.textContent = complete ? (total / 100).toLocaleString(document.documentElement.lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : '–';
+    };
+    form.addEventListener('change', update);
+    update();
+  });
   // Autosave every 30 seconds while something changed; the server answers with the new version.
   document.querySelectorAll('form[data-autosave]').forEach(function (form) {
     var status = form.querySelector('[data-autosave-status]');

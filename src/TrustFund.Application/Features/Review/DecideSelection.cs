@@ -1,0 +1,43 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Abstractions;
+using TrustFund.Application.Data;
+
+namespace TrustFund.Application.Features.Review;
+
+public enum Selection
+{
+    Shortlist,
+    ReserveList,
+    NotSelected,
+}
+
+/// <summary>The secretariat shortlists an application, puts it on the reserve list, or marks it not selected, with a message the applicant reads.</summary>
+public static class DecideSelection
+{
+    public sealed record Command(Guid ApplicationId, Selection Selection, string Message) : ICommand<Unit>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(x => x.Message).NotEmpty().WithMessage("Write the message the applicant will read.").MaximumLength(4000);
+    }
+
+    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Unit>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
+        {
+            var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == command.ApplicationId, ct)
+                ?? throw new NotFoundException("application", command.ApplicationId);
+            var now = clock.GetUtcNow();
+            switch (command.Selection)
+            {
+                case Selection.Shortlist: application.Shortlist(now, user.UserName, command.Message); break;
+                case Selection.ReserveList: application.PutOnReserveList(now, user.UserName, command.Message); break;
+                default: application.MarkNotSelected(now, user.UserName, command.Message); break;
+            }
+            await db.SaveChangesAsync(ct);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Data;
+using TrustFund.Application.Features.Review;
+using TrustFund.Domain.Applications;
+using TrustFund.Domain.Common;
+using TrustFund.Domain.Review;
+
+namespace TrustFund.Application.Features.Sessions;
+
+/// <summary>
+/// The secretariat opens a board session on a call: its agenda is every shortlisted application, in ranking order,
+/// each with its own ballot; the trustees present are those ticked (all serving trustees when none is).
+/// </summary>
+public static class CreateBoardSession
+{
+    public sealed record Command(Guid CallId, DateOnly Date, SessionFormat Format, IReadOnlyList<Guid> PresentTrusteeIds) : ICommand<Guid>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(x => x.Date).NotEmpty().WithMessage("Give the date of the session.");
+    }
+
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock) : ICommandHandler<Command, Guid>
+    {
+        public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
+        {
+            if (!await db.Calls.AnyAsync(c => c.Id == command.CallId, ct)) throw new NotFoundException("call", command.CallId);
+            var serving = (await db.TrusteeAppointments.AsNoTracking().ToListAsync(ct))
+                .Where(a => a.IsServingOn(command.Date)).Select(a => a.TrusteeUserId).ToHashSet();
+            if (command.PresentTrusteeIds.Any(id => !serving.Contains(id)))
+                throw new DomainException("Only trustees serving on the date of the session can attend it.");
+            var shortlisted = await db.Applications.AsNoTracking()
+                .Where(a => a.CallId == command.CallId && a.Status == ApplicationStatus.Shortlisted).Select(a => a.Id).ToListAsync(ct);
+            if (shortlisted.Count == 0) throw new DomainException("Shortlist applications before opening a board session.");
+            var scores = await CallScores.ComputeAsync(db, command.CallId, shortlisted, ct);
+            var agenda = shortlisted.OrderBy(id => scores.ByApplication[id].Rank is > 0 and var r ? r : int.MaxValue).ToList();
+
+            var session = new BoardSession(command.CallId, command.Date, command.Format,
+                command.PresentTrusteeIds.Count > 0 ? command.PresentTrusteeIds : serving, clock.GetUtcNow());
+            db.BoardSessions.Add(session);
+            for (var i = 0; i < agenda.Count; i++) db.SessionBallots.Add(new SessionBallot(session.Id, agenda[i], i + 1));
+            await db.SaveChangesAsync(ct);
+            return session.Id;
+        }
+    }
+}
+
+/// <summary>The sessions of a call, and the serving trustees who could attend a new one.</summary>
+public static class ListBoardSessions
+{
+    public sealed record Query(Guid CallId) : IQuery<Result>;
+
+    public sealed record Result(Guid CallId, LocalizedText CallTitle, IReadOnlyList<Item> Sessions, IReadOnlyList<Trustee> ServingTrustees, int Shortlisted);
+
+    public sealed record Item(Guid Id, DateOnly Date, SessionFormat Format, int AgendaItems, int Closed);
+
+    public sealed record Trustee(Guid UserId, string Name);
+
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken ct)
+        {
+            var title = await db.Calls.AsNoTracking().Where(c => c.Id == query.CallId).Select(c => (LocalizedText?)c.Title).SingleOrDefaultAsync(ct)
+                ?? throw new NotFoundException("call", query.CallId);
+            var sessions = await db.BoardSessions.AsNoTracking().Where(s => s.CallId == query.CallId).OrderByDescending(s => s.Date)
+                .Select(s => new Item(s.Id, s.Date, s.Format, db.SessionBallots.Count(b => b.SessionId == s.Id),
+                    db.SessionBallots.Count(b => b.SessionId == s.Id && b.ClosedAt != null))).ToListAsync(ct);
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var serving = (await db.TrusteeAppointments.AsNoTracking().ToListAsync(ct)).Where(a => a.IsServingOn(today)).Select(a => a.TrusteeUserId).ToList();
+            var trustees = await db.Users.AsNoTracking().Where(u => serving.Contains(u.Id)).OrderBy(u => u.DisplayName)
+                .Select(u => new Trustee(u.Id, u.DisplayName)).ToListAsync(ct);
+            var shortlisted = await db.Applications.CountAsync(a => a.CallId == query.CallId && a.Status == ApplicationStatus.Shortlisted, ct);
+            return new Result(query.CallId, title, sessions, trustees, shortlisted);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Features.Review;
+using TrustFund.Application.Features.Sessions;
+using TrustFund.Application.Identity;
+using TrustFund.Domain.Applications;
+using TrustFund.Domain.Calls;
+using TrustFund.Domain.Review;
+using TrustFund.IntegrationTests.Features.Review;
+using TrustFund.IntegrationTests.Support;
+
+namespace TrustFund.IntegrationTests.Features.Sessions;
+
+public sealed class SessionPagesTests(TrustFundAppFactory app) : ReviewTest(app)
+{
+    private async Task<(Guid SessionId, List<ApplicationUser> Board, Guid ApplicationId, Guid CallId)> Shortlisted()
+    {
+        var call = await OpenCall();
+        var board = await FullBoard();
+        var id = await EligibleApplication(call.Id, "Casa Esperanza", "CO");
+        var hiroshi = Of(board, "JP");
+        await Send(new AssignReviewer.Command(id, hiroshi.Id));
+        await SendAs(hiroshi, new DeclareConflict.Command(id, false, null));
+        await SendAs(hiroshi, new SaveAssessment.Command(id, RubricCriterion.Default.Select(c => new CriterionScore(c.Name, 4, null)).ToList(), true));
+        await Send(new DecideSelection.Command(id, Selection.Shortlist, "Shortlisted."));
+        var manager = await SignedIn(await Manager());
+        var created = await PostForm(manager, $"/fund/calls/{call.Id}/sessions", new() { ["Date"] = "2026-12-01", ["Format"] = "Remote" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var sessionId = Guid.Parse(LocationOf(created).Split('/').Last());
+        return (sessionId, board, id, call.Id);
+    }
+
+    [Fact]
+    public async Task SessionPages_TrusteesVote_ConflictedTrusteeIsRefused_ManagerClosesAndApproves()
+    {
+        var (sessionId, board, id, callId) = await Shortlisted();
+        await using (var db = App.NewDbContext())
+            Assert.Equal(5, (await db.BoardSessions.SingleAsync()).PresentTrusteeIds.Count);
+        var url = $"/board/sessions/{sessionId}";
+        Guid ballot;
+        await using (var db = App.NewDbContext()) ballot = (await db.SessionBallots.SingleAsync()).Id;
+
+        foreach (var n in new[] { "SN", "JP", "SE" })
+        {
+            await SendAs(Of(board, n), new DeclareConflict.Command(id, false, null));
+            var trustee = await SignedIn(Of(board, n));
+            var voted = await PostForm(trustee, url + "?handler=Vote", new() { ["BallotId"] = ballot.ToString(), ["Choice"] = "Approve" }, url);
+            Assert.Equal(HttpStatusCode.Redirect, voted.StatusCode);
+        }
+        var lucia = Of(board, "CO");
+        await SendAs(lucia, new DeclareConflict.Command(id, true, "Same country, I know the director."));
+        var luciaClient = await SignedIn(lucia);
+        var luciaPage = await luciaClient.GetStringAsync(url);
+        var refused = await PostForm(luciaClient, url + "?handler=Vote", new() { ["BallotId"] = ballot.ToString(), ["Choice"] = "Reject" }, url);
+
+        Assert.Contains("You are recused on this application.", luciaPage);
+        Assert.DoesNotContain("4.00", luciaPage);
+        Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("you cannot see its scores, score it or vote on it", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+
+        var trusteeClose = await PostForm(await SignedIn(Of(board, "SN")), url + "?handler=Close", new() { ["BallotId"] = ballot.ToString() }, url);
+        Assert.NotEqual(url, LocationOf(trusteeClose)); // sent to "access denied", not back to the session
+        await using (var db = App.NewDbContext()) Assert.Null((await db.SessionBallots.SingleAsync()).ClosedAt);
+        var manager = await SignedIn(await CreateUser("second.manager@unodc.test", [Roles.FundManager], twoFactor: true));
+        Assert.DoesNotContain("No proposed award for a group with eligible applications", await manager.GetStringAsync(url));
+        await EligibleApplication(callId, "Sahel Solidarite", "SN"); // eligible, not on the agenda: the African group gets no award
+        var pack = await manager.GetStringAsync(url);
+        Assert.Contains("4.00", pack);
+        Assert.Contains("No proposed award for a group with eligible applications", pack);
+        var closed = await PostForm(manager, url + "?handler=Close", new() { ["BallotId"] = ballot.ToString() }, url);
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        var approved = await PostForm(manager, $"/fund/applications/{id}/award?handler=Decide",
+            new() { ["Approve"] = "true", ["Amount"] = "38000" }, $"/fund/applications/{id}/award");
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+
+        await using var check = App.NewDbContext();
+        var application = await check.Applications.SingleAsync(a => a.Id == id);
+        Assert.Equal(ApplicationStatus.Approved, application.Status);
+        Assert.Equal(38_000m, application.ApprovedAmount);
+        Assert.Equal(3, await check.BoardVotes.CountAsync());
+        Assert.DoesNotContain(await check.BoardVotes.ToListAsync(), v => v.TrusteeUserId == lucia.Id);
+    }
+}
