@@ -11,24 +11,28 @@ namespace TrustFund.Application.Features.Sessions;
 
 /// <summary>
 /// The fund manager, on behalf of the Secretary-General, approves an award (with its amount) or declines it. Departing
-/// from the board's recommendation needs a written justification; the application enforces it.
+/// from the board's recommendation needs a written justification; the application enforces it. Approval draws up the
+/// grant agreement at once, in its draft state ("agreement pending"), for the money side to complete and sign.
 /// </summary>
 public static class DecideAward
 {
     public sealed record Command(Guid ApplicationId, bool Approve, decimal? Amount, string? Justification) : ICommand<Unit>;
 
-    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Unit>
+    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock, IMediator mediator) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
             var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == command.ApplicationId, ct)
                 ?? throw new NotFoundException("application", command.ApplicationId);
             var now = clock.GetUtcNow();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             if (command.Approve)
                 application.Approve(command.Amount ?? throw new DomainException("Give the approved amount."), command.Justification, now, user.UserName);
             else
                 application.Reject(command.Justification, now, user.UserName);
             await db.SaveChangesAsync(ct);
+            if (command.Approve) await mediator.Send(new Grants.CreateGrantAgreement.Command(application.Id), ct);
+            await transaction.CommitAsync(ct);
             return Unit.Value;
         }
     }
@@ -56,6 +60,12 @@ public static class DeclineAward
             var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == command.ApplicationId, ct)
                 ?? throw new NotFoundException("application", command.ApplicationId);
             application.DeclineAward(command.Reason, clock.GetUtcNow(), user.UserName);
+            // The draft agreement drawn up at approval goes with the award; a signed one has raised an obligation
+            // and must be closed through the grant instead.
+            var agreements = await db.GrantAgreements.Where(g => g.ApplicationId == application.Id).ToListAsync(ct);
+            if (agreements.Any(g => g.Status != Domain.Grants.GrantStatus.Draft))
+                throw new DomainException("The grant agreement is already signed: close the grant instead.");
+            db.GrantAgreements.RemoveRange(agreements);
             await db.SaveChangesAsync(ct);
             var next = await NextOnReserveList(db, application.CallId, ct);
             return new Result(next?.Id, next?.ReferenceNumber);

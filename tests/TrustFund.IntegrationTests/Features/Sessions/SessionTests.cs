@@ -184,6 +184,13 @@ public sealed class SessionTests(TrustFundAppFactory app) : ReviewTest(app)
         }
 
         await Send(new DecideAward.Command(ids[0], true, 35_000m, null));
+        await using (var pending = App.NewDbContext())
+        {
+            // Approval draws up the agreement at once, waiting to be completed and signed.
+            var agreement = await pending.GrantAgreements.SingleAsync(g => g.ApplicationId == ids[0]);
+            Assert.Equal(TrustFund.Domain.Grants.GrantStatus.Draft, agreement.Status);
+            Assert.Equal(35_000m, agreement.Amount);
+        }
         var declined = await Send(new DeclineAward.Command(ids[0], "The NGO closed its shelter."));
 
         Assert.Equal(stronger, declined.ProposedApplicationId);
@@ -191,6 +198,7 @@ public sealed class SessionTests(TrustFundAppFactory app) : ReviewTest(app)
         var awarded = await db.Applications.SingleAsync(a => a.Id == ids[0]);
         Assert.Equal(ApplicationStatus.Withdrawn, awarded.Status);
         Assert.Equal(35_000m, awarded.ApprovedAmount);
+        Assert.False(await db.GrantAgreements.AnyAsync(g => g.ApplicationId == ids[0])); // the draft agreement went with it
     }
 
     [Fact]
