@@ -10,9 +10,11 @@ public sealed class NotificationJobs(IMediator mediator)
     public const string UnoreMissingId = "notify-unore-missing";
     public const string ReportDeadlinesId = "keep-report-deadlines";
     public const string UnliquidatedId = "notify-unliquidated-obligations";
+    public const string ReviewersAndVotersId = "remind-reviewers-and-voters";
 
     public async Task TermsEnding(CancellationToken ct) => await mediator.Send(new NotifyTermsEnding.Command(), ct);
     public async Task UnoreMissing(CancellationToken ct) => await mediator.Send(new NotifyMissingUnoreTable.Command(), ct);
     public async Task ReportDeadlines(CancellationToken ct) => await mediator.Send(new KeepReportDeadlines.Command(), ct);
     public async Task Unliquidated(CancellationToken ct) => await mediator.Send(new NotifyUnliquidatedObligations.Command(), ct);
+    public async Task ReviewersAndVoters(CancellationToken ct) => await mediator.Send(new RemindReviewersAndVoters.Command(), ct);
 }

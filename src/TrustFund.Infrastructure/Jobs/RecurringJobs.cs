@@ -14,6 +14,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<NotificationJobs>(NotificationJobs.UnoreMissingId, job => job.UnoreMissing(CancellationToken.None), "0 6 * * *", vienna);
         jobs.AddOrUpdate<NotificationJobs>(NotificationJobs.ReportDeadlinesId, job => job.ReportDeadlines(CancellationToken.None), "0 5 * * *", vienna);
         jobs.AddOrUpdate<NotificationJobs>(NotificationJobs.UnliquidatedId, job => job.Unliquidated(CancellationToken.None), "0 6 * * *", vienna);
+        jobs.AddOrUpdate<NotificationJobs>(NotificationJobs.ReviewersAndVotersId, job => job.ReviewersAndVoters(CancellationToken.None), "0 6 * * *", vienna);
         jobs.AddOrUpdate<AnnualReportJob>(AnnualReportJob.RecurringId, job => job.Run(CancellationToken.None), AnnualReportJob.Schedule);
     }
 }
