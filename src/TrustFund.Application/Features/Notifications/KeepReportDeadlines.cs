@@ -50,12 +50,14 @@ public static class KeepReportDeadlines
                 .ToListAsync(ct);
 
             int reminders = 0, overdue = 0, escalations = 0;
+            var granteesByOrganisation = new Dictionary<Guid, IReadOnlyList<Notifier.Recipient>>();
             foreach (var report in open)
             {
                 var daysLeft = report.DueOn.DayNumber - today.DayNumber;
                 var kind = KindName(report.Kind);
                 var due = report.DueOn.ToDateTime(TimeOnly.MinValue);
-                var grantee = await Grantees(report.OrganisationId, ct);
+                if (!granteesByOrganisation.TryGetValue(report.OrganisationId, out var grantee))
+                    granteesByOrganisation[report.OrganisationId] = grantee = await Grantees(report.OrganisationId, ct);
                 if (report.Status != GrantReportStatus.Overdue && daysLeft >= 0 && ReminderStage(daysLeft) is { } stage)
                     reminders += await notifier.NotifyAsync(grantee, $"report-reminder:{report.Id}:{stage}", Reminder, "/apply",
                         [kind, due, report.ReferenceNumber, daysLeft], ct);
