@@ -18,23 +18,41 @@ public sealed class Notifier(TrustFundDbContext db, IEmailSender email, TimeProv
     public sealed record Texts((string Subject, string Body) English, (string Subject, string Body) French, (string Subject, string Body) Spanish);
 
     public async Task<int> NotifyUsersInRolesAsync(IReadOnlyCollection<string> roles, string eventKey, Texts texts, string link,
-        object[] arguments, CancellationToken ct)
-    {
-        var users = await db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id &&
-                db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))))
+        object[] arguments, CancellationToken ct) =>
+        await NotifyAsync(await RecipientsInRolesAsync(roles, ct), eventKey, texts, link, arguments, ct);
+
+    public async Task<IReadOnlyCollection<Recipient>> RecipientsInRolesAsync(IReadOnlyCollection<string> roles, CancellationToken ct) =>
+        await db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))))
             .Select(u => new Recipient(u.Id, u.Email!, u.PreferredLanguage)).ToListAsync(ct);
-        return await NotifyAsync(users, eventKey, texts, link, arguments, ct);
+
+    public Task<int> NotifyAsync(IReadOnlyCollection<Recipient> recipients, string eventKey, Texts texts, string link,
+        object[] arguments, CancellationToken ct) =>
+        NotifyManyAsync([new Notice(recipients, eventKey, texts, link, arguments)], ct);
+
+    /// <summary>One event for some people: what a sweep collects before sending, so it asks the database once, not per event.</summary>
+    public sealed record Notice(IReadOnlyCollection<Recipient> Recipients, string EventKey, Texts Texts, string Link, object[] Arguments);
+
+    public async Task<int> NotifyManyAsync(IReadOnlyCollection<Notice> notices, CancellationToken ct)
+    {
+        notices = notices.Where(n => n.Recipients.Count > 0).ToList();
+        if (notices.Count == 0) return 0;
+        var keys = notices.Select(n => n.EventKey).Distinct().ToList();
+        var already = (await db.Notifications.Where(n => keys.Contains(n.EventKey)).Select(n => new { n.UserId, n.EventKey }).ToListAsync(ct))
+            .Select(n => (n.UserId, n.EventKey)).ToHashSet();
+        var sent = 0;
+        foreach (var notice in notices)
+            sent += Send(notice, already);
+        return sent;
     }
 
-    public async Task<int> NotifyAsync(IReadOnlyCollection<Recipient> recipients, string eventKey, Texts texts, string link,
-        object[] arguments, CancellationToken ct)
+    private int Send(Notice notice, HashSet<(Guid UserId, string EventKey)> already)
     {
-        var ids = recipients.Select(r => r.UserId).ToList();
-        var already = await db.Notifications.Where(n => n.EventKey == eventKey && ids.Contains(n.UserId)).Select(n => n.UserId).ToListAsync(ct);
+        var (recipients, eventKey, texts, link, arguments) = notice;
         var baseUrl = (configuration["App:PublicBaseUrl"] ?? "").TrimEnd('/');
         var sent = 0;
-        foreach (var person in recipients.Where(r => !already.Contains(r.UserId)).DistinctBy(r => r.UserId))
+        foreach (var person in recipients.DistinctBy(r => r.UserId))
         {
+            if (!already.Add((person.UserId, eventKey))) continue;
             var (subject, body) = Languages.Pick(person.Language, texts.English, texts.French, texts.Spanish);
             var culture = System.Globalization.CultureInfo.GetCultureInfo(person.Language is "fr" or "es" ? person.Language : "en");
             subject = string.Format(culture, subject, arguments);

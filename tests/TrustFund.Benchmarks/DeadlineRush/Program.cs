@@ -40,7 +40,7 @@ internal static class DeadlineRushBenchmark
         var pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
 
         using var postgres = EmbeddedPostgresServer.StartTemporary();
-        await using var app = new RushApp(postgres.ConnectionString);
+        await using var app = new BenchmarkApp(postgres.ConnectionString);
         app.StartServer();
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1");
         var callId = await Seed(app.Services, applicants);
@@ -232,23 +232,5 @@ internal static class DeadlineRushBenchmark
             var sorted = times.Order().ToArray();
             return (sorted.Length, seconds, sorted[(int)Math.Ceiling(0.95 * sorted.Length) - 1]);
         }
-    }
-}
-
-/// <summary>The real application (Testing environment, no jobs) on Kestrel, on the throw-away database.</summary>
-internal sealed class RushApp(string connectionString) : WebApplicationFactory<Program>
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        builder.UseSolutionRelativeContentRoot("src/TrustFund.Web", "*.sln");
-        builder.UseSetting("ConnectionStrings:TrustFund", connectionString);
-        builder.UseSetting("Database:MigrateOnStartup", "true");
-        builder.UseSetting("Database:SeedOnStartup", "true");
-        builder.UseSetting("Hangfire:RunServer", "false");
-        builder.UseSetting("Outbox:RunDispatcher", "false");
-        builder.UseSetting("Security:LoginAttemptsPerMinute", "100000");
-        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        UseKestrel(0);
     }
 }

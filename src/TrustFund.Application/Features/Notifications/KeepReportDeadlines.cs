@@ -49,29 +49,36 @@ public static class KeepReportDeadlines
                               select new { r.Id, r.Kind, r.DueOn, r.Status, g.ReferenceNumber, g.Grantee, g.OrganisationId })
                 .ToListAsync(ct);
 
-            int reminders = 0, overdue = 0, escalations = 0;
-            var granteesByOrganisation = new Dictionary<Guid, IReadOnlyList<Notifier.Recipient>>();
+            // Everyone to tell is collected first, then told in one go: the sweep asks the database a fixed number
+            // of times however many reports there are.
+            var organisations = open.Select(r => r.OrganisationId).Distinct().ToList();
+            var granteesByOrganisation = (await db.Users.Where(u => u.OrganisationId != null && organisations.Contains(u.OrganisationId.Value) && u.EmailConfirmed)
+                    .Select(u => new { Organisation = u.OrganisationId!.Value, Recipient = new Notifier.Recipient(u.Id, u.Email!, u.PreferredLanguage) })
+                    .ToListAsync(ct))
+                .GroupBy(x => x.Organisation).ToDictionary(g => g.Key, g => (IReadOnlyCollection<Notifier.Recipient>)g.Select(x => x.Recipient).ToList());
+            var managers = await notifier.RecipientsInRolesAsync([Roles.FundManager], ct);
+            var reminders = new List<Notifier.Notice>();
+            var overdue = new List<Notifier.Notice>();
+            var escalations = new List<Notifier.Notice>();
             foreach (var report in open)
             {
                 var daysLeft = report.DueOn.DayNumber - today.DayNumber;
                 var kind = KindName(report.Kind);
                 var due = report.DueOn.ToDateTime(TimeOnly.MinValue);
-                if (!granteesByOrganisation.TryGetValue(report.OrganisationId, out var grantee))
-                    granteesByOrganisation[report.OrganisationId] = grantee = await Grantees(report.OrganisationId, ct);
-                if (report.Status != GrantReportStatus.Overdue && daysLeft >= 0 && ReminderStage(daysLeft) is { } stage)
-                    reminders += await notifier.NotifyAsync(grantee, $"report-reminder:{report.Id}:{stage}", Reminder, "/apply",
-                        [kind, due, report.ReferenceNumber, daysLeft], ct);
-                if (report.Status == GrantReportStatus.Overdue || daysLeft < 0 && report.Status != GrantReportStatus.SentBack)
-                {
-                    overdue += await notifier.NotifyAsync(grantee, $"report-overdue:{report.Id}", Overdue, "/apply",
-                        [kind, due, report.ReferenceNumber], ct);
-                    if (-daysLeft > EscalateAfterDays)
-                        escalations += await notifier.NotifyUsersInRolesAsync([Roles.FundManager], $"report-escalated:{report.Id}", Escalation,
-                            "/fund/grants", [kind, due, report.ReferenceNumber, -daysLeft, report.Grantee], ct);
-                }
+                var grantee = granteesByOrganisation.GetValueOrDefault(report.OrganisationId) ?? [];
+                var isOverdue = report.Status == GrantReportStatus.Overdue || daysLeft < 0 && report.Status != GrantReportStatus.SentBack;
+                if (!isOverdue && daysLeft >= 0 && ReminderStage(daysLeft) is { } stage)
+                    reminders.Add(new(grantee, $"report-reminder:{report.Id}:{stage}", Reminder, "/apply", [kind, due, report.ReferenceNumber, daysLeft]));
+                if (!isOverdue) continue;
+                overdue.Add(new(grantee, $"report-overdue:{report.Id}", Overdue, "/apply", [kind, due, report.ReferenceNumber]));
+                if (-daysLeft > EscalateAfterDays)
+                    escalations.Add(new(managers, $"report-escalated:{report.Id}", Escalation, "/fund/grants",
+                        [kind, due, report.ReferenceNumber, -daysLeft, report.Grantee]));
             }
+            var result = new Result(await notifier.NotifyManyAsync(reminders, ct), marked, await notifier.NotifyManyAsync(overdue, ct),
+                await notifier.NotifyManyAsync(escalations, ct));
             await db.SaveChangesAsync(ct);
-            return new Result(reminders, marked, overdue, escalations);
+            return result;
         }
 
         /// <summary>30, 7 or 1: the latest reminder a report this close to its date should have had.</summary>
@@ -90,9 +97,5 @@ public static class KeepReportDeadlines
             GrantReportKind.FinalNarrative => "final narrative report",
             _ => "final financial report",
         };
-
-        private async Task<IReadOnlyList<Notifier.Recipient>> Grantees(Guid organisationId, CancellationToken ct) =>
-            await db.Users.Where(u => u.OrganisationId == organisationId && u.EmailConfirmed)
-                .Select(u => new Notifier.Recipient(u.Id, u.Email!, u.PreferredLanguage)).ToListAsync(ct);
     }
 }

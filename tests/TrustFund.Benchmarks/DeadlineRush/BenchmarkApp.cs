@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging;
+
+/// <summary>The real application (Testing environment, no jobs) on Kestrel, on the throw-away database.</summary>
+public sealed class BenchmarkApp(string connectionString) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSolutionRelativeContentRoot("src/TrustFund.Web", "*.sln");
+        builder.UseSetting("ConnectionStrings:TrustFund", connectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Database:SeedOnStartup", "true");
+        builder.UseSetting("Hangfire:RunServer", "false");
+        builder.UseSetting("Outbox:RunDispatcher", "false");
+        builder.UseSetting("Security:LoginAttemptsPerMinute", "100000");
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        UseKestrel(0);
+    }
+}
