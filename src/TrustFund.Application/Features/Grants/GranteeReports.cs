@@ -37,8 +37,9 @@ public static class ListMyGrantReports
             return await db.GrantReports.AsNoTracking()
                 .Where(r => r.Status != GrantReportStatus.Accepted)
                 .Join(db.GrantAgreements.Where(g => g.OrganisationId == organisationId && g.Status == GrantStatus.Signed),
-                    r => r.GrantId, g => g.Id, (r, g) => new Item(r.Id, g.ReferenceNumber, r.Kind, r.DueOn, r.Status))
+                    r => r.GrantId, g => g.Id, (r, g) => new { r.Id, g.ReferenceNumber, r.Kind, r.DueOn, r.Status })
                 .OrderBy(i => i.DueOn).ThenBy(i => i.Kind)
+                .Select(i => new Item(i.Id, i.ReferenceNumber, i.Kind, i.DueOn, i.Status))
                 .ToListAsync(ct);
         }
     }
