@@ -80,6 +80,10 @@ public static class SaveGrantReportDraft
         {
             RuleFor(x => x.Narrative!.CaseStories.Count).LessThanOrEqualTo(NarrativeReport.MaxCaseStories)
                 .When(x => x.Narrative is not null).WithMessage("Tell at most ten case stories.");
+            RuleForEach(x => x.Narrative!.CaseStories).MaximumLength(4000)
+                .When(x => x.Narrative is not null).WithMessage("A case story may be at most 4000 characters.");
+            RuleFor(x => x.Narrative!.Activities.Length + x.Narrative!.Challenges.Length).LessThanOrEqualTo(40_000)
+                .When(x => x.Narrative is not null).WithMessage("The activities and challenges may be at most 40 000 characters together.");
             RuleForEach(x => x.Financial!.Lines).Must(l => decimal.Round(l.Spent, 2) == l.Spent)
                 .When(x => x.Financial is not null).WithMessage("Amounts have at most two decimals (cents).");
         }

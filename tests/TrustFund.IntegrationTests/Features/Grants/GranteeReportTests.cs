@@ -132,6 +132,25 @@ public sealed class GranteeReportTests(TrustFundAppFactory app) : GrantTest(app)
     }
 
     [Fact]
+    public async Task GranteeReportForm_Autosave_StoresTheDraftAndAnswersTheNewVersion()
+    {
+        var (grantId, ngo, _) = await Grant();
+        var report = await Report(grantId, GrantReportKind.InterimNarrative);
+        var client = await SignedIn(ngo);
+        var fields = await ConsistentNarrative();
+
+        var response = await PostForm(client, $"/apply/reports/{report.Id}?handler=Autosave", fields, $"/apply/reports/{report.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"version\":", await response.Content.ReadAsStringAsync());
+        var stored = await Report(grantId, GrantReportKind.InterimNarrative);
+        Assert.Equal(GrantReportStatus.Scheduled, stored.Status);
+        Assert.Equal(["CO", "VE"], stored.Narrative!.ByNationality.Select(c => c.Code));
+        Assert.Equal("Shelter for eight survivors, as planned.", stored.Narrative.Activities);
+        Assert.Single(stored.Narrative.CaseStories);
+    }
+
+    [Fact]
     public async Task GranteeReport_AnotherOrganisation_GetsNotFound()
     {
         var (grantId, _, _) = await Grant();

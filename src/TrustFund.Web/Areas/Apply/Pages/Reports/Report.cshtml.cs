@@ -53,6 +53,7 @@ public sealed class ReportModel(IMediator mediator, CountryOptions countryOption
     /// <summary>The 30-second autosave: same save, answered in JSON so the page stays where it is.</summary>
     public async Task<IActionResult> OnPostAutosaveAsync(Guid id, CancellationToken ct)
     {
+        Current = await mediator.Send(new GetGrantReport.Query(id, OwnOrganisationOnly: true), ct); // the report's kind picks the form
         try
         {
             var saved = await mediator.Send(SaveCommand(id), ct);
