@@ -28,6 +28,37 @@ public sealed class GrantReport : Entity
     public DateTimeOffset? SubmittedAt { get; private set; }
     public DateTimeOffset? AcceptedAt { get; private set; }
     public string? AcceptedBy { get; private set; }
+    public NarrativeReport? Narrative { get; private set; }
+    public FinancialReport? Financial { get; private set; }
+    /// <summary>The secretariat's reason for sending the report back, shown to the grantee until it resubmits.</summary>
+    public string? SentBackComment { get; private set; }
+
+    public bool IsNarrative => Kind is GrantReportKind.InterimNarrative or GrantReportKind.FinalNarrative;
+    /// <summary>The grantee can still change the report: it is not with the secretariat and not accepted.</summary>
+    public bool IsEditable => Status is GrantReportStatus.Scheduled or GrantReportStatus.SentBack or GrantReportStatus.Overdue;
+
+    public void SaveNarrative(NarrativeReport narrative)
+    {
+        if (!IsNarrative) throw new DomainException("This is a financial report.");
+        EnsureEditable();
+        Narrative = narrative;
+    }
+
+    public void SaveFinancial(FinancialReport financial)
+    {
+        if (IsNarrative) throw new DomainException("This is a narrative report.");
+        EnsureEditable();
+        Financial = financial;
+    }
+
+    /// <summary>What stops the grantee's content being submitted (empty when it can go).</summary>
+    public IReadOnlyList<ReportProblem> ContentProblems() =>
+        IsNarrative ? (Narrative ?? NarrativeReport.Empty).Problems() : (Financial ?? FinancialReport.Empty).Problems();
+
+    private void EnsureEditable()
+    {
+        if (!IsEditable) throw new DomainException("This report is with the secretariat and can no longer be changed.");
+    }
 
     public bool IsInterim => Kind is GrantReportKind.InterimNarrative or GrantReportKind.InterimFinancial;
     public bool IsFinal => Kind is GrantReportKind.FinalNarrative or GrantReportKind.FinalFinancial;
@@ -49,10 +80,12 @@ public sealed class GrantReport : Entity
         AcceptedBy = by;
     }
 
-    public void SendBack()
+    public void SendBack(string comment)
     {
         if (Status != GrantReportStatus.Submitted) throw new DomainException("Only a submitted report can be sent back.");
+        if (string.IsNullOrWhiteSpace(comment)) throw new DomainException("Say what the grantee must change.");
         Status = GrantReportStatus.SentBack;
+        SentBackComment = comment.Trim();
     }
 
     /// <summary>Marks the report overdue when it was not handed in by its due date; returns whether it changed.</summary>

@@ -45,6 +45,11 @@ public sealed class GrantReportConfiguration : IEntityTypeConfiguration<GrantRep
         b.HasIndex(x => new { x.Status, x.DueOn });
         b.Ignore(x => x.IsInterim);
         b.Ignore(x => x.IsFinal);
+        b.Ignore(x => x.IsNarrative);
+        b.Ignore(x => x.IsEditable);
+        b.Property(x => x.Narrative!).AsJson();
+        b.Property(x => x.Financial!).AsJson();
+        b.Property(x => x.SentBackComment).HasMaxLength(4000);
         b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
     }
 }

@@ -1,0 +1,79 @@
+namespace TrustFund.Domain.Grants;
+
+/// <summary>What stops a report being submitted: the form field it belongs to, and a message with numbered placeholders.</summary>
+public sealed record ReportProblem(string Field, string Message, params object[] Arguments);
+
+/// <summary>One count in a breakdown of victims assisted: a code (sex, age group, country, form, assistance type) and a number.</summary>
+public sealed record ReportCount(string Code, int Number);
+
+/// <summary>
+/// The narrative report's content (DOMAIN.md section 8). Counts only, never names: the case stories are anonymous.
+/// Immutable: a save replaces the whole value.
+/// </summary>
+public sealed record NarrativeReport(
+    IReadOnlyList<ReportCount> BySex,
+    IReadOnlyList<ReportCount> ByAgeGroup,
+    IReadOnlyList<ReportCount> ByNationality,
+    IReadOnlyList<ReportCount> ByForm,
+    IReadOnlyList<ReportCount> ByAssistance,
+    string Activities,
+    string Challenges,
+    IReadOnlyList<string> CaseStories)
+{
+    public const int MaxCaseStories = 10;
+    public static readonly NarrativeReport Empty = new([], [], [], [], [], "", "", []);
+
+    /// <summary>Problems that stop the report being submitted, each with the form field it belongs to.</summary>
+    public IReadOnlyList<ReportProblem> Problems()
+    {
+        var problems = new List<ReportProblem>();
+        var bySex = BySex.Sum(c => c.Number);
+        var others = new (string Field, string Message, int Total)[]
+        {
+            ("ByAgeGroup", "The total by age group ({0}) differs from the total by sex ({1}).", ByAgeGroup.Sum(c => c.Number)),
+            ("ByNationality", "The total by nationality ({0}) differs from the total by sex ({1}).", ByNationality.Sum(c => c.Number)),
+            ("ByForm", "The total by form of exploitation ({0}) differs from the total by sex ({1}).", ByForm.Sum(c => c.Number)),
+        };
+        if (bySex == 0) problems.Add(new("BySex", "Enter the number of victims assisted."));
+        foreach (var other in others.Where(o => o.Total != bySex))
+            problems.Add(new(other.Field, other.Message, [other.Total, bySex]));
+        if (new[] { BySex, ByAgeGroup, ByNationality, ByForm, ByAssistance }.Any(l => l.Any(c => c.Number < 0)))
+            problems.Add(new("BySex", "Counts cannot be negative."));
+        if (string.IsNullOrWhiteSpace(Activities)) problems.Add(new("Activities", "Describe the activities done against the plan."));
+        if (CaseStories.Count > MaxCaseStories) problems.Add(new("CaseStories", "Tell at most ten case stories."));
+        return problems;
+    }
+}
+
+/// <summary>Spending on one line of the agreement's budget in the report's period, against that line's budget.</summary>
+public sealed record ExpenditureLine(string Category, string Description, decimal Budget, decimal Spent, string? Explanation)
+{
+    /// <summary>OCHA allows 15% per category without approval; beyond that the grantee explains.</summary>
+    public const decimal AllowedVariance = 0.15m;
+
+    public decimal Variance => Spent - Budget;
+    public decimal? VarianceShare => Budget == 0 ? null : Variance / Budget;
+    public bool NeedsExplanation => Budget == 0 ? Spent != 0 : Math.Abs(Variance) > Budget * AllowedVariance;
+}
+
+/// <summary>The financial report's content: one line per budget line of the agreement. Immutable: a save replaces it.</summary>
+public sealed record FinancialReport(IReadOnlyList<ExpenditureLine> Lines)
+{
+    public static readonly FinancialReport Empty = new([]);
+
+    public static FinancialReport For(IEnumerable<GrantBudgetLine> budget) =>
+        new(budget.Select(l => new ExpenditureLine(l.Category, l.Description, l.Amount, 0, null)).ToList());
+
+    public IReadOnlyList<ReportProblem> Problems()
+    {
+        var problems = new List<ReportProblem>();
+        for (var i = 0; i < Lines.Count; i++)
+        {
+            var line = Lines[i];
+            if (line.Spent < 0) problems.Add(new($"Lines[{i}].Spent", "Expenditure cannot be negative."));
+            if (line.NeedsExplanation && string.IsNullOrWhiteSpace(line.Explanation))
+                problems.Add(new($"Lines[{i}].Explanation", "Explain the variance above 15% on this budget line."));
+        }
+        return problems;
+    }
+}

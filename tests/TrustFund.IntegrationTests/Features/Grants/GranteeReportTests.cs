@@ -1,0 +1,166 @@
+using System.Net;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application;
+using TrustFund.Application.Features.Grants;
+using TrustFund.Application.Identity;
+using TrustFund.Domain.Grants;
+using TrustFund.IntegrationTests.Support;
+
+namespace TrustFund.IntegrationTests.Features.Grants;
+
+public sealed class GranteeReportTests(TrustFundAppFactory app) : GrantTest(app)
+{
+    /// <summary>A signed 40 000 grant, its first NGO's user (ngo1@example.org) and the manager who signed it.</summary>
+    private async Task<(Guid GrantId, ApplicationUser Ngo, ApplicationUser Manager)> Grant()
+    {
+        await Fund(100_000);
+        var manager = await Manager();
+        var grantId = await SignedAgreement(manager, 40_000);
+        await using var db = App.NewDbContext();
+        var ngo = await db.Users.AsNoTracking().SingleAsync(u => u.Email == "ngo1@example.org");
+        return (grantId, ngo, manager);
+    }
+
+    private async Task<GrantReport> Report(Guid grantId, GrantReportKind kind) => (await Reports(grantId)).Single(r => r.Kind == kind);
+
+    private async Task<string> AFormOfExploitation()
+    {
+        await using var db = App.NewDbContext();
+        return await db.FormsOfExploitation.OrderBy(f => f.SortOrder).Select(f => f.Code).FirstAsync();
+    }
+
+    /// <summary>A consistent narrative report: 8 victims in every breakdown.</summary>
+    private async Task<Dictionary<string, string>> ConsistentNarrative() => new()
+    {
+        ["BySex[Female]"] = "5", ["BySex[Male]"] = "3",
+        ["ByAgeGroup[Child]"] = "2", ["ByAgeGroup[Adult]"] = "6",
+        ["ByNationality[0].Code"] = "CO", ["ByNationality[0].Number"] = "6", ["ByNationality[1].Code"] = "VE", ["ByNationality[1].Number"] = "2",
+        [$"ByForm[{await AFormOfExploitation()}]"] = "8",
+        ["Activities"] = "Shelter for eight survivors, as planned.", ["Challenges"] = "Late referrals.",
+        ["CaseStories[0]"] = "A young woman rebuilt her life after leaving the shelter.",
+    };
+
+    [Fact]
+    public async Task SubmitGrantReport_TotalsDisagree_RefusedWithMessagesNamingTheBreakdowns()
+    {
+        var (grantId, ngo, _) = await Grant();
+        var report = await Report(grantId, GrantReportKind.InterimNarrative);
+        var client = await SignedIn(ngo);
+        var fields = await ConsistentNarrative();
+        fields["ByAgeGroup[Adult]"] = "5"; // 7 by age group against 8 by sex
+        fields[fields.Keys.Single(k => k.StartsWith("ByForm["))] = "6";
+
+        var response = await PostForm(client, $"/apply/reports/{report.Id}?handler=Submit", fields, $"/apply/reports/{report.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("The total by age group (7) differs from the total by sex (8).", html);
+        Assert.Contains("The total by form of exploitation (6) differs from the total by sex (8).", html);
+        Assert.DoesNotContain("The total by nationality", html);
+        var stored = await Report(grantId, GrantReportKind.InterimNarrative);
+        Assert.Equal(GrantReportStatus.Scheduled, stored.Status);
+        Assert.Equal(7, stored.Narrative!.ByAgeGroup.Sum(c => c.Number)); // the draft is kept as typed
+    }
+
+    [Fact]
+    public async Task SubmitGrantReport_VarianceAboveFifteenPercentWithoutExplanation_Refused()
+    {
+        var (grantId, ngo, _) = await Grant();
+        var report = await Report(grantId, GrantReportKind.InterimFinancial);
+        var budget = (await Query(new GetGrantAgreement.Query(grantId))).Grant.Budget;
+        var lines = budget.Select((l, i) => new ExpenditureLine("", "", 0, i == 0 ? decimal.Round(l.Amount * 1.2m, 2) : l.Amount, null)).ToList();
+        await SendAs(ngo, new SaveGrantReportDraft.Command(report.Id, null, null, new FinancialReport(lines)));
+
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => SendAs(ngo, new SubmitGrantReport.Command(report.Id)));
+
+        var failure = Assert.Single(refused.Errors);
+        Assert.Equal("Lines[0].Explanation", failure.PropertyName);
+        Assert.Equal("Explain the variance above 15% on this budget line.", failure.ErrorMessage);
+        Assert.Equal(GrantReportStatus.Scheduled, (await Report(grantId, GrantReportKind.InterimFinancial)).Status);
+
+        lines[0] = lines[0] with { Explanation = "More survivors referred than planned." };
+        await SendAs(ngo, new SaveGrantReportDraft.Command(report.Id, null, null, new FinancialReport(lines)));
+        await SendAs(ngo, new SubmitGrantReport.Command(report.Id));
+        var submitted = await Report(grantId, GrantReportKind.InterimFinancial);
+        Assert.Equal(GrantReportStatus.Submitted, submitted.Status);
+        Assert.Equal(budget[0].Amount, submitted.Financial!.Lines[0].Budget); // the budget comes from the agreement
+    }
+
+    [Fact]
+    public async Task GranteeReports_SubmitSendBackResubmitAccept_ReleasesTheNextInstalment()
+    {
+        var (grantId, ngo, manager) = await Grant();
+        await Pay((await Payments(grantId))[0].Id, await Certifier(), await Approver());
+        var narrative = await Report(grantId, GrantReportKind.InterimNarrative);
+        var financial = await Report(grantId, GrantReportKind.InterimFinancial);
+        var ngoClient = await SignedIn(ngo);
+        Assert.Contains($"/apply/reports/{narrative.Id}", await ngoClient.GetStringAsync("/apply"));
+
+        var submitted = await PostForm(ngoClient, $"/apply/reports/{narrative.Id}?handler=Submit", await ConsistentNarrative(), $"/apply/reports/{narrative.Id}");
+        Assert.Equal($"/apply/reports/{narrative.Id}", LocationOf(submitted));
+        var budget = (await Query(new GetGrantAgreement.Query(grantId))).Grant.Budget;
+        await SendAs(ngo, new SaveGrantReportDraft.Command(financial.Id, null, null,
+            new FinancialReport(budget.Select(l => new ExpenditureLine("", "", 0, l.Amount, null)).ToList())));
+        await SendAs(ngo, new SubmitGrantReport.Command(financial.Id));
+
+        var managerClient = await SignedIn(manager);
+        var reportUrl = $"/fund/grants/reports/{narrative.Id}";
+        Assert.Contains("Shelter for eight survivors", await managerClient.GetStringAsync(reportUrl));
+        var sentBack = await PostForm(managerClient, reportUrl + "?handler=SendBack", new() { ["Comment"] = "Add the activities of March." }, reportUrl);
+        Assert.Equal($"/fund/grants/{grantId}", LocationOf(sentBack));
+        Assert.Equal(GrantReportStatus.SentBack, (await Report(grantId, GrantReportKind.InterimNarrative)).Status);
+        Assert.Contains("Add the activities of March.", await ngoClient.GetStringAsync($"/apply/reports/{narrative.Id}"));
+
+        var fields = await ConsistentNarrative();
+        fields["Activities"] = "Shelter for eight survivors; in March, two trainings for police.";
+        var resubmitted = await PostForm(ngoClient, $"/apply/reports/{narrative.Id}?handler=Submit", fields, $"/apply/reports/{narrative.Id}");
+        Assert.Equal($"/apply/reports/{narrative.Id}", LocationOf(resubmitted));
+        Assert.Single(await Payments(grantId)); // nothing released before acceptance
+
+        foreach (var id in new[] { narrative.Id, financial.Id })
+        {
+            var url = $"/fund/grants/reports/{id}";
+            var accepted = await PostForm(managerClient, url + "?handler=Accept", new(), url);
+            Assert.Equal($"/fund/grants/{grantId}", LocationOf(accepted));
+        }
+
+        Assert.All(await Reports(grantId), r => Assert.Equal(r.IsInterim ? GrantReportStatus.Accepted : GrantReportStatus.Scheduled, r.Status));
+        var payments = await Payments(grantId);
+        Assert.Equal(2, payments.Count);
+        Assert.Equal(2, payments[1].InstalmentNumber);
+    }
+
+    [Fact]
+    public async Task GranteeReportForm_Autosave_StoresTheDraftAndAnswersTheNewVersion()
+    {
+        var (grantId, ngo, _) = await Grant();
+        var report = await Report(grantId, GrantReportKind.InterimNarrative);
+        var client = await SignedIn(ngo);
+        var fields = await ConsistentNarrative();
+
+        var response = await PostForm(client, $"/apply/reports/{report.Id}?handler=Autosave", fields, $"/apply/reports/{report.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"version\":", await response.Content.ReadAsStringAsync());
+        var stored = await Report(grantId, GrantReportKind.InterimNarrative);
+        Assert.Equal(GrantReportStatus.Scheduled, stored.Status);
+        Assert.Equal(["CO", "VE"], stored.Narrative!.ByNationality.Select(c => c.Code));
+        Assert.Equal("Shelter for eight survivors, as planned.", stored.Narrative.Activities);
+        Assert.Single(stored.Narrative.CaseStories);
+    }
+
+    [Fact]
+    public async Task GranteeReport_AnotherOrganisation_GetsNotFound()
+    {
+        var (grantId, _, _) = await Grant();
+        var report = await Report(grantId, GrantReportKind.InterimNarrative);
+        var (_, stranger) = await Ngo("Another NGO", "PE", "someone@another.org");
+
+        var page = await (await SignedIn(stranger)).GetAsync($"/apply/reports/{report.Id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        await Assert.ThrowsAsync<NotFoundException>(() => SendAs(stranger, new SubmitGrantReport.Command(report.Id)));
+        Assert.DoesNotContain(report.Id.ToString(), await (await SignedIn(stranger)).GetStringAsync("/apply"));
+    }
+}

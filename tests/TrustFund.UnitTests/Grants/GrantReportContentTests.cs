@@ -1,0 +1,54 @@
+using TrustFund.Domain.Common;
+using TrustFund.Domain.Grants;
+
+namespace TrustFund.UnitTests.Grants;
+
+public sealed class GrantReportContentTests
+{
+    [Theory]
+    [InlineData(1150, false)] // exactly 15% over: allowed without approval
+    [InlineData(850, false)]  // exactly 15% under
+    [InlineData(1151, true)]
+    [InlineData(849, true)]
+    public void ExpenditureLine_VarianceAboveFifteenPercent_NeedsAnExplanation(decimal spent, bool needs)
+    {
+        var line = new ExpenditureLine("DirectAssistance", "Shelter", 1000, spent, null);
+
+        Assert.Equal(needs, line.NeedsExplanation);
+        Assert.Equal(needs, new FinancialReport([line]).Problems().Any(p => p.Field == "Lines[0].Explanation"));
+    }
+
+    [Fact]
+    public void NarrativeReport_TotalsAgree_HasNoProblems()
+    {
+        var report = new NarrativeReport([new("Female", 3), new("Male", 2)], [new("Adult", 5)], [new("CO", 5)], [new("LAB", 5)], [],
+            "Shelter", "", []);
+
+        Assert.Empty(report.Problems());
+    }
+
+    [Fact]
+    public void NarrativeReport_NationalityTotalDiffers_NamesTheNationalityField()
+    {
+        var report = new NarrativeReport([new("Female", 5)], [new("Adult", 5)], [new("CO", 4)], [new("LAB", 5)], [], "Shelter", "", []);
+
+        var problem = Assert.Single(report.Problems());
+        Assert.Equal("ByNationality", problem.Field);
+        Assert.Equal([4, 5], problem.Arguments);
+    }
+
+    [Fact]
+    public void GrantReport_Submitted_CannotBeEditedUntilSentBackWithAComment()
+    {
+        var report = new GrantReport(Guid.NewGuid(), GrantReportKind.InterimNarrative, new DateOnly(2026, 6, 30));
+        report.SaveNarrative(NarrativeReport.Empty);
+        report.Submit(DateTimeOffset.UnixEpoch);
+
+        Assert.Throws<DomainException>(() => report.SaveNarrative(NarrativeReport.Empty));
+        Assert.Throws<DomainException>(() => report.SendBack(" "));
+        report.SendBack("Add March.");
+        report.SaveNarrative(NarrativeReport.Empty);
+        Assert.Equal("Add March.", report.SentBackComment);
+        Assert.Throws<DomainException>(() => report.SaveFinancial(FinancialReport.Empty));
+    }
+}
