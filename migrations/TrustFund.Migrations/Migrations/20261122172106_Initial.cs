@@ -1006,6 +1006,9 @@ namespace TrustFund.Migrations.Migrations
                     submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     accepted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     accepted_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    narrative = table.Column<string>(type: "jsonb", nullable: true),
+                    financial = table.Column<string>(type: "jsonb", nullable: true),
+                    sent_back_comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>

@@ -12,7 +12,7 @@ using TrustFund.Application.Data;
 namespace TrustFund.Migrations.Migrations
 {
     [DbContext(typeof(TrustFundDbContext))]
-    [Migration("20261122170343_Initial")]
+    [Migration("20261122172106_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1439,6 +1439,10 @@ namespace TrustFund.Migrations.Migrations
                         .HasColumnType("date")
                         .HasColumnName("due_on");
 
+                    b.Property<string>("Financial")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("financial");
+
                     b.Property<Guid>("GrantId")
                         .HasColumnType("uuid")
                         .HasColumnName("grant_id");
@@ -1448,6 +1452,15 @@ namespace TrustFund.Migrations.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
+
+                    b.Property<string>("Narrative")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("narrative");
+
+                    b.Property<string>("SentBackComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("sent_back_comment");
 
                     b.Property<string>("Status")
                         .IsRequired()
