@@ -99,7 +99,8 @@ public sealed class GranteeReportTests(BrowserApp app)
         var db = services.GetRequiredService<TrustFundDbContext>();
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         var ngo = (await users.FindByEmailAsync("ngo.ukraine@trustfund.test"))!;
-        var call = await db.Calls.SingleAsync(c => c.Window == FundingWindow.MediumTerm);
+        // The demo call (another browser test publishes a medium-term call of its own).
+        var call = await db.Calls.OrderBy(c => c.CreatedAt).FirstAsync(c => c.Window == FundingWindow.MediumTerm);
         var now = DateTimeOffset.UtcNow;
         var start = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(1);
         var application = new GrantApplication(call, ngo.OrganisationId!.Value, new OrganisationSection
