@@ -111,6 +111,8 @@ public sealed class GranteeReportTests(TrustFundAppFactory app) : GrantTest(app)
         Assert.Equal($"/fund/grants/{grantId}", LocationOf(sentBack));
         Assert.Equal(GrantReportStatus.SentBack, (await Report(grantId, GrantReportKind.InterimNarrative)).Status);
         Assert.Contains("Add the activities of March.", await ngoClient.GetStringAsync($"/apply/reports/{narrative.Id}"));
+        await using (var mail = App.NewDbContext())
+            Assert.Contains(await mail.OutboxEmails.ToListAsync(), e => e.Subject.StartsWith("Report sent back") && e.TextBody.Contains("Add the activities of March."));
 
         var fields = await ConsistentNarrative();
         fields["Activities"] = "Shelter for eight survivors; in March, two trainings for police.";
