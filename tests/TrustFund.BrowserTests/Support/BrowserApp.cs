@@ -103,7 +103,7 @@ public static class Mailbox
                     var message = await MimeKit.MimeMessage.LoadAsync(file);
                     if (message.To.Mailboxes.Any(m => m.Address == to) && (matching is null || matching(message))) return message;
                 }
-            await Task.Delay(200);
+            await Task.Delay(50); // polls for the file itself; gives up after 30 s
         }
         throw new Xunit.Sdk.XunitException($"No e-mail to {to} arrived in {folder}.");
     }
