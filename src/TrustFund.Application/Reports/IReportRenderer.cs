@@ -13,6 +13,8 @@ public interface IReportRenderer
     byte[] RenderAnnualReport(AnnualReportData data);
 
     byte[] RenderApplicationSummary(ApplicationSummaryData data);
+
+    byte[] RenderBoardMinutes(BoardMinutesData data);
 }
 
 /// <summary>The calls for proposals of one year, for the "Calls for proposals" summary.</summary>
@@ -119,4 +121,17 @@ public sealed record ApplicationSummaryData(string Title, string? ReferenceNumbe
     public sealed record AttachmentLine(string Type, string FileName, long Size, string Sha256);
 
     public sealed record HistoryLine(string Status, DateTimeOffset At);
+}
+
+/// <summary>
+/// The minutes of one board session: who sat, and for each application on the agenda the ballot's result and every
+/// vote with its time (changes included). Dated by the session's last closed ballot, so a second download is the same file.
+/// </summary>
+public sealed record BoardMinutesData(string Title, string CallTitle, DateOnly SessionDate, string Format, DateTimeOffset DocumentDate,
+    IReadOnlyList<string> Present, IReadOnlyList<BoardMinutesData.Decision> Decisions)
+{
+    public sealed record Decision(int Position, string Reference, string Organisation, string Country, decimal RequestedUsd,
+        decimal? AverageScore, string Outcome, int Approvals, int Rejections, int Abstentions, bool Consensus, IReadOnlyList<VoteLine> Votes);
+
+    public sealed record VoteLine(string Trustee, string Choice, bool IsChange, DateTimeOffset CastAt);
 }

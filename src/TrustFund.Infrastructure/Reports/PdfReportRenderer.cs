@@ -391,6 +391,53 @@ public sealed class PdfReportRenderer : IReportRenderer
             .RenderToBytes();
     }
 
+    public byte[] RenderBoardMinutes(BoardMinutesData data)
+    {
+        var info = new DocumentInfo(data.Title, $"Minutes of the Board of Trustees: {data.CallTitle}", "en", data.DocumentDate);
+        return PdfDocumentBuilder.Create(info)
+            .Content(c =>
+            {
+                c.Wordmark();
+                c.Heading(data.Title);
+                c.KeyValues(
+                    ("Call for proposals", data.CallTitle),
+                    ("Date of the session", Date(data.SessionDate)),
+                    ("Format", data.Format),
+                    ("Trustees present", data.Present.Count == 0 ? "—" : string.Join(", ", data.Present)));
+                c.Spacing(8);
+                c.Heading("Decisions", 2);
+                if (data.Decisions.Count == 0) c.Paragraph("The agenda had no applications.");
+                else
+                    c.Table(t =>
+                    {
+                        t.FixedColumn("#", 22, Align.Right);
+                        t.Column("Application", 3);
+                        t.FixedColumn("USD", 70, Align.Right);
+                        t.FixedColumn("Score", 40, Align.Right);
+                        t.Column("Result", 2);
+                        t.FixedColumn("For / against / abstain", 80, Align.Center);
+                        foreach (var d in data.Decisions)
+                            t.Row(Count(d.Position), $"{d.Reference} · {d.Organisation} ({d.Country})", Amount(d.RequestedUsd),
+                                d.AverageScore is { } score ? score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "—",
+                                d.Consensus ? d.Outcome + " (consensus)" : d.Outcome, $"{d.Approvals} / {d.Rejections} / {d.Abstentions}");
+                    });
+                foreach (var d in data.Decisions.Where(d => d.Votes.Count > 0))
+                {
+                    c.Heading($"Votes on {d.Reference}", 3);
+                    c.Table(t =>
+                    {
+                        t.Column("Trustee", 3);
+                        t.Column("Vote", 2);
+                        t.FixedColumn("Cast at (UTC)", 110);
+                        foreach (var v in d.Votes)
+                            t.Row(v.Trustee, v.IsChange ? v.Choice + " (changed)" : v.Choice,
+                                v.CastAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+                    });
+                }
+            })
+            .RenderToBytes();
+    }
+
     public byte[] RenderApplicationSummary(ApplicationSummaryData data)
     {
         var info = new DocumentInfo(data.Title, $"Application to the UN Voluntary Trust Fund: {data.ProjectTitle}", "en", data.DocumentDate);

@@ -82,6 +82,34 @@ public sealed class SessionTests(TrustFundAppFactory app) : ReviewTest(app)
     }
 
     [Fact]
+    public async Task BoardMinutes_ListTheDecisionAndEveryVoteWithItsTime_AndDownloadTheSameTwice()
+    {
+        var (sessionId, board, ids, _) = await SessionWith(("Casa Esperanza", "CO", 4));
+        var ballot = await BallotOf(sessionId, ids[0]);
+        var voters = new[] { Of(board, "SN"), Of(board, "UA"), Of(board, "JP") };
+        foreach (var t in voters) await Cleared(t, ids[0]);
+        foreach (var t in voters) await SendAs(t, new CastVote.Command(ballot, VoteChoice.Approve));
+        await SendAs(voters[0], new CastVote.Command(ballot, VoteChoice.Abstain));
+        await Send(new CloseBallot.Command(ballot));
+        var manager = await SignedIn(await Manager());
+
+        var first = await manager.GetByteArrayAsync($"/fund/sessions/{sessionId}/minutes.pdf");
+        var second = await manager.GetByteArrayAsync($"/fund/sessions/{sessionId}/minutes.pdf");
+
+        Assert.Equal(first, second);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(first);
+        // PdfPig reads words without the spaces between them; compare without spaces.
+        var text = string.Concat(pdf.GetPages().Select(p => p.Text)).Replace(" ", "");
+        Assert.Contains("CasaEsperanza", text);
+        Assert.Contains("Recommended", text);
+        Assert.Contains("2/0/1", text); // for / against / abstain: one approver changed to abstain
+        Assert.Contains("Abstain(changed)", text);
+        Assert.Contains($"Page1of{pdf.NumberOfPages}", text);
+        var trustee = await SignedIn(Of(board, "JP"));
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, (await trustee.GetAsync($"/fund/sessions/{sessionId}/minutes.pdf")).StatusCode);
+    }
+
+    [Fact]
     public async Task CastVote_ChangingAVote_IsRecordedAsAChange_AndTheLatestCounts()
     {
         var (sessionId, board, ids, _) = await SessionWith(("Casa Esperanza", "CO", 4));

@@ -1,0 +1,15 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustFund.Application.Features.Sessions;
+
+namespace TrustFund.Web.Areas.Fund.Pages.Sessions;
+
+public sealed class MinutesModel(IMediator mediator) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var file = await mediator.Send(new GetBoardMinutesPdf.Query(id), ct);
+        return File(file.Content, "application/pdf", file.FileName);
+    }
+}
