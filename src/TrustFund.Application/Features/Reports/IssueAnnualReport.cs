@@ -9,6 +9,7 @@ using TrustFund.Application.Features.Board;
 using TrustFund.Application.Finance;
 using TrustFund.Application.Reports;
 using TrustFund.Domain.Applications;
+using TrustFund.Domain.Calls;
 using TrustFund.Domain.Board;
 using TrustFund.Domain.Finance;
 using TrustFund.Domain.Reports;
@@ -118,9 +119,8 @@ public static class IssueAnnualReport
 
         var summary = new AnnualReportData.Figures(pledged.Values.Sum(), flows.Received, flows.Disbursed, flows.Psc,
             statement.AvailableAtEnd, donors.Count, received, eligible, approved, settings.PscRate);
-        // Board sessions and grants come with the board-sessions and grants work; until then those sections say none is recorded.
-        return new AnnualReportData(Title(year), year, issuedAt, issuedBy, summary, statement, donors, board, [],
-            selection, targets, [], byYear);
+        return new AnnualReportData(Title(year), year, issuedAt, issuedBy, summary, statement, donors, board,
+            await Sessions(db, year, ct), selection, targets, await GrantsAwarded(db, year, groups, ct), byYear);
     }
 
     /// <summary>Each seat with everyone who held it at some time in the year, the year's chairperson marked.</summary>
@@ -140,6 +140,41 @@ public static class IssueAnnualReport
                     + $"{a.EffectiveEnd.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}"
                     + (a.Id == chairId ? ", chairperson" : ""))
                 .ToList())).ToList();
+    }
+
+    /// <summary>The board's sessions held in the year, with the number of ballots it closed.</summary>
+    private static async Task<List<AnnualReportData.BoardSessionLine>> Sessions(TrustFundDbContext db, int year, CancellationToken ct)
+    {
+        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var sessions = await db.BoardSessions.AsNoTracking().Where(s => s.Date >= first && s.Date <= last)
+            .Join(db.Calls, s => s.CallId, c => c.Id, (s, c) => new { s.Id, s.Date, Title = c.Title.En })
+            .ToListAsync(ct);
+        var ids = sessions.Select(s => s.Id).ToList();
+        var decided = await db.SessionBallots.AsNoTracking().Where(b => ids.Contains(b.SessionId) && b.ClosedAt != null)
+            .GroupBy(b => b.SessionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return sessions.OrderBy(s => s.Date).ThenBy(s => s.Title, StringComparer.Ordinal)
+            .Select(s => new AnnualReportData.BoardSessionLine(s.Date, s.Title, decided.GetValueOrDefault(s.Id))).ToList();
+    }
+
+    /// <summary>The grants signed in the year (the obligation's year), with the grantee's country, region and window.</summary>
+    private static async Task<List<AnnualReportData.GrantLine>> GrantsAwarded(TrustFundDbContext db, int year,
+        IReadOnlyDictionary<string, string> groups, CancellationToken ct)
+    {
+        var start = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var end = start.AddYears(1);
+        var rows = await (from g in db.GrantAgreements.AsNoTracking()
+                          join a in db.Applications on g.ApplicationId equals a.Id
+                          join call in db.Calls on a.CallId equals call.Id
+                          join o in db.Organisations on g.OrganisationId equals o.Id
+                          join country in db.Countries on o.CountryIso2 equals country.Iso2
+                          where g.SignedAt >= start && g.SignedAt < end
+                          select new { g.ReferenceNumber, g.Grantee, Country = country.Name.En, country.RegionalGroupCode, call.Window, g.Amount, g.Status })
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.ReferenceNumber, StringComparer.Ordinal)
+            .Select(r => new AnnualReportData.GrantLine(r.ReferenceNumber, r.Grantee,
+                r.RegionalGroupCode is null ? "—" : groups.GetValueOrDefault(r.RegionalGroupCode, r.RegionalGroupCode), r.Country,
+                r.Window.Code(), r.Amount, IssueDonorStatement.Words(r.Status.ToString())))
+            .ToList();
     }
 
     private static readonly ApplicationStatus[] PastEligibility =
