@@ -27,7 +27,7 @@ public sealed class BoardReviewTests(BrowserApp app)
         Skip.If(app.SkipReason is not null, app.SkipReason);
         var (callId, conflicted, scored) = await Prepare();
 
-        var trustee = await SignIn("trustee.asia@trustfund.test");
+        var trustee = await app.SignIn("trustee.asia@trustfund.test");
         trustee.Dialog += (_, dialog) => dialog.AcceptAsync();
         // The Thai NGO's application: a conflict, with a note; the details stay hidden.
         await trustee.GotoAsync($"/review/{conflicted}");
@@ -49,7 +49,7 @@ public sealed class BoardReviewTests(BrowserApp app)
         Assert.Equal(0, await trustee.Locator("button[name=Complete]").CountAsync());
 
         // The secretariat shortlists it and opens a session with the whole board.
-        var manager = await SignIn("fundmanager@trustfund.test");
+        var manager = await app.SignIn("fundmanager@trustfund.test");
         manager.Dialog += (_, dialog) => dialog.AcceptAsync();
         await manager.GotoAsync($"/fund/applications/{scored}/selection");
         await manager.Locator("#Message").FillAsync("Your application goes to the Board of Trustees.");
@@ -80,17 +80,6 @@ public sealed class BoardReviewTests(BrowserApp app)
         var approved = await db.Applications.SingleAsync(a => a.Id == scored);
         Assert.Equal(ApplicationStatus.Approved, approved.Status);
         Assert.Equal(15_000m, approved.ApprovedAmount);
-    }
-
-    private async Task<IPage> SignIn(string email)
-    {
-        var page = await app.NewPage();
-        await page.GotoAsync("/account/login");
-        await page.Locator("#Email").FillAsync(email);
-        await page.Locator("#Password").FillAsync(BrowserApp.DemoPassword);
-        await page.Locator("form.stack button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
-        return page;
     }
 
     /// <summary>Appoints the demo trustees and has two demo NGOs apply to the short-term call, both found eligible and assigned to the Asia-Pacific trustee.</summary>
@@ -133,8 +122,7 @@ public sealed class BoardReviewTests(BrowserApp app)
         var services = scope.ServiceProvider;
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         var user = (await users.FindByEmailAsync(email))!;
-        var principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
-        services.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { User = principal, RequestServices = services };
+        services.GetRequiredService<IHttpContextAccessor>().HttpContext = await BrowserApp.SignedInContext(services, email);
         var mediator = services.GetRequiredService<IMediator>();
         var db = services.GetRequiredService<TrustFundDbContext>();
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == callId);

@@ -26,7 +26,7 @@ public sealed class GrantPaymentTests(BrowserApp app)
         var certifierKey = await OfficerWithTwoFactor("carla.certifier@unodc.test", Roles.CertifyingOfficer);
         var approverKey = await OfficerWithTwoFactor("anton.approver@unodc.test", Roles.ApprovingOfficer);
 
-        var manager = await SignIn("fundmanager@trustfund.test", null);
+        var manager = await app.SignIn("fundmanager@trustfund.test", null);
         // A EUR rate in force today, then a pledge and its receipt: EUR 45,000 at 0.9 = USD 50,000.
         await manager.GotoAsync("/fund/rates");
         await manager.Locator("#Currency").FillAsync("EUR");
@@ -52,12 +52,12 @@ public sealed class GrantPaymentTests(BrowserApp app)
         await Assertions.Expect(manager.Locator(".notice")).ToContainTextAsync("The agreement is signed");
 
         // One officer certifies; another approves and records the transfer.
-        var certifier = await SignIn("carla.certifier@unodc.test", certifierKey);
+        var certifier = await app.SignIn("carla.certifier@unodc.test", certifierKey);
         await certifier.GotoAsync("/finance/payments");
         await certifier.Locator("form[action*='handler=Certify'] button").ClickAsync();
         await Assertions.Expect(certifier.Locator(".notice")).ToContainTextAsync("The payment is certified.");
 
-        var approver = await SignIn("anton.approver@unodc.test", approverKey);
+        var approver = await app.SignIn("anton.approver@unodc.test", approverKey);
         await approver.GotoAsync("/finance/payments");
         await approver.Locator("form[action*='handler=Approve'] button").ClickAsync();
         await Assertions.Expect(approver.Locator(".notice")).ToContainTextAsync("The payment is approved.");
@@ -71,24 +71,6 @@ public sealed class GrantPaymentTests(BrowserApp app)
         await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("USD 15,500.00");
         await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("USD 2,015.00");
         await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("USD 119,556.36");
-    }
-
-    private async Task<IPage> SignIn(string email, string? authenticatorKey)
-    {
-        var page = await app.NewPage();
-        page.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await page.GotoAsync("/account/login");
-        await page.Locator("#Email").FillAsync(email);
-        await page.Locator("#Password").FillAsync(BrowserApp.DemoPassword);
-        await page.Locator("form.stack button[type=submit]").ClickAsync();
-        if (authenticatorKey is not null)
-        {
-            await page.WaitForURLAsync("**/account/login-2fa**");
-            await page.Locator("#Code").FillAsync(Totp.Code(authenticatorKey, DateTimeOffset.UtcNow));
-            await page.Locator("form.stack button[type=submit]").ClickAsync();
-        }
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
-        return page;
     }
 
     /// <summary>Finance officers must have two-factor authentication on their account (not only a demo exemption) to move money.</summary>

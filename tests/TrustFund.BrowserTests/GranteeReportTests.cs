@@ -27,7 +27,7 @@ public sealed class GranteeReportTests(BrowserApp app)
         Skip.If(app.SkipReason is not null, app.SkipReason);
         var (grantId, narrativeId, financialId) = await SignedGrantWithInterimReports();
 
-        var ngo = await SignIn("ngo.ukraine@trustfund.test");
+        var ngo = await app.SignIn("ngo.ukraine@trustfund.test");
         await ngo.GotoAsync("/apply");
         await Assertions.Expect(ngo.Locator($"a[href='/apply/reports/{narrativeId}']")).ToBeVisibleAsync();
         await ngo.GotoAsync($"/apply/reports/{narrativeId}");
@@ -47,7 +47,7 @@ public sealed class GranteeReportTests(BrowserApp app)
         await ngo.Locator("button", new() { HasText = "Submit the report" }).ClickAsync();
         await Assertions.Expect(ngo.Locator(".error-summary")).ToHaveCountAsync(0);
 
-        var manager = await SignIn("fundmanager@trustfund.test");
+        var manager = await app.SignIn("fundmanager@trustfund.test");
         await manager.GotoAsync($"/fund/grants/reports/{narrativeId}");
         await manager.Locator("#Comment").FillAsync("Please add the assistance given by type.");
         await manager.Locator("form[action*='handler=SendBack'] button").ClickAsync();
@@ -78,17 +78,6 @@ public sealed class GranteeReportTests(BrowserApp app)
         if (await codeField.EvaluateAsync<string>("e => e.tagName") == "SELECT") await codeField.SelectOptionAsync(code);
         else await codeField.FillAsync(code);
         await page.Locator("[name='ByNationality[0].Number']").FillAsync(number);
-    }
-
-    private async Task<IPage> SignIn(string email)
-    {
-        var page = await app.NewPage();
-        page.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await page.GotoAsync("/account/login");
-        await page.Locator("#Email").FillAsync(email);
-        await page.Locator("#Password").FillAsync(BrowserApp.DemoPassword);
-        await page.Locator("form.stack button[type=submit]").ClickAsync();
-        return page;
     }
 
     /// <summary>The Ukrainian demo NGO's 18-month project, approved and signed, so it owes interim reports.</summary>
@@ -125,9 +114,7 @@ public sealed class GranteeReportTests(BrowserApp app)
         db.Applications.Add(application);
         await db.SaveChangesAsync();
 
-        var manager = (await users.FindByEmailAsync("fundmanager@trustfund.test"))!;
-        var principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(manager);
-        services.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { User = principal, RequestServices = services };
+        services.GetRequiredService<IHttpContextAccessor>().HttpContext = await BrowserApp.SignedInContext(services, "fundmanager@trustfund.test");
         var mediator = services.GetRequiredService<IMediator>();
         var grant = await mediator.Send(new CreateGrantAgreement.Command(application.Id));
         await mediator.Send(new SignGrantAgreement.Command(grant));

@@ -69,6 +69,37 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A page signed in through the real login form (and the 2FA step when a key is given); dialogs are accepted.</summary>
+    public async Task<IPage> SignIn(string email, string? authenticatorKey = null, string language = "en")
+    {
+        var page = await NewPage(language);
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GotoAsync("/account/login");
+        await page.Locator("#Email").FillAsync(email);
+        await page.Locator("#Password").FillAsync(DemoPassword);
+        await page.Locator("form.stack button[type=submit]").ClickAsync();
+        if (authenticatorKey is not null)
+        {
+            await page.WaitForURLAsync("**/account/login-2fa**");
+            await page.Locator("#Code").FillAsync(Totp.Code(authenticatorKey, DateTimeOffset.UtcNow));
+            await page.Locator("form.stack button[type=submit]").ClickAsync();
+        }
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        return page;
+    }
+
+    /// <summary>
+    /// The request context of this person signed in, for test set-up that runs use cases as them. The caller assigns
+    /// it to IHttpContextAccessor itself: an AsyncLocal set inside an awaited method does not flow back to its caller.
+    /// </summary>
+    public static async Task<Microsoft.AspNetCore.Http.HttpContext> SignedInContext(IServiceProvider services, string email)
+    {
+        var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<TrustFund.Application.Identity.ApplicationUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
+        var principal = await services.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<TrustFund.Application.Identity.ApplicationUser>>().CreateAsync(user);
+        return new Microsoft.AspNetCore.Http.DefaultHttpContext { User = principal, RequestServices = services };
+    }
+
     private static string? ChromiumPath() =>
         new[] { Environment.GetEnvironmentVariable("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
             .FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p));

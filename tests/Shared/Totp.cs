@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace TrustFund.IntegrationTests.Support;
+namespace TrustFund.Testing;
 
 /// <summary>What an authenticator app computes (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits).</summary>
 public static class Totp
