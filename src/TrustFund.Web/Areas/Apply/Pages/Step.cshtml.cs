@@ -64,19 +64,12 @@ public sealed class StepModel(IMediator mediator, CountryOptions countryOptions,
     }
 
     /// <summary>The 30-second autosave: same save, answered in JSON so the page stays where it is.</summary>
-    public async Task<IActionResult> OnPostAutosaveAsync(Guid id, CancellationToken ct)
-    {
-        try
+    public Task<IActionResult> OnPostAutosaveAsync(Guid id, CancellationToken ct) =>
+        AutosaveResult.Of(async () =>
         {
             var saved = await mediator.Send(CommandForStep(id), ct);
-            return new JsonResult(new { version = saved.Version, savedAt = saved.SavedAt.ToString("HH:mm:ss", CultureInfo.InvariantCulture) });
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new JsonResult(new { conflict = text["Someone else saved this record while you were editing it. Your changes are still in the form: reload the page to see theirs, then apply yours again."].Value })
-                { StatusCode = StatusCodes.Status409Conflict };
-        }
-    }
+            return (saved.Version, saved.SavedAt);
+        }, text);
 
     public async Task<IActionResult> OnPostUploadAsync(Guid id, CancellationToken ct)
     {

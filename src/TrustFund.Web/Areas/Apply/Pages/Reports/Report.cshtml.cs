@@ -54,16 +54,11 @@ public sealed class ReportModel(IMediator mediator, CountryOptions countryOption
     public async Task<IActionResult> OnPostAutosaveAsync(Guid id, CancellationToken ct)
     {
         Current = await mediator.Send(new GetGrantReport.Query(id, OwnOrganisationOnly: true), ct); // the report's kind picks the form
-        try
+        return await AutosaveResult.Of(async () =>
         {
             var saved = await mediator.Send(SaveCommand(id), ct);
-            return new JsonResult(new { version = saved.Version, savedAt = saved.SavedAt.ToString("HH:mm:ss", CultureInfo.InvariantCulture) });
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new JsonResult(new { conflict = text["Someone else saved this record while you were editing it. Your changes are still in the form: reload the page to see theirs, then apply yours again."].Value })
-                { StatusCode = StatusCodes.Status409Conflict };
-        }
+            return (saved.Version, saved.SavedAt);
+        }, text);
     }
 
     /// <summary>Saves what is in the form, then submits it; refusals come back next to their fields with the form as typed.</summary>
