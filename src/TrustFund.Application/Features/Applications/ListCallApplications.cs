@@ -69,9 +69,14 @@ public static class ListCallApplications
             var total = await rows.CountAsync(ct);
             var page = Math.Max(1, query.Page);
             var pageRows = query.All ? rows : rows.Skip((page - 1) * PageSize).Take(PageSize);
-            var items = (await pageRows.ToListAsync(ct))
-                .Select(x => new Item(x.a.Id, x.a.ReferenceNumber!, x.o.LegalName, x.o.CountryIso2, x.c.RegionalGroupCode, x.a.Project.Title,
-                    x.Amount, x.a.Status, x.a.SubmittedAt!.Value, x.a.EligibilityChecks.Count(e => !e.Passed)))
+            // Only the columns the list shows: the draft's other sections (budget, history...) stay in the database.
+            var items = (await pageRows.Select(x => new
+                {
+                    x.a.Id, x.a.ReferenceNumber, x.o.LegalName, x.o.CountryIso2, x.c.RegionalGroupCode, x.a.Project, x.Amount, x.a.Status,
+                    x.a.SubmittedAt, x.a.EligibilityChecks,
+                }).ToListAsync(ct))
+                .Select(x => new Item(x.Id, x.ReferenceNumber!, x.LegalName, x.CountryIso2, x.RegionalGroupCode, x.Project.Title,
+                    x.Amount, x.Status, x.SubmittedAt!.Value, x.EligibilityChecks.Count(e => !e.Passed)))
                 .ToList();
             return new Result(call.Title.En, call.Window, items, page, total);
         }
