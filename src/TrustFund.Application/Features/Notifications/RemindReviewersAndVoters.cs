@@ -30,7 +30,8 @@ public static class RemindReviewersAndVoters
         {
             var today = JobCalendar.Today(clock);
             var sessions = await db.BoardSessions.AsNoTracking().Where(s => s.Date >= today && s.Date <= today.AddDays(3)).ToListAsync(ct);
-            var sent = 0;
+            // Collected first and sent in one go: a fixed number of queries, however many sessions and people.
+            var notices = new List<(Guid UserId, string Key, Notifier.Texts Texts, string Link, object[] Arguments)>();
             foreach (var session in sessions)
             {
                 var daysLeft = session.Date.DayNumber - today.DayNumber;
@@ -40,26 +41,29 @@ public static class RemindReviewersAndVoters
                 var openReviews = await db.ReviewAssignments.AsNoTracking().Where(a => a.CallId == session.CallId)
                     .Where(a => !db.Assessments.Any(x => x.ApplicationId == a.ApplicationId && x.ReviewerUserId == a.ReviewerUserId && x.CompletedAt != null))
                     .GroupBy(a => a.ReviewerUserId).Select(g => new { Reviewer = g.Key, Count = g.Count() }).ToListAsync(ct);
-                foreach (var open in openReviews)
-                    sent += await notifier.NotifyAsync(await Recipient(open.Reviewer, ct), $"review-reminder:{session.Id}:{open.Reviewer}:{stage}",
-                        Reviews, "/review", [open.Count, date, daysLeft], ct);
+                notices.AddRange(openReviews.Select(open => (open.Reviewer, $"review-reminder:{session.Id}:{open.Reviewer}:{stage}", Reviews,
+                    "/review", new object[] { open.Count, date, daysLeft })));
 
                 var ballots = await db.SessionBallots.AsNoTracking().Where(b => b.SessionId == session.Id && b.ClosedAt == null)
                     .Select(b => b.Id).ToListAsync(ct);
+                var voted = await db.BoardVotes.AsNoTracking().Where(v => ballots.Contains(v.BallotId))
+                    .GroupBy(v => v.TrusteeUserId).Select(g => new { Trustee = g.Key, Ballots = g.Select(v => v.BallotId).Distinct().Count() })
+                    .ToDictionaryAsync(x => x.Trustee, x => x.Ballots, ct);
                 foreach (var trustee in session.PresentTrusteeIds)
                 {
-                    var waiting = ballots.Count - await db.BoardVotes.Where(v => ballots.Contains(v.BallotId) && v.TrusteeUserId == trustee)
-                        .Select(v => v.BallotId).Distinct().CountAsync(ct);
+                    var waiting = ballots.Count - voted.GetValueOrDefault(trustee);
                     if (waiting > 0)
-                        sent += await notifier.NotifyAsync(await Recipient(trustee, ct), $"ballot-reminder:{session.Id}:{trustee}:{stage}",
-                            Ballots, $"/board/sessions/{session.Id}", [waiting, date, daysLeft], ct);
+                        notices.Add((trustee, $"ballot-reminder:{session.Id}:{trustee}:{stage}", Ballots, $"/board/sessions/{session.Id}",
+                            [waiting, date, daysLeft]));
                 }
             }
+            var ids = notices.Select(n => n.UserId).Distinct().ToList();
+            var people = await db.Users.Where(u => ids.Contains(u.Id))
+                .Select(u => new Notifier.Recipient(u.Id, u.Email!, u.PreferredLanguage)).ToDictionaryAsync(r => r.UserId, ct);
+            var sent = await notifier.NotifyManyAsync(notices.Where(n => people.ContainsKey(n.UserId))
+                .Select(n => new Notifier.Notice([people[n.UserId]], n.Key, n.Texts, n.Link, n.Arguments)).ToList(), ct);
             await db.SaveChangesAsync(ct);
             return sent;
         }
-
-        private async Task<IReadOnlyList<Notifier.Recipient>> Recipient(Guid userId, CancellationToken ct) =>
-            await db.Users.Where(u => u.Id == userId).Select(u => new Notifier.Recipient(u.Id, u.Email!, u.PreferredLanguage)).ToListAsync(ct);
     }
 }
