@@ -24,9 +24,8 @@ public static class FinanceQueries
             .OrderByDescending(r => r.EffectiveFrom)
             .Select(r => (decimal?)r.UnitsPerUsd)
             .FirstOrDefaultAsync(ct);
-        return rate ?? throw new DomainException(
-            $"There is no UNORE rate for {currency} in force on {date:yyyy-MM-dd}: enter or import the {currency} rate for " +
-            $"{date.ToString("MMMM yyyy", CultureInfo.InvariantCulture)} first.");
+        return rate ?? throw new DomainException("There is no UNORE rate for {0} in force on {1:yyyy-MM-dd}: enter or import the {0} rate for {1:MMMM yyyy} first.",
+            currency, date);
     }
 
     /// <summary>The fund's settings; until a fund manager first saves them, the defaults of DOMAIN.md (13% PSC, 0% reserve).</summary>

@@ -24,16 +24,15 @@ public sealed record CallTerms(
         if (MinGrant > MaxGrant)
             throw new DomainException("The minimum grant cannot exceed the maximum grant.");
         if (MinGrant < Window.Floor() || MaxGrant > Window.Ceiling())
-            throw new DomainException(
-                $"Grants in window {Window.Code()} must lie between USD {Window.Floor():N0} and USD {Window.Ceiling():N0}.");
+            throw new DomainException("Grants in window {0} must lie between USD {1:N0} and USD {2:N0}.",
+                Window.Code(), Window.Floor(), Window.Ceiling());
         if (MaxGrant > Envelope)
             throw new DomainException("The maximum grant cannot exceed the call's envelope.");
         if (MaxDurationMonths < 1 || MaxDurationMonths > Window.MaxDurationMonths())
-            throw new DomainException(
-                $"Projects in window {Window.Code()} last at most {Window.MaxDurationMonths()} months.");
+            throw new DomainException("Projects in window {0} last at most {1} months.", Window.Code(), Window.MaxDurationMonths());
         if (QuestionDeadline > Deadline)
             throw new DomainException("Clarification questions must close before the application deadline.");
         if (TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out _) is false)
-            throw new DomainException($"'{TimeZoneId}' is not a known time zone (use an IANA name such as Europe/Vienna).");
+            throw new DomainException("'{0}' is not a known time zone (use an IANA name such as Europe/Vienna).", TimeZoneId);
     }
 }

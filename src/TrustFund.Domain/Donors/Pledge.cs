@@ -68,7 +68,7 @@ public sealed class Pledge : Entity
         if (valueDate > DateOnly.FromDateTime(now.UtcDateTime)) throw new DomainException("The value date cannot be in the future.");
         if (string.IsNullOrWhiteSpace(bankReference)) throw new DomainException("Enter the bank reference of the deposit.");
         if (deposited.Amount > Outstanding.Amount)
-            throw new DomainException($"This receipt is more than what remains of the pledge ({Outstanding}).");
+            throw new DomainException("This receipt is more than what remains of the pledge ({0} {1:N2}).", Outstanding.Currency, Outstanding.Amount);
         var receipt = new ContributionReceipt(Id, deposited, valueDate, bankReference.Trim(), unitsPerUsd, actor, now);
         _receipts.Add(receipt);
         return receipt;

@@ -57,6 +57,25 @@ public sealed class ContributionTests(TrustFundAppFactory app) : FinanceTest(app
     }
 
     [Fact]
+    public async Task RecordReceipt_WithoutARate_InFrench_NamesTheMissingRateInFrench_WithTheMonthInFrench()
+    {
+        var donor = await Donor();
+        await Rate("EUR", LastMonth, 0.92m);
+        var eurPledge = await Pledge(donor, 100_000, "EUR", LastMonth);
+        var client = await FundManager();
+        await client.GetAsync("/fund/donors?culture=fr");
+
+        var response = await PostForm(client, $"/fund/pledges/{eurPledge}/receipts/new", new()
+        {
+            ["Amount"] = "1000", ["Currency"] = "EUR", ["ValueDate"] = Today.ToString("yyyy-MM-dd"), ["BankReference"] = "X-1",
+        });
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        var month = Today.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr"));
+        Assert.Contains($"Aucun taux UNORE pour EUR n'est en vigueur le {Today:yyyy-MM-dd} : saisissez ou importez d'abord le taux EUR de {month}.", html);
+    }
+
+    [Fact]
     public async Task RecordPledge_InACurrencyWithoutARateForItsDate_IsRefused_AndAUsdPledgeNeedsNone()
     {
         var donor = await Donor();
