@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
-using TrustFund.Application.Identity;
 using TrustFund.Domain.Messaging;
 
 namespace TrustFund.Application.Messaging;

@@ -1,4 +1,3 @@
-using System.Reflection;
 using FluentValidation;
 using TrustFund.Application;
 using TrustFund.Domain.Common;

@@ -3,7 +3,6 @@ using System.Threading.RateLimiting;
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.RateLimiting;
 using TrustFund.Application;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Behaviours;

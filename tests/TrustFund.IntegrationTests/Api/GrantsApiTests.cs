@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using TrustFund.Application.Identity;
 using TrustFund.IntegrationTests.Features.Grants;
 using TrustFund.IntegrationTests.Support;
 

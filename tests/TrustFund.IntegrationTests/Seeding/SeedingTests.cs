@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using TrustFund.Infrastructure.Seeding;
 using TrustFund.IntegrationTests.Support;
 using TrustFund.Web.Hosting;
 

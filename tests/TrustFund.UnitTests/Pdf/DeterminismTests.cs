@@ -1,7 +1,5 @@
 using System.Text;
-using TrustFund.Infrastructure.Pdf;
 using UglyToad.PdfPig;
-using Xunit;
 
 namespace TrustFund.UnitTests.Pdf;
 

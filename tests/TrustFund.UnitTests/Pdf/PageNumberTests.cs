@@ -1,5 +1,4 @@
 using UglyToad.PdfPig;
-using Xunit;
 
 namespace TrustFund.UnitTests.Pdf;
 

@@ -1,6 +1,5 @@
 using TrustFund.Infrastructure.Pdf;
 using UglyToad.PdfPig;
-using Xunit;
 
 namespace TrustFund.UnitTests.Pdf;
 

@@ -1,4 +1,3 @@
-using Xunit;
 using UglyToad.PdfPig;
 
 namespace TrustFund.UnitTests.Pdf;

@@ -1,7 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Data;
-using TrustFund.Domain.Common;
 
 namespace TrustFund.Application.Features.Board;
 

@@ -1,7 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Data;
-using TrustFund.Domain.Board;
 
 namespace TrustFund.Application.Features.Board;
 

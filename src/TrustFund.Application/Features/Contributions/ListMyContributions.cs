@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
-using TrustFund.Application.Finance;
 
 namespace TrustFund.Application.Features.Contributions;
 
