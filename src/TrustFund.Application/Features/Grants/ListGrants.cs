@@ -2,48 +2,9 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
-using TrustFund.Domain.Applications;
 using TrustFund.Domain.Grants;
 
 namespace TrustFund.Application.Features.Grants;
-
-/// <summary>One agreement with its reports, payments, amendments and its money as the journal has it.</summary>
-public static class GetGrantAgreement
-{
-    public sealed record Query(Guid GrantId) : IQuery<Result>;
-
-    public sealed record Result(GrantAgreement Grant, IReadOnlyList<GrantPayment> Payments, GrantBalance Balance);
-
-    public sealed class Handler(TrustFundDbContext db) : IQueryHandler<Query, Result>
-    {
-        public async ValueTask<Result> Handle(Query query, CancellationToken ct)
-        {
-            var grant = await db.GrantAgreements.AsNoTracking().Include(g => g.Reports).SingleOrDefaultAsync(g => g.Id == query.GrantId, ct)
-                ?? throw new NotFoundException("grant agreement", query.GrantId);
-            var payments = await db.GrantPayments.AsNoTracking().Where(p => p.GrantId == grant.Id).OrderBy(p => p.InstalmentNumber).ToListAsync(ct);
-            return new Result(grant, payments, await db.GrantBalanceAsync(grant.Id, ct));
-        }
-    }
-}
-
-/// <summary>Approved applications that have no agreement yet: what the fund manager draws agreements up from.</summary>
-public static class ListAwardsWithoutAgreement
-{
-    public sealed record Query : IQuery<IReadOnlyList<Item>>;
-
-    public sealed record Item(Guid ApplicationId, string? ReferenceNumber, string Organisation, string ProjectTitle, decimal ApprovedAmount);
-
-    public sealed class Handler(TrustFundDbContext db) : IQueryHandler<Query, IReadOnlyList<Item>>
-    {
-        public async ValueTask<IReadOnlyList<Item>> Handle(Query query, CancellationToken ct)
-        {
-            var rows = await db.Applications.AsNoTracking()
-                .Where(a => a.Status == ApplicationStatus.Approved && !db.GrantAgreements.Any(g => g.ApplicationId == a.Id))
-                .OrderBy(a => a.ReferenceNumber).Take(200).ToListAsync(ct);
-            return rows.Select(a => new Item(a.Id, a.ReferenceNumber, a.Organisation.LegalName, a.Project.Title, a.ApprovedAmount ?? 0)).ToList();
-        }
-    }
-}
 
 /// <summary>The grants, filtered by signature period and status; paged, or whole as CSV for the UN's ERP.</summary>
 public static class ListGrants
