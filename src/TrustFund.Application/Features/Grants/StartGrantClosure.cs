@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
@@ -11,21 +10,14 @@ namespace TrustFund.Application.Features.Grants;
 
 /// <summary>
 /// Starts a grant's closure once its final reports are accepted: unspent balance = disbursed (from the journal) −
-/// reported expenditure, asked back from the grantee. The reported expenditure is typed in from the final financial
-/// report for now; when the report forms exist it will be read from the accepted report instead. With nothing to
-/// refund, the open obligation is released and the grant closes at once.
+/// the expenditure reported in the accepted final financial report (the total of its lines), asked back from the
+/// grantee. With nothing to refund, the open obligation is released and the grant closes at once.
 /// </summary>
 public static class StartGrantClosure
 {
-    public sealed record Command(Guid GrantId, decimal ReportedExpenditure) : ICommand<Result>;
+    public sealed record Command(Guid GrantId) : ICommand<Result>;
 
-    public sealed record Result(decimal Disbursed, decimal RefundDue, bool Closed);
-
-    public sealed class Validator : AbstractValidator<Command>
-    {
-        public Validator() =>
-            RuleFor(x => x.ReportedExpenditure).GreaterThanOrEqualTo(0).WithMessage("Reported expenditure cannot be negative.");
-    }
+    public sealed record Result(decimal ReportedExpenditure, decimal Disbursed, decimal RefundDue, bool Closed);
 
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user) : ICommandHandler<Command, Result>
     {
@@ -38,11 +30,11 @@ public static class StartGrantClosure
             var balance = await db.GrantBalanceAsync(grant.Id, ct);
             var pending = await db.GrantPayments.AnyAsync(p => p.GrantId == grant.Id && p.Status != PaymentStatus.Disbursed, ct);
             var now = clock.GetUtcNow();
-            var refund = grant.StartClosure(command.ReportedExpenditure, balance.Disbursed, pending, now);
+            var refund = grant.StartClosure(balance.Disbursed, pending, now);
             if (grant.Status == GrantStatus.Closed) db.ReleaseOpenObligation(grant, balance, clock.Today(), user.AsActor(), now);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return new Result(balance.Disbursed, refund, grant.Status == GrantStatus.Closed);
+            return new Result(grant.ReportedExpenditure!.Value, balance.Disbursed, refund, grant.Status == GrantStatus.Closed);
         }
     }
 
