@@ -137,7 +137,7 @@ public sealed class PdfReportRenderer : IReportRenderer
                 else
                     c.Table(t =>
                     {
-                        t.FixedColumn("Grant", 80);
+                        t.FixedColumn("Grant", 132);
                         t.Column("Grantee", 3);
                         t.Column("Country", 2);
                         t.Column("Earmark", 2);
