@@ -23,7 +23,7 @@ public static class ListGrants
     }
 
     public sealed record Item(Guid Id, string ReferenceNumber, string Grantee, GrantStatus Status, decimal Amount, DateOnly StartDate,
-        DateOnly EndDate, DateTimeOffset? SignedAt, bool AuditRequired, int Amendments, GrantBalance Balance);
+        DateOnly EndDate, DateTimeOffset? SignedAt, bool AuditRequired, int Amendments, GrantBalance Balance, decimal EarmarkedUsd);
 
     private static IQueryable<GrantAgreement> Matching(TrustFundDbContext db, Filter filter)
     {
@@ -47,8 +47,15 @@ public static class ListGrants
     {
         var rows = await grants.ToListAsync(ct);
         var balances = await db.GrantBalancesAsync(grants.Select(g => g.Id), ct);
+        // Earmarked contributions allocated to each grant and not withdrawn: a designation, outside the journal's balances.
+        var earmarked = await db.EarmarkAllocations.AsNoTracking()
+            .Where(a => a.WithdrawnAt == null && grants.Select(g => g.Id).Contains(a.GrantId))
+            .GroupBy(a => a.GrantId)
+            .Select(g => new { GrantId = g.Key, Usd = g.Sum(a => a.UsdAmount) })
+            .ToDictionaryAsync(x => x.GrantId, x => x.Usd, ct);
         return rows.Select(g => new Item(g.Id, g.ReferenceNumber, g.Grantee, g.Status, g.Amount, g.StartDate, g.EndDate, g.SignedAt,
-            g.AuditRequired, g.Amendments.Count, balances.GetValueOrDefault(g.Id) ?? GrantBalance.Zero)).ToList();
+            g.AuditRequired, g.Amendments.Count, balances.GetValueOrDefault(g.Id) ?? GrantBalance.Zero,
+            earmarked.GetValueOrDefault(g.Id) + 0.00m)).ToList();
     }
 
     public sealed class Handler(TrustFundDbContext db) : IQueryHandler<Query, Result>
@@ -69,10 +76,11 @@ public static class ListGrants
             var items = await Items(db, Matching(db, query.Filter), ct);
             return CsvExport.Build("grants.csv",
                 ["grant_id", "reference", "grantee", "status", "amount_usd", "start_date", "end_date", "signed_at", "audit_required",
-                 "amendments", "obligated_usd", "disbursed_usd", "psc_usd", "refunded_usd", "released_usd", "open_obligation_usd"],
+                 "amendments", "obligated_usd", "disbursed_usd", "psc_usd", "refunded_usd", "released_usd", "open_obligation_usd",
+                 "earmarked_funding_usd"],
                 items.Select(i => (IReadOnlyList<object?>)[i.Id, i.ReferenceNumber, i.Grantee, i.Status.ToString(), i.Amount, i.StartDate,
                     i.EndDate, i.SignedAt, i.AuditRequired, i.Amendments, i.Balance.Obligated, i.Balance.Disbursed, i.Balance.Psc,
-                    i.Balance.Refunded, i.Balance.Released, i.Balance.OpenObligation]));
+                    i.Balance.Refunded, i.Balance.Released, i.Balance.OpenObligation, i.EarmarkedUsd]));
         }
     }
 }

@@ -55,6 +55,9 @@ public sealed class EarmarkAllocationTests(TrustFundAppFactory app) : GrantTest(
         Assert.DoesNotContain(funding.Options, o => o.PledgeId == pledgeId);   // nothing left to allocate
         Assert.Equal([20_000m, 10_000m], (await Allocations()).Select(a => a.UsdAmount));
         Assert.Equal("manager@unodc.test", (await Allocations())[0].AllocatedBy);
+        var csv = System.Text.Encoding.UTF8.GetString((await Query(new ListGrants.ExportQuery(new ListGrants.Filter()))).Content).Split("\r\n");
+        Assert.EndsWith(",earmarked_funding_usd", csv[0]);
+        Assert.EndsWith(",30000.00", Assert.Single(csv, line => line.StartsWith(grantId.ToString(), StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -180,7 +183,9 @@ public sealed class EarmarkAllocationTests(TrustFundAppFactory app) : GrantTest(
 
         var noReason = await PostForm(client, url + $"?handler=WithdrawAllocation&allocationId={allocation.Id}", new() { ["Reason"] = "" }, url);
         Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
-        Assert.Contains("Give the reason for withdrawing the allocation.", await noReason.Content.ReadAsStringAsync());
+        var noReasonPage = await noReason.Content.ReadAsStringAsync();
+        Assert.Contains("Give the reason for withdrawing the allocation.", noReasonPage);
+        Assert.DoesNotContain("field is required", noReasonPage);   // only the use case's message, not the binder's for the page's other forms
         var withdrawn = await PostForm(client, url + $"?handler=WithdrawAllocation&allocationId={allocation.Id}",
             new() { ["Reason"] = "The donor asked for the Sahel project instead." }, url);
 

@@ -18,14 +18,15 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock, IString
 
     [BindProperty] public Guid PledgeId { get; set; }
     [BindProperty] public decimal UsdAmount { get; set; }
-    [BindProperty] public string Reason { get; set; } = "";
+    // Nullable so that a form posting only one of these texts is not refused for the others ("The … field is required").
+    [BindProperty] public string? Reason { get; set; }
 
     /// <summary>The allocation whose withdrawal form was posted, so a refused withdrawal reopens that form with its text.</summary>
     public Guid? AllocationId { get; private set; }
 
     [BindProperty] public decimal RefundAmount { get; set; }
     [BindProperty] public DateOnly RefundValueDate { get; set; }
-    [BindProperty] public string RefundBankReference { get; set; } = "";
+    [BindProperty] public string? RefundBankReference { get; set; }
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -66,7 +67,7 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock, IString
     {
         await OnGetAsync(id, ct);
         AllocationId = allocationId;
-        await mediator.Send(new WithdrawEarmarkAllocation.Command(id, allocationId, Reason), ct);
+        await mediator.Send(new WithdrawEarmarkAllocation.Command(id, allocationId, Reason ?? ""), ct);
         TempData["Message"] = text["The allocation is withdrawn."].Value;
         return Redirect($"/fund/grants/{id}");
     }
@@ -74,7 +75,7 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock, IString
     public async Task<IActionResult> OnPostRefundAsync(Guid id, CancellationToken ct)
     {
         await OnGetAsync(id, ct);
-        await mediator.Send(new RecordGrantRefund.Command(id, RefundAmount, RefundValueDate, RefundBankReference), ct);
+        await mediator.Send(new RecordGrantRefund.Command(id, RefundAmount, RefundValueDate, RefundBankReference ?? ""), ct);
         TempData["Message"] = text["The refund is recorded and the grant closed."].Value;
         return Redirect($"/fund/grants/{id}");
     }
