@@ -1018,6 +1018,72 @@ namespace TrustFund.Migrations.Migrations
                     b.ToTable("pledges", (string)null);
                 });
 
+            modelBuilder.Entity("TrustFund.Domain.Finance.EarmarkAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AllocatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("allocated_at");
+
+                    b.Property<string>("AllocatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("allocated_by");
+
+                    b.Property<Guid?>("AllocatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("allocated_by_user_id");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("grant_id");
+
+                    b.Property<Guid>("PledgeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pledge_id");
+
+                    b.Property<decimal>("UsdAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("usd_amount");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("withdrawal_reason");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("withdrawn_by");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_earmark_allocations");
+
+                    b.HasIndex("GrantId")
+                        .HasDatabaseName("ix_earmark_allocations_grant_id");
+
+                    b.HasIndex("PledgeId")
+                        .HasDatabaseName("ix_earmark_allocations_pledge_id");
+
+                    b.ToTable("earmark_allocations", (string)null);
+                });
+
             modelBuilder.Entity("TrustFund.Domain.Finance.FundSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -2521,6 +2587,23 @@ namespace TrustFund.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_pledges_donors_donor_id");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Finance.EarmarkAllocation", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Grants.GrantAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_earmark_allocations_grant_agreements_grant_id");
+
+                    b.HasOne("TrustFund.Domain.Donors.Pledge", null)
+                        .WithMany()
+                        .HasForeignKey("PledgeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_earmark_allocations_pledges_pledge_id");
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Finance.JournalEntry", b =>

@@ -37,6 +37,7 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     public DbSet<UnoreRate> UnoreRates => Set<UnoreRate>();
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
     public DbSet<FundSettings> FundSettings => Set<FundSettings>();
+    public DbSet<EarmarkAllocation> EarmarkAllocations => Set<EarmarkAllocation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<Notification> Notifications => Set<Notification>();

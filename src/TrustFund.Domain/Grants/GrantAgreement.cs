@@ -48,7 +48,7 @@ public sealed class GrantAgreement : Entity
     public DateTimeOffset? SignedAt { get; private set; }
     public string? SignedBy { get; private set; }
 
-    /// <summary>What the grantee reported spending in its final financial report, entered at closure.</summary>
+    /// <summary>What the grantee reported spending in its accepted final financial report, taken at closure.</summary>
     public decimal? ReportedExpenditure { get; private set; }
 
     /// <summary>Disbursed − reported expenditure, asked back from the grantee at closure.</summary>
@@ -121,17 +121,21 @@ public sealed class GrantAgreement : Entity
     public GrantReport? OverdueReport => Reports.Where(r => r.Status == GrantReportStatus.Overdue).OrderBy(r => r.DueOn).ThenBy(r => r.Kind).FirstOrDefault();
 
     /// <summary>
-    /// Starts closure after the final reports are accepted: the unspent balance (disbursed − reported expenditure, never
-    /// below zero: spending beyond what was paid is the grantee's own money) is asked back. Returns the refund due;
-    /// when it is zero the grant closes at once.
+    /// Starts closure after the final reports are accepted: the unspent balance (disbursed − the expenditure reported in
+    /// the accepted final financial report, never below zero: spending beyond what was paid is the grantee's own money)
+    /// is asked back. Returns the refund due; when it is zero the grant closes at once.
     /// </summary>
-    public decimal StartClosure(decimal reportedExpenditure, decimal disbursed, bool paymentsPending, DateTimeOffset now)
+    public decimal StartClosure(decimal disbursed, bool paymentsPending, DateTimeOffset now)
     {
         if (Status != GrantStatus.Signed) throw new DomainException("Only a signed grant that is not yet closing can be closed.");
+        var finalFinancial = Reports.SingleOrDefault(r => r.Kind == GrantReportKind.FinalFinancial);
+        if (finalFinancial?.Status != GrantReportStatus.Accepted)
+            throw new DomainException("The final financial report must be accepted before closure: its expenditure gives the unspent balance.");
+        if (finalFinancial.Financial is not { Lines.Count: > 0 } financial)
+            throw new DomainException("The accepted final financial report has no expenditure lines, so the unspent balance cannot be computed.");
         if (!FinalReportsAccepted) throw new DomainException("The final narrative and financial reports must be accepted before closure.");
         if (paymentsPending) throw new DomainException("A payment of this grant is still in progress: disburse it before closing.");
-        if (reportedExpenditure < 0) throw new DomainException("Reported expenditure cannot be negative.");
-        ReportedExpenditure = Money.RoundToCents(reportedExpenditure);
+        ReportedExpenditure = Money.RoundToCents(financial.Lines.Sum(l => l.Spent));
         RefundDue = Math.Max(0m, disbursed - ReportedExpenditure.Value);
         if (RefundDue == 0) Close(now);
         else Status = GrantStatus.RefundRequested;

@@ -133,12 +133,11 @@ public sealed class PdfReportRenderer : IReportRenderer
 
                 c.Heading("Grants funded from earmarked contributions", 3);
                 if (data.FundedGrants.Count == 0)
-                    c.Paragraph("No grant funded from this donor's earmarked contributions is recorded yet. Grants will be listed "
-                        + "here, with their grantee, country and amount, once they are awarded and recorded in TrustFund.");
+                    c.Paragraph("At the end of the period, none of this donor's earmarked contributions was allocated to a grant.");
                 else
                     c.Table(t =>
                     {
-                        t.FixedColumn("Grant", 80);
+                        t.FixedColumn("Grant", 132);
                         t.Column("Grantee", 3);
                         t.Column("Country", 2);
                         t.Column("Earmark", 2);
@@ -146,6 +145,9 @@ public sealed class PdfReportRenderer : IReportRenderer
                         foreach (var g in data.FundedGrants) t.Row(g.Reference, g.Grantee, g.Country, g.Earmark, Amount(g.Usd));
                         t.TotalRow("Total", "", "", "", Amount(data.FundedGrants.Sum(g => g.Usd)));
                     });
+                if (data.FundedGrants.Count > 0)
+                    c.Note("Earmarked money received, allocated by the fund manager to the grants it funds, as in force at the end of "
+                        + "the period. An allocation designates money already received; it is not a further payment.");
             })
             .RenderToBytes();
     }

@@ -37,7 +37,7 @@ public sealed class DonorStatementRendererTests
         Assert.Contains("0.9137", text);
         Assert.Contains("32,835.84", text); // 3 × 10,945.28, the journal total
         Assert.Contains("Assistance aux enfants victimes", text);
-        Assert.Contains("No grant funded from this donor's earmarked contributions is recorded yet.", text);
+        Assert.Contains("At the end of the period, none of this donor's earmarked contributions was allocated to a grant.", text);
     }
 
     [Theory]

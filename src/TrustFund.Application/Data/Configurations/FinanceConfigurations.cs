@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TrustFund.Domain.Donors;
 using TrustFund.Domain.Finance;
+using TrustFund.Domain.Grants;
 
 namespace TrustFund.Application.Data.Configurations;
 
@@ -86,6 +87,23 @@ public sealed class FundSettingsConfiguration : IEntityTypeConfiguration<FundSet
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.PscRate).HasPrecision(5, 4);
         b.Property(x => x.OperatingReserveRate).HasPrecision(5, 4);
+        b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+    }
+}
+
+public sealed class EarmarkAllocationConfiguration : IEntityTypeConfiguration<EarmarkAllocation>
+{
+    public void Configure(EntityTypeBuilder<EarmarkAllocation> b)
+    {
+        b.ToTable("earmark_allocations");
+        b.Property(x => x.AllocatedBy).HasMaxLength(256);
+        b.Property(x => x.WithdrawnBy).HasMaxLength(256);
+        b.Property(x => x.WithdrawalReason).HasMaxLength(1000);
+        b.Ignore(x => x.IsWithdrawn);
+        b.HasOne<Pledge>().WithMany().HasForeignKey(x => x.PledgeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<GrantAgreement>().WithMany().HasForeignKey(x => x.GrantId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.PledgeId);
+        b.HasIndex(x => x.GrantId);
         b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
     }
 }

@@ -6,7 +6,10 @@ using TrustFund.Domain.Donors;
 
 namespace TrustFund.Application.Features.Contributions;
 
-/// <summary>One donor's pledges (with what remains of each, from the journal), receipts and linked donor accounts.</summary>
+/// <summary>
+/// One donor's pledges (with what remains of each, from the journal, and for earmarked ones how much of the money
+/// received is allocated to grants), receipts and linked donor accounts.
+/// </summary>
 public static class GetDonor
 {
     public sealed record Query(Guid Id) : IQuery<Result>;
@@ -19,8 +22,12 @@ public static class GetDonor
     }
 
     public sealed record PledgeItem(Guid Id, DateOnly PledgedOn, decimal Amount, string Currency, decimal RateAtPledge,
-        decimal UsdEquivalent, bool IsEarmarked, string? EarmarkPurpose, decimal Received, decimal Outstanding, decimal OutstandingUsd)
+        decimal UsdEquivalent, bool IsEarmarked, string? EarmarkPurpose, decimal Received, decimal Outstanding, decimal OutstandingUsd,
+        decimal ReceivedUsd, decimal AllocatedUsd)
     {
+        /// <summary>Earmarked money received and not yet allocated to a grant.</summary>
+        public decimal UnallocatedUsd => ReceivedUsd - AllocatedUsd;
+
         public string Label => $"{PledgedOn:yyyy-MM-dd} · {Currency} {Amount:N2}";
     }
 
@@ -38,6 +45,7 @@ public static class GetDonor
             var own = db.Pledges.AsNoTracking().Where(p => p.DonorId == donor.Id);
             var pledges = await own.OrderByDescending(p => p.PledgedOn).ToListAsync(ct);
             var received = await db.ReceivedByPledgeAsync(own, ct);
+            var allocated = await db.AllocatedByPledgeAsync(own.Select(p => p.Id), ct);
             var receipts = await db.ContributionReceipts.AsNoTracking().Where(r => own.Any(p => p.Id == r.PledgeId))
                 .OrderByDescending(r => r.ValueDate).ThenByDescending(r => r.RecordedAt)
                 .Select(r => new ReceiptItem(r.Id, r.PledgeId, r.ValueDate, r.Amount, r.Currency, r.UnitsPerUsd, r.UsdAmount,
@@ -45,14 +53,14 @@ public static class GetDonor
                 .ToListAsync(ct);
             var accounts = await db.Users.Where(u => u.DonorId == donor.Id).OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(ct);
             return new Result(donor.Id, found.Version, donor.Name, donor.Kind, donor.CountryIso2,
-                pledges.Select(p => ToItem(p, received.GetValueOrDefault(p.Id).Amount)).ToList(), receipts, accounts);
+                pledges.Select(p => ToItem(p, received.GetValueOrDefault(p.Id), allocated.GetValueOrDefault(p.Id))).ToList(), receipts, accounts);
         }
 
-        internal static PledgeItem ToItem(Pledge p, decimal received)
+        internal static PledgeItem ToItem(Pledge p, (decimal Amount, decimal Usd) received, decimal allocatedUsd)
         {
-            var outstanding = p.Amount - received;
+            var outstanding = p.Amount - received.Amount;
             return new PledgeItem(p.Id, p.PledgedOn, p.Amount, p.Currency, p.RateAtPledge, p.UsdEquivalent, p.IsEarmarked,
-                p.EarmarkPurpose, received, outstanding, p.OutstandingUsd(outstanding));
+                p.EarmarkPurpose, received.Amount, outstanding, p.OutstandingUsd(outstanding), received.Usd, allocatedUsd);
         }
     }
 }

@@ -20,7 +20,9 @@ public static class GetPledge
             var pledge = await pledges.SingleOrDefaultAsync(ct) ?? throw new NotFoundException("pledge", query.Id);
             var donor = await db.Donors.AsNoTracking().Where(d => d.Id == pledge.DonorId).Select(d => d.Name).SingleAsync(ct);
             var received = await db.ReceivedByPledgeAsync(pledges, ct);
-            return new Result(pledge.DonorId, donor, GetDonor.Handler.ToItem(pledge, received.GetValueOrDefault(pledge.Id).Amount));
+            var allocated = await db.AllocatedByPledgeAsync(pledges.Select(p => p.Id), ct);
+            return new Result(pledge.DonorId, donor,
+                GetDonor.Handler.ToItem(pledge, received.GetValueOrDefault(pledge.Id), allocated.GetValueOrDefault(pledge.Id)));
         }
     }
 }

@@ -27,15 +27,24 @@ public static class ReverseReceipt
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var receipt = await db.ContributionReceipts.SingleOrDefaultAsync(r => r.Id == command.ReceiptId, ct)
                 ?? throw new NotFoundException("receipt", command.ReceiptId);
             var entry = await db.JournalEntries.AsNoTracking().SingleAsync(j => j.DocumentType == ContributionReceipt.DocumentType &&
                 j.DocumentId == receipt.Id && j.EventType == JournalEventType.ContributionReceived, ct);
+            // Money allocated to grants must stay covered by money received: locked like an allocation, then checked.
+            await db.LockPledgeAsync(receipt.PledgeId, ct);
+            var pledge = db.Pledges.Where(p => p.Id == receipt.PledgeId);
+            var allocated = (await db.AllocatedByPledgeAsync(pledge.Select(p => p.Id), ct)).GetValueOrDefault(receipt.PledgeId);
+            if (allocated > 0)
+                EarmarkAllocation.EnsureReceivedCovers((await db.ReceivedByPledgeAsync(pledge, ct)).GetValueOrDefault(receipt.PledgeId).Usd
+                    - entry.UsdAmount, allocated);
             var now = clock.GetUtcNow();
             var actor = user.AsActor();
             receipt.Reverse(command.Reason, actor, now);
             db.JournalEntries.Add(entry.Reverse(command.Reason, DateOnly.FromDateTime(now.UtcDateTime), actor, now));
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return Unit.Value;
         }
     }

@@ -55,6 +55,7 @@ public static class ChangeGrantAgreement
                 }
                 else
                 {
+                    EarmarkAllocation.EnsureGrantCovers(grant.Amount, await db.AllocatedToGrantAsync(grant.Id, ct));
                     db.JournalEntries.Add(JournalEntry.Record(JournalEventType.ObligationReleased, clock.Today(), Money.InUsd(-delta), 1,
                         grant.Document(detail), null, actor, now));
                 }

@@ -98,9 +98,34 @@ public static class IssueDonorStatement
             : await db.Countries.AsNoTracking().Where(c => c.Iso2 == donor.CountryIso2).Select(c => c.Name).SingleOrDefaultAsync(ct);
         var country = countryName?.En;
         var title = $"Donor statement: {donor.Name}, {Period(from, to)}";
-        // Grants funded by earmarked money come with the grants work; until then the statement says none is recorded.
         return new DonorStatementData(title, donor.Name, Words(donor.Kind.ToString()), country, from, to, issuedAt, issuedBy,
-            pledgeLines, receiptLines, entries.Sum(e => e.UsdAmount), earmarks, []);
+            pledgeLines, receiptLines, entries.Sum(e => e.UsdAmount), earmarks, await FundedGrants(db, donor.Id, to, ct));
+    }
+
+    /// <summary>
+    /// The grants this donor's earmarked money funds: its allocations in force at the end of the period (made by then
+    /// and not withdrawn by then), one line per grant and earmark.
+    /// </summary>
+    private static async Task<List<DonorStatementData.FundedGrantLine>> FundedGrants(TrustFundDbContext db, Guid donorId, DateOnly to,
+        CancellationToken ct)
+    {
+        var periodEnd = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var allocations = await (
+                from a in db.EarmarkAllocations.AsNoTracking()
+                join p in db.Pledges on a.PledgeId equals p.Id
+                join g in db.GrantAgreements on a.GrantId equals g.Id
+                join application in db.Applications on g.ApplicationId equals application.Id
+                where p.DonorId == donorId && a.AllocatedAt < periodEnd && (a.WithdrawnAt == null || a.WithdrawnAt >= periodEnd)
+                select new { g.ReferenceNumber, g.Grantee, p.EarmarkPurpose, a.UsdAmount, application.Project, application.Organisation })
+            .ToListAsync(ct);
+        var countries = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Iso2, c => c.Name.En, ct);
+        return allocations
+            .GroupBy(a => (a.ReferenceNumber, a.Grantee, Country: a.Project.ImplementationCountryIso2 ?? a.Organisation.CountryIso2,
+                Earmark: a.EarmarkPurpose ?? ""))
+            .OrderBy(g => g.Key.ReferenceNumber, StringComparer.Ordinal).ThenBy(g => g.Key.Earmark, StringComparer.Ordinal)
+            .Select(g => new DonorStatementData.FundedGrantLine(g.Key.ReferenceNumber, g.Key.Grantee,
+                countries.GetValueOrDefault(g.Key.Country, g.Key.Country), g.Key.Earmark, g.Sum(a => a.UsdAmount)))
+            .ToList();
     }
 
     /// <summary>"MemberState" → "Member state", "ReferenceLetter1" → "Reference letter 1": enum names as words for the documents.</summary>

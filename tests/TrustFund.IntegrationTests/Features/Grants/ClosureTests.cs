@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Features.Grants;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Finance;
 using TrustFund.Domain.Grants;
@@ -14,9 +16,23 @@ public sealed class ClosureTests(TrustFundAppFactory app) : GrantTest(app)
         await Fund(100_000);
         var grantId = await SignedAgreement(await Manager(), 40_000);
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => Send(new StartGrantClosure.Command(grantId, 10_000)));
+        var error = await Assert.ThrowsAsync<DomainException>(() => Send(new StartGrantClosure.Command(grantId)));
 
-        Assert.Equal("The final narrative and financial reports must be accepted before closure.", error.Message);
+        Assert.Equal("The final financial report must be accepted before closure: its expenditure gives the unspent balance.", error.Message);
+    }
+
+    [Fact]
+    public async Task StartGrantClosure_FinalFinancialReportAcceptedWithoutExpenditureLines_IsRefused()
+    {
+        await Fund(100_000);
+        var manager = await Manager();
+        var grantId = await SignedAgreement(manager, 40_000);
+        await AcceptReports(manager, grantId, r => r.IsFinal);   // recorded as received on paper: no lines to take the expenditure from
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => SendAs(manager, new StartGrantClosure.Command(grantId)));
+
+        Assert.Equal("The accepted final financial report has no expenditure lines, so the unspent balance cannot be computed.", error.Message);
+        Assert.Equal(GrantStatus.Signed, (await Query(new GetGrantAgreement.Query(grantId))).Grant.Status);
     }
 
     [Fact]
@@ -29,11 +45,12 @@ public sealed class ClosureTests(TrustFundAppFactory app) : GrantTest(app)
         await Pay((await Payments(grantId))[0].Id, certifier, approver, "TT-1");
         await AcceptReports(manager, grantId, r => r.IsInterim);
         await Pay((await Payments(grantId))[1].Id, certifier, approver, "TT-2");
-        await AcceptReports(manager, grantId, r => r.IsFinal);
+        await AcceptFinalReports(manager, grantId, 37_512.45m);
 
-        var closure = await SendAs(manager, new StartGrantClosure.Command(grantId, 37_512.45m));
+        var closure = await SendAs(manager, new StartGrantClosure.Command(grantId));
 
-        Assert.Equal((40_000m, 2_487.55m, false), (closure.Disbursed, closure.RefundDue, closure.Closed));
+        Assert.Equal((37_512.45m, 40_000m, 2_487.55m, false), (closure.ReportedExpenditure, closure.Disbursed, closure.RefundDue, closure.Closed));
+        Assert.Equal(37_512.45m, (await Query(new GetGrantAgreement.Query(grantId))).Grant.ReportedExpenditure);
         Assert.Equal(GrantStatus.RefundRequested, (await Query(new GetGrantAgreement.Query(grantId))).Grant.Status);
         var wrong = await Assert.ThrowsAsync<DomainException>(() => SendAs(manager, new RecordGrantRefund.Command(grantId, 2_000m, Today, "REF-1")));
         Assert.Equal("The refund must be the unspent balance asked for, USD {0:N2}.", wrong.Template);
@@ -55,9 +72,9 @@ public sealed class ClosureTests(TrustFundAppFactory app) : GrantTest(app)
         var grantId = await SignedAgreement(manager, 40_000);
         await Pay((await Payments(grantId))[0].Id, await Certifier(), await Approver());
         // The final reports come in while the interim ones never were: the second instalment never fell due.
-        await AcceptReports(manager, grantId, r => r.IsFinal);
+        await AcceptFinalReports(manager, grantId, 18_000m);
 
-        var closure = await SendAs(manager, new StartGrantClosure.Command(grantId, 18_000m));
+        var closure = await SendAs(manager, new StartGrantClosure.Command(grantId));
         await SendAs(manager, new RecordGrantRefund.Command(grantId, closure.RefundDue, Today, "REF-9"));
 
         Assert.Equal(2_000m, closure.RefundDue);
@@ -74,9 +91,9 @@ public sealed class ClosureTests(TrustFundAppFactory app) : GrantTest(app)
         var manager = await Manager();
         var grantId = await SignedAgreement(manager, 40_000);
         await Pay((await Payments(grantId))[0].Id, await Certifier(), await Approver());
-        await AcceptReports(manager, grantId, r => r.IsFinal);
+        await AcceptFinalReports(manager, grantId, 21_000m);
 
-        var closure = await SendAs(manager, new StartGrantClosure.Command(grantId, 21_000m));   // overspent with its own money
+        var closure = await SendAs(manager, new StartGrantClosure.Command(grantId));   // overspent with its own money
 
         Assert.Equal((0m, true), (closure.RefundDue, closure.Closed));
         Assert.Equal(0m, (await Query(new GetGrantAgreement.Query(grantId))).Balance.OpenObligation);
@@ -88,9 +105,9 @@ public sealed class ClosureTests(TrustFundAppFactory app) : GrantTest(app)
         await Fund(100_000);
         var manager = await Manager();
         var grantId = await SignedAgreement(manager, 40_000);
-        await AcceptReports(manager, grantId, r => r.IsFinal);
+        await AcceptFinalReports(manager, grantId, 0m);
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => SendAs(manager, new StartGrantClosure.Command(grantId, 0)));
+        var error = await Assert.ThrowsAsync<DomainException>(() => SendAs(manager, new StartGrantClosure.Command(grantId)));
 
         Assert.Equal("A payment of this grant is still in progress: disburse it before closing.", error.Message);
     }
@@ -103,13 +120,36 @@ public sealed class ClosureTests(TrustFundAppFactory app) : GrantTest(app)
         var open = await SignedAgreement(manager, 40_000);
         var closed = await SignedAgreement(manager, 30_000);
         await Pay((await Payments(closed))[0].Id, await Certifier(), await Approver());
-        await AcceptReports(manager, closed, r => r.IsFinal);
-        await SendAs(manager, new StartGrantClosure.Command(closed, 15_000));
+        await AcceptFinalReports(manager, closed, 15_000m);
+        await SendAs(manager, new StartGrantClosure.Command(closed));
         var end = (await Query(new GetGrantAgreement.Query(open))).Grant.EndDate;
 
         Assert.Empty(await Query(new ListUnliquidatedObligations.Query(end)));
         var listed = Assert.Single(await Query(new ListUnliquidatedObligations.Query(end.AddDays(10))));
 
         Assert.Equal((open, 40_000m, 10), (listed.GrantId, listed.OpenObligation, listed.DaysPastEnd));
+    }
+
+    /// <summary>
+    /// The grantee's final financial report reporting <paramref name="spent"/> in all, spread over the budget lines in
+    /// proportion (so closure must add the lines up), then both final reports received and accepted.
+    /// </summary>
+    private async Task AcceptFinalReports(ApplicationUser manager, Guid grantId, decimal spent)
+    {
+        await using (var db = App.NewDbContext())
+        {
+            var grant = await db.GrantAgreements.Include(g => g.Reports).SingleAsync(g => g.Id == grantId);
+            var lines = FinancialReport.For(grant.Budget).Lines;
+            var left = spent;
+            var reported = lines.Select((line, i) =>
+            {
+                var share = i == lines.Count - 1 ? left : Math.Round(spent * line.Budget / grant.Amount, 2);
+                left -= share;
+                return line with { Spent = share, Explanation = "As reported by the grantee." };
+            }).ToList();
+            grant.Reports.Single(r => r.Kind == GrantReportKind.FinalFinancial).SaveFinancial(new FinancialReport(reported));
+            await db.SaveChangesAsync();
+        }
+        await AcceptReports(manager, grantId, r => r.IsFinal);
     }
 }

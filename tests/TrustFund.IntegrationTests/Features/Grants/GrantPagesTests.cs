@@ -77,7 +77,7 @@ public sealed class GrantPagesTests(TrustFundAppFactory app) : GrantTest(app)
         Assert.StartsWith("grant_id,reference,grantee,status,amount_usd,", lines[0]);
         var row = Assert.Single(lines.Skip(1));
         Assert.Contains(",Signed,40000.00,", row);
-        Assert.EndsWith(",40000.00,0.00,0.00,0.00,0.00,40000.00", row);   // obligated, disbursed, PSC, refunded, released, open
+        Assert.EndsWith(",40000.00,0.00,0.00,0.00,0.00,40000.00,0.00", row);   // obligated, disbursed, PSC, refunded, released, open, earmarked
         Assert.Equal(2, (await client.GetStringAsync("/fund/grants?handler=Csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1);
     }
 

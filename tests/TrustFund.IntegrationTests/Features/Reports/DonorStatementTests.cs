@@ -54,7 +54,7 @@ public sealed class DonorStatementTests(TrustFundAppFactory app) : FinanceTest(a
         Assert.Contains("0.9137", text);
         Assert.Contains("FR-TRESOR-003", text);
         Assert.Contains("Enfants victimes au Sahel", text);
-        Assert.Contains("No grant funded from this donor's earmarked contributions is recorded yet.", text);
+        Assert.Contains("At the end of the period, none of this donor's earmarked contributions was allocated to a grant.", text);
         Assert.DoesNotContain("OTHER-DONOR", text);
         Assert.DoesNotContain("BEFORE-THE-PERIOD", text);
 

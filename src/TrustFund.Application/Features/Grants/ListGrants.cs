@@ -2,48 +2,9 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
-using TrustFund.Domain.Applications;
 using TrustFund.Domain.Grants;
 
 namespace TrustFund.Application.Features.Grants;
-
-/// <summary>One agreement with its reports, payments, amendments and its money as the journal has it.</summary>
-public static class GetGrantAgreement
-{
-    public sealed record Query(Guid GrantId) : IQuery<Result>;
-
-    public sealed record Result(GrantAgreement Grant, IReadOnlyList<GrantPayment> Payments, GrantBalance Balance);
-
-    public sealed class Handler(TrustFundDbContext db) : IQueryHandler<Query, Result>
-    {
-        public async ValueTask<Result> Handle(Query query, CancellationToken ct)
-        {
-            var grant = await db.GrantAgreements.AsNoTracking().Include(g => g.Reports).SingleOrDefaultAsync(g => g.Id == query.GrantId, ct)
-                ?? throw new NotFoundException("grant agreement", query.GrantId);
-            var payments = await db.GrantPayments.AsNoTracking().Where(p => p.GrantId == grant.Id).OrderBy(p => p.InstalmentNumber).ToListAsync(ct);
-            return new Result(grant, payments, await db.GrantBalanceAsync(grant.Id, ct));
-        }
-    }
-}
-
-/// <summary>Approved applications that have no agreement yet: what the fund manager draws agreements up from.</summary>
-public static class ListAwardsWithoutAgreement
-{
-    public sealed record Query : IQuery<IReadOnlyList<Item>>;
-
-    public sealed record Item(Guid ApplicationId, string? ReferenceNumber, string Organisation, string ProjectTitle, decimal ApprovedAmount);
-
-    public sealed class Handler(TrustFundDbContext db) : IQueryHandler<Query, IReadOnlyList<Item>>
-    {
-        public async ValueTask<IReadOnlyList<Item>> Handle(Query query, CancellationToken ct)
-        {
-            var rows = await db.Applications.AsNoTracking()
-                .Where(a => a.Status == ApplicationStatus.Approved && !db.GrantAgreements.Any(g => g.ApplicationId == a.Id))
-                .OrderBy(a => a.ReferenceNumber).Take(200).ToListAsync(ct);
-            return rows.Select(a => new Item(a.Id, a.ReferenceNumber, a.Organisation.LegalName, a.Project.Title, a.ApprovedAmount ?? 0)).ToList();
-        }
-    }
-}
 
 /// <summary>The grants, filtered by signature period and status; paged, or whole as CSV for the UN's ERP.</summary>
 public static class ListGrants
@@ -62,7 +23,7 @@ public static class ListGrants
     }
 
     public sealed record Item(Guid Id, string ReferenceNumber, string Grantee, GrantStatus Status, decimal Amount, DateOnly StartDate,
-        DateOnly EndDate, DateTimeOffset? SignedAt, bool AuditRequired, int Amendments, GrantBalance Balance);
+        DateOnly EndDate, DateTimeOffset? SignedAt, bool AuditRequired, int Amendments, GrantBalance Balance, decimal EarmarkedUsd);
 
     private static IQueryable<GrantAgreement> Matching(TrustFundDbContext db, Filter filter)
     {
@@ -86,8 +47,15 @@ public static class ListGrants
     {
         var rows = await grants.ToListAsync(ct);
         var balances = await db.GrantBalancesAsync(grants.Select(g => g.Id), ct);
+        // Earmarked contributions allocated to each grant and not withdrawn: a designation, outside the journal's balances.
+        var earmarked = await db.EarmarkAllocations.AsNoTracking()
+            .Where(a => a.WithdrawnAt == null && grants.Select(g => g.Id).Contains(a.GrantId))
+            .GroupBy(a => a.GrantId)
+            .Select(g => new { GrantId = g.Key, Usd = g.Sum(a => a.UsdAmount) })
+            .ToDictionaryAsync(x => x.GrantId, x => x.Usd, ct);
         return rows.Select(g => new Item(g.Id, g.ReferenceNumber, g.Grantee, g.Status, g.Amount, g.StartDate, g.EndDate, g.SignedAt,
-            g.AuditRequired, g.Amendments.Count, balances.GetValueOrDefault(g.Id) ?? GrantBalance.Zero)).ToList();
+            g.AuditRequired, g.Amendments.Count, balances.GetValueOrDefault(g.Id) ?? GrantBalance.Zero,
+            earmarked.GetValueOrDefault(g.Id) + 0.00m)).ToList();
     }
 
     public sealed class Handler(TrustFundDbContext db) : IQueryHandler<Query, Result>
@@ -108,10 +76,11 @@ public static class ListGrants
             var items = await Items(db, Matching(db, query.Filter), ct);
             return CsvExport.Build("grants.csv",
                 ["grant_id", "reference", "grantee", "status", "amount_usd", "start_date", "end_date", "signed_at", "audit_required",
-                 "amendments", "obligated_usd", "disbursed_usd", "psc_usd", "refunded_usd", "released_usd", "open_obligation_usd"],
+                 "amendments", "obligated_usd", "disbursed_usd", "psc_usd", "refunded_usd", "released_usd", "open_obligation_usd",
+                 "earmarked_funding_usd"],
                 items.Select(i => (IReadOnlyList<object?>)[i.Id, i.ReferenceNumber, i.Grantee, i.Status.ToString(), i.Amount, i.StartDate,
                     i.EndDate, i.SignedAt, i.AuditRequired, i.Amendments, i.Balance.Obligated, i.Balance.Disbursed, i.Balance.Psc,
-                    i.Balance.Refunded, i.Balance.Released, i.Balance.OpenObligation]));
+                    i.Balance.Refunded, i.Balance.Released, i.Balance.OpenObligation, i.EarmarkedUsd]));
         }
     }
 }

@@ -1,0 +1,45 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Abstractions;
+using TrustFund.Application.Data;
+using TrustFund.Application.Finance;
+using TrustFund.Domain.Finance;
+
+namespace TrustFund.Application.Features.Grants;
+
+/// <summary>Records the grantee's refund of the unspent balance (journal: Refund), releases the open obligation and closes the grant.</summary>
+public static class RecordGrantRefund
+{
+    public sealed record Command(Guid GrantId, decimal Amount, DateOnly ValueDate, string BankReference) : ICommand<Unit>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Amount).GreaterThan(0).WithMessage("The amount received must be more than zero.");
+            RuleFor(x => x.ValueDate).NotEmpty().WithMessage("Enter the value date.");
+            RuleFor(x => x.BankReference).NotEmpty().WithMessage("Enter the bank reference of the deposit.").MaximumLength(100);
+        }
+    }
+
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user) : ICommandHandler<Command, Unit>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.LockGrantAsync(command.GrantId, ct);
+            var grant = await db.GrantAgreements.Include(g => g.Reports).SingleOrDefaultAsync(g => g.Id == command.GrantId, ct)
+                ?? throw new NotFoundException("grant agreement", command.GrantId);
+            var now = clock.GetUtcNow();
+            var actor = user.AsActor();
+            grant.RecordRefund(command.Amount, command.ValueDate, command.BankReference, now);
+            db.JournalEntries.Add(JournalEntry.Record(JournalEventType.Refund, command.ValueDate, Money.InUsd(command.Amount), 1,
+                grant.Document("refund " + grant.RefundBankReference), null, actor, now));
+            db.ReleaseOpenObligation(grant, await db.GrantBalanceAsync(grant.Id, ct), command.ValueDate, actor, now);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return Unit.Value;
+        }
+    }
+}
