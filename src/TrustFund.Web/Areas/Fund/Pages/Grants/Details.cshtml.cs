@@ -7,7 +7,7 @@ using TrustFund.Web.Localization;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Grants;
 
-/// <summary>One agreement: its terms, reports, payments and amendments; signing, report receipt and acceptance, closure.</summary>
+/// <summary>One agreement: its terms, reports, payments and amendments; signing, report acceptance, closure (grantees submit their reports through the report forms).</summary>
 public sealed class DetailsModel(IMediator mediator, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public GetGrantAgreement.Result Current { get; private set; } = null!;
@@ -26,9 +26,6 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock, IString
 
     public Task<IActionResult> OnPostSignAsync(Guid id, CancellationToken ct) =>
         Act(id, new SignGrantAgreement.Command(id), "The agreement is signed and the obligation raised.", ct);
-
-    public Task<IActionResult> OnPostReportReceivedAsync(Guid id, Guid reportId, CancellationToken ct) =>
-        Act(id, new RecordGrantReportSubmitted.Command(reportId), "The report is recorded as received.", ct);
 
     public Task<IActionResult> OnPostAcceptReportAsync(Guid id, Guid reportId, CancellationToken ct) =>
         Act(id, new AcceptGrantReport.Command(reportId), "The report is accepted.", ct);
