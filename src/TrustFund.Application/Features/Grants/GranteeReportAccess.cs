@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
+using TrustFund.Application.Messaging;
 using TrustFund.Domain.Grants;
 
 namespace TrustFund.Application.Features.Grants;
@@ -18,4 +19,10 @@ internal static class GranteeReportAccess
             ?? throw new NotFoundException("report", id);
         return (report, grant);
     }
+
+    /// <summary>Whom to tell about one of an organisation's reports: its users with a confirmed e-mail address, each in their language.</summary>
+    public static async Task<List<Notifier.Recipient>> GranteeRecipientsAsync(this TrustFundDbContext db, Guid organisationId,
+        CancellationToken ct) =>
+        await db.Users.Where(u => u.OrganisationId == organisationId && u.EmailConfirmed)
+            .Select(u => new Notifier.Recipient(u.Id, u.Email!, u.PreferredLanguage)).ToListAsync(ct);
 }

@@ -35,8 +35,7 @@ public static class SendBackGrantReport
             // The grantee hears of it at once, in their language, with a link to the report (one notice per sending back).
             var grant = await db.GrantAgreements.AsNoTracking().Where(g => g.Id == report.GrantId)
                 .Select(g => new { g.OrganisationId, g.ReferenceNumber }).SingleAsync(ct);
-            var grantees = await db.Users.Where(u => u.OrganisationId == grant.OrganisationId && u.EmailConfirmed)
-                .Select(u => new Messaging.Notifier.Recipient(u.Id, u.Email!, u.PreferredLanguage)).ToListAsync(ct);
+            var grantees = await db.GranteeRecipientsAsync(grant.OrganisationId, ct);
             await notifier.NotifyAsync(grantees, $"report-sent-back:{report.Id}:{clock.GetUtcNow().UtcTicks}", SentBack,
                 $"/apply/reports/{report.Id}", [grant.ReferenceNumber, command.Comment.Trim()], ct);
             await db.SaveChangesAsync(ct);
