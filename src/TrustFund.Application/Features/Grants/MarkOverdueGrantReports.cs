@@ -30,7 +30,8 @@ public static class MarkOverdueGrantReports
             var today = JobCalendar.Today(clock);
             await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             // The same rule as GrantReport.MarkOverdue. The row locks make a grantee submitting at this moment either go
-            // first (then the report is no longer due here) or wait for this transaction (then their submission wins after it).
+            // first (the report is then no longer due here) or wait for this transaction and meet the usual version
+            // conflict (the form says so and they submit again), so every audit row below matches a real change.
             var due = await db.Database.SqlQuery<DueReport>($"""
                 SELECT r.id AS "Id", r.status AS "Status" FROM grant_reports r
                 WHERE r.status IN ({nameof(GrantReportStatus.Scheduled)}, {nameof(GrantReportStatus.SentBack)}) AND r.due_on < {today}
