@@ -20,8 +20,8 @@ public sealed class AuditingInterceptor(ICurrentUser user, AuditContext context,
     private static readonly HashSet<string> HiddenProperties =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "xmin", "TokenHash"];
 
-    // Enums by name: an auditor reads "Published", not 1.
-    private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+    // Enums by name: an auditor reads "Published", not 1. Shared with BulkChangeAudit, so bulk rows read the same.
+    internal static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)

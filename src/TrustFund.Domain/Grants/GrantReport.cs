@@ -63,7 +63,7 @@ public sealed class GrantReport : Entity
     public bool IsInterim => Kind is GrantReportKind.InterimNarrative or GrantReportKind.InterimFinancial;
     public bool IsFinal => Kind is GrantReportKind.FinalNarrative or GrantReportKind.FinalFinancial;
 
-    /// <summary>The grantee handed the report in (until the report forms exist, the fund manager records its receipt).</summary>
+    /// <summary>The grantee handed the report in through its report form.</summary>
     public void Submit(DateTimeOffset now)
     {
         if (Status is GrantReportStatus.Submitted or GrantReportStatus.Accepted)

@@ -126,7 +126,7 @@ public sealed class GrantPagesTests(TrustFundAppFactory app) : GrantTest(app)
         var payment = Assert.Single(await Payments(grantId));
         var due = (await Reports(held)).First(r => r.Kind == GrantReportKind.InterimNarrative).DueOn;
         // The first grantee handed its interim reports in on time; the second did not, so its instalment is held.
-        foreach (var report in (await Reports(grantId)).Where(r => r.IsInterim)) await SendAs(manager, new RecordGrantReportSubmitted.Command(report.Id));
+        foreach (var report in (await Reports(grantId)).Where(r => r.IsInterim)) await SubmitReport(report.Id);
         App.Clock.SetUtcNow(new DateTimeOffset(due.AddDays(1).ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
         await Send(new MarkOverdueGrantReports.Command());
         // Signed in after the clock moved, so the sign-in cookie is fresh for the app's clock.

@@ -96,13 +96,34 @@ public abstract class GrantTest(TrustFundAppFactory app) : ApplicationTest(app)
         await SendAs(approver, new DisbursePayment.Command(paymentId, Today, bankReference));
     }
 
-    /// <summary>Records and accepts every report of the given kinds.</summary>
+    /// <summary>The grantee submits each report, then the manager accepts it.</summary>
     protected async Task AcceptReports(ApplicationUser manager, Guid grantId, Func<GrantReport, bool> which)
     {
         foreach (var report in (await Reports(grantId)).Where(which))
         {
-            await SendAs(manager, new RecordGrantReportSubmitted.Command(report.Id));
+            await SubmitReport(report.Id);
             await SendAs(manager, new AcceptGrantReport.Command(report.Id));
         }
+    }
+
+    /// <summary>
+    /// The grantee hands a report in the way it does for real: a valid draft (consistent counts, or spending equal to
+    /// the budget) saved through the form's use case, then submitted.
+    /// </summary>
+    protected async Task SubmitReport(Guid reportId)
+    {
+        await using var db = App.NewDbContext();
+        var report = await db.GrantReports.AsNoTracking().SingleAsync(r => r.Id == reportId);
+        var grant = await db.GrantAgreements.AsNoTracking().SingleAsync(g => g.Id == report.GrantId);
+        var grantee = await db.Users.AsNoTracking().Where(u => u.OrganisationId == grant.OrganisationId).OrderBy(u => u.Email).FirstAsync();
+        var form = await db.FormsOfExploitation.OrderBy(f => f.SortOrder).Select(f => f.Code).FirstAsync();
+        var draft = report.IsNarrative
+            ? new SaveGrantReportDraft.Command(reportId, null, new NarrativeReport(
+                [new("Female", 5), new("Male", 3)], [new("Child", 2), new("Adult", 6)], [new("CO", 8)], [new(form, 8)], [],
+                "Shelter for eight survivors, as planned.", "Late referrals.", []), null)
+            : new SaveGrantReportDraft.Command(reportId, null, null,
+                new FinancialReport(grant.Budget.Select(l => new ExpenditureLine("", "", 0, l.Amount, null)).ToList()));
+        await SendAs(grantee, draft);
+        await SendAs(grantee, new SubmitGrantReport.Command(reportId));
     }
 }

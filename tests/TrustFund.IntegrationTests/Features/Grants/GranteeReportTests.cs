@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustFund.Application;
 using TrustFund.Application.Features.Grants;
 using TrustFund.Application.Identity;
+using TrustFund.Domain.Common;
 using TrustFund.Domain.Grants;
 using TrustFund.IntegrationTests.Support;
 
@@ -131,6 +132,47 @@ public sealed class GranteeReportTests(TrustFundAppFactory app) : GrantTest(app)
         var payments = await Payments(grantId);
         Assert.Equal(2, payments.Count);
         Assert.Equal(2, payments[1].InstalmentNumber);
+    }
+
+    [Fact]
+    public async Task AcceptGrantReport_TellsTheGranteeOnceInTheirLanguage_AndNamesTheInstalmentItReleased()
+    {
+        var (grantId, ngo, manager) = await Grant();
+        var grant = (await Query(new GetGrantAgreement.Query(grantId))).Grant;
+        await using (var db = App.NewDbContext())
+        {
+            (await db.Users.SingleAsync(u => u.Id == ngo.Id)).PreferredLanguage = "fr";
+            await db.SaveChangesAsync();
+        }
+        var colleague = await CreateUser("colleague@example.org", [Roles.Applicant], twoFactor: false, organisationId: grant.OrganisationId);
+        var narrative = await Report(grantId, GrantReportKind.InterimNarrative);
+        var financial = await Report(grantId, GrantReportKind.InterimFinancial);
+        await SubmitReport(narrative.Id);
+        await SubmitReport(financial.Id);
+
+        await SendAs(manager, new AcceptGrantReport.Command(narrative.Id));
+        await Assert.ThrowsAsync<DomainException>(() => SendAs(manager, new AcceptGrantReport.Command(narrative.Id))); // a second click
+        await SendAs(manager, new AcceptGrantReport.Command(financial.Id));
+
+        await using var after = App.NewDbContext();
+        var notices = await after.Notifications.AsNoTracking().Where(n => n.EventKey.StartsWith("report-accepted:")).ToListAsync();
+        var mails = await after.OutboxEmails.AsNoTracking().Where(e => e.DeduplicationKey!.StartsWith("report-accepted:")).ToListAsync();
+        Assert.Equal(4, notices.Count); // two reports, two people, once each
+        Assert.Equal(4, mails.Count);
+
+        var french = notices.Single(n => n.UserId == ngo.Id && n.EventKey == $"report-accepted:{narrative.Id}");
+        Assert.Equal($"Rapport accepté : {grant.ReferenceNumber}", french.Subject);
+        Assert.Contains("rapport narratif intermédiaire", french.Body);
+        Assert.DoesNotContain("versement", french.Body); // the narrative alone releases nothing
+        Assert.Equal($"/apply/reports/{narrative.Id}", french.Link);
+        var frenchRelease = mails.Single(e => e.To == ngo.Email && e.DeduplicationKey == $"report-accepted:{financial.Id}:{ngo.Id}");
+        Assert.Contains("le versement 2 (", frenchRelease.TextBody);
+        Assert.Contains("est désormais une demande de paiement", frenchRelease.TextBody);
+
+        var english = notices.Single(n => n.UserId == colleague.Id && n.EventKey == $"report-accepted:{financial.Id}");
+        Assert.Equal($"Report accepted: {grant.ReferenceNumber}", english.Subject);
+        Assert.Contains("instalment 2 (USD 20,000.00) is now a payment request", english.Body);
+        Assert.Equal(2, (await Payments(grantId)).Count);
     }
 
     [Fact]

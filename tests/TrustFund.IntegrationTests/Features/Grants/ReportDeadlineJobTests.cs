@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Features.Grants;
 using TrustFund.Application.Features.Notifications;
+using TrustFund.Domain.Common;
 using TrustFund.Domain.Grants;
 using TrustFund.IntegrationTests.Support;
 
@@ -50,6 +52,69 @@ public sealed class ReportDeadlineJobTests(TrustFundAppFactory app) : GrantTest(
         var keys = await db.Notifications.Select(n => n.EventKey).ToListAsync();
         Assert.Equal(5, keys.Count(k => k.Contains(report.Id.ToString())));
         Assert.Contains(await db.OutboxEmails.ToListAsync(), e => e.To == manager.Email && e.Subject.StartsWith("Report 31 days overdue"));
+    }
+
+    [Fact]
+    public async Task ReportDeadlines_AtViennaMidnightAfterTheDueDate_MarkOverdueWhileUtcIsStillOnTheDueDate()
+    {
+        var manager = await Manager();
+        await Fund(100_000);
+        var grant = await SignedAgreement(manager, 40_000);
+        var due = (await Reports(grant)).Min(r => r.DueOn);
+        var n = (await Reports(grant)).Count(r => r.DueOn == due);
+        var viennaMidnight = ViennaMidnight(due.AddDays(1));
+        Assert.Equal(due, DateOnly.FromDateTime(viennaMidnight.UtcDateTime)); // the boundary where the two calendars disagree
+
+        async Task<KeepReportDeadlines.Result> RunTwiceAt(DateTimeOffset at)
+        {
+            App.Clock.SetUtcNow(at);
+            var first = await Send(new KeepReportDeadlines.Command());
+            var second = await Send(new KeepReportDeadlines.Command());
+            Assert.Equal(0, second.Reminders + second.OverdueNotices + second.Escalations + second.MarkedOverdue);
+            return first;
+        }
+
+        var minuteBefore = await RunTwiceAt(viennaMidnight.AddMinutes(-1));
+        Assert.Equal(0, minuteBefore.MarkedOverdue + minuteBefore.OverdueNotices);
+        Assert.All((await Reports(grant)).Where(r => r.DueOn == due), r => Assert.Equal(GrantReportStatus.Scheduled, r.Status));
+
+        var atMidnight = await RunTwiceAt(viennaMidnight);
+        Assert.Equal(n, atMidnight.MarkedOverdue);
+        Assert.Equal(n, atMidnight.OverdueNotices);
+        Assert.All((await Reports(grant)).Where(r => r.DueOn == due), r => Assert.Equal(GrantReportStatus.Overdue, r.Status));
+
+        var utcMidnight = await RunTwiceAt(new DateTimeOffset(due.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        Assert.Equal(0, utcMidnight.MarkedOverdue + utcMidnight.OverdueNotices); // the UTC day changing adds nothing
+    }
+
+    [Fact]
+    public async Task MarkOverdueGrantReports_InBulk_LeavesOneAuditRowPerReport_AndHoldsTheInstalment()
+    {
+        var manager = await Manager();
+        await Fund(100_000);
+        var grant = await SignedAgreement(manager, 40_000);
+        var narrative = (await Reports(grant)).Single(r => r.Kind == GrantReportKind.InterimNarrative);
+        var financial = (await Reports(grant)).Single(r => r.Kind == GrantReportKind.InterimFinancial);
+        await SubmitReport(narrative.Id);
+        await SendAs(manager, new SendBackGrantReport.Command(narrative.Id, "Add the activities of March."));
+        var at = ViennaMidnight(narrative.DueOn.AddDays(1)).AddHours(6);
+        App.Clock.SetUtcNow(at);
+
+        Assert.Equal(2, await Send(new MarkOverdueGrantReports.Command()));
+        Assert.Equal(0, await Send(new MarkOverdueGrantReports.Command()));
+
+        await using var db = App.NewDbContext();
+        var trail = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == nameof(MarkOverdueGrantReports) && e.EntityType == nameof(GrantReport)).ToListAsync();
+        Assert.Equal(2, trail.Count);
+        Assert.All(trail, e => Assert.Equal(("Modified", at, (Guid?)null), (e.Change, e.At, e.UserId)));
+        Assert.Equal("""{"Status":["SentBack","Overdue"]}""", trail.Single(e => e.EntityId == narrative.Id.ToString()).Changes.Replace(" ", ""));
+        Assert.Equal("""{"Status":["Scheduled","Overdue"]}""", trail.Single(e => e.EntityId == financial.Id.ToString()).Changes.Replace(" ", ""));
+        // The hold is read from the reports' status: the next step on the first instalment is refused.
+        var payment = Assert.Single(await Payments(grant));
+        var certifier = await Certifier();
+        var held = await Assert.ThrowsAsync<DomainException>(() => SendAs(certifier, new TrustFund.Application.Features.Payments.CertifyPayment.Command(payment.Id)));
+        Assert.Equal("This instalment is held: a report of the grant due {0:yyyy-MM-dd} is overdue.", held.Template);
     }
 
     [Fact]

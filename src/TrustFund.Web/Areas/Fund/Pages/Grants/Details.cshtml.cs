@@ -9,7 +9,7 @@ namespace TrustFund.Web.Areas.Fund.Pages.Grants;
 
 /// <summary>
 /// One agreement: its terms, reports, payments and amendments, its funding from earmarked contributions; signing, report
-/// receipt and acceptance, allocations of earmarked money, closure.
+/// acceptance (grantees submit their reports through the report forms), allocations of earmarked money, closure.
 /// </summary>
 public sealed class DetailsModel(IMediator mediator, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
@@ -38,9 +38,6 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock, IString
 
     public Task<IActionResult> OnPostSignAsync(Guid id, CancellationToken ct) =>
         Act(id, new SignGrantAgreement.Command(id), "The agreement is signed and the obligation raised.", ct);
-
-    public Task<IActionResult> OnPostReportReceivedAsync(Guid id, Guid reportId, CancellationToken ct) =>
-        Act(id, new RecordGrantReportSubmitted.Command(reportId), "The report is recorded as received.", ct);
 
     public Task<IActionResult> OnPostAcceptReportAsync(Guid id, Guid reportId, CancellationToken ct) =>
         Act(id, new AcceptGrantReport.Command(reportId), "The report is accepted.", ct);

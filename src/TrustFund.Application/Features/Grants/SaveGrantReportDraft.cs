@@ -1,0 +1,50 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Abstractions;
+using TrustFund.Application.Data;
+using TrustFund.Domain.Grants;
+
+namespace TrustFund.Application.Features.Grants;
+
+/// <summary>Saves the grantee's draft of a report (the form's save button and its 30-second autosave).</summary>
+public static class SaveGrantReportDraft
+{
+    public sealed record Command(Guid ReportId, uint? Version, NarrativeReport? Narrative, FinancialReport? Financial) : ICommand<Result>;
+    public sealed record Result(uint Version, DateTimeOffset SavedAt);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Narrative!.CaseStories.Count).LessThanOrEqualTo(NarrativeReport.MaxCaseStories)
+                .When(x => x.Narrative is not null).WithMessage("Tell at most ten case stories.");
+            RuleForEach(x => x.Narrative!.CaseStories).MaximumLength(4000)
+                .When(x => x.Narrative is not null).WithMessage("A case story may be at most 4000 characters.");
+            RuleFor(x => x.Narrative!.Activities.Length + x.Narrative!.Challenges.Length).LessThanOrEqualTo(40_000)
+                .When(x => x.Narrative is not null).WithMessage("The activities and challenges may be at most 40 000 characters together.");
+            RuleForEach(x => x.Financial!.Lines).Must(l => decimal.Round(l.Spent, 2) == l.Spent)
+                .When(x => x.Financial is not null).WithMessage("Amounts have at most two decimals (cents).");
+        }
+    }
+
+    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Result>
+    {
+        public async ValueTask<Result> Handle(Command command, CancellationToken ct)
+        {
+            var (report, grant) = await db.OwnReport(user, command.ReportId, ct);
+            if (command.Version is { } v) db.Entry(report).Property("xmin").OriginalValue = v;
+            if (command.Narrative is { } narrative) report.SaveNarrative(narrative);
+            // The budget columns always come from the agreement, never from the form.
+            if (command.Financial is { } financial)
+                report.SaveFinancial(new FinancialReport(grant.Budget.Select((line, i) =>
+                {
+                    var entered = i < financial.Lines.Count ? financial.Lines[i] : null;
+                    return new ExpenditureLine(line.Category, line.Description, line.Amount, entered?.Spent ?? 0,
+                        string.IsNullOrWhiteSpace(entered?.Explanation) ? null : entered.Explanation.Trim());
+                }).ToList()));
+            await db.SaveChangesAsync(ct);
+            return new Result((uint)db.Entry(report).Property("xmin").CurrentValue!, clock.GetUtcNow());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Abstractions;
+using TrustFund.Application.Data;
+
+namespace TrustFund.Application.Features.Grants;
+
+/// <summary>The grantee submits its report: refused, field by field, while totals disagree or a large variance is unexplained.</summary>
+public static class SubmitGrantReport
+{
+    public sealed record Command(Guid ReportId) : ICommand<Unit>;
+
+    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Unit>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
+        {
+            var (report, _) = await db.OwnReport(user, command.ReportId, ct);
+            var problems = report.ContentProblems();
+            if (problems.Count > 0) throw new ValidationException(problems.Select(p => new ValidationFailure(p.Field, p.Message)
+            {
+                FormattedMessagePlaceholderValues = p.Arguments.Select((a, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), a)).ToDictionary(),
+            }));
+            report.Submit(clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return Unit.Value;
+        }
+    }
+}
