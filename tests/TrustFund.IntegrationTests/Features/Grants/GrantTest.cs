@@ -110,7 +110,8 @@ public abstract class GrantTest(TrustFundAppFactory app) : ApplicationTest(app)
     /// The grantee hands a report in the way it does for real: a valid draft (consistent counts, or spending equal to
     /// the budget) saved through the form's use case, then submitted.
     /// </summary>
-    protected async Task SubmitReport(Guid reportId)
+    /// <param name="financial">What a financial report says was spent; by default, the budget exactly.</param>
+    protected async Task SubmitReport(Guid reportId, FinancialReport? financial = null)
     {
         await using var db = App.NewDbContext();
         var report = await db.GrantReports.AsNoTracking().SingleAsync(r => r.Id == reportId);
@@ -122,7 +123,7 @@ public abstract class GrantTest(TrustFundAppFactory app) : ApplicationTest(app)
                 [new("Female", 5), new("Male", 3)], [new("Child", 2), new("Adult", 6)], [new("CO", 8)], [new(form, 8)], [],
                 "Shelter for eight survivors, as planned.", "Late referrals.", []), null)
             : new SaveGrantReportDraft.Command(reportId, null, null,
-                new FinancialReport(grant.Budget.Select(l => new ExpenditureLine("", "", 0, l.Amount, null)).ToList()));
+                financial ?? new FinancialReport(grant.Budget.Select(l => new ExpenditureLine("", "", 0, l.Amount, null)).ToList()));
         await SendAs(grantee, draft);
         await SendAs(grantee, new SubmitGrantReport.Command(reportId));
     }
