@@ -379,7 +379,7 @@ public sealed class PdfReportRenderer : IReportRenderer
         c.Heading($"Grants signed in {year}", 3);
         c.Table(t =>
         {
-            t.FixedColumn("Grant", 112);
+            t.FixedColumn("Grant", 122);
             t.Column("Grantee", 3);
             t.Column("Country", 2);
             t.FixedColumn("Window", 44);
@@ -423,7 +423,7 @@ public sealed class PdfReportRenderer : IReportRenderer
             TextAlignment.Justify);
         c.Table(t =>
         {
-            t.FixedColumn("Grant", 112);
+            t.FixedColumn("Grant", 122);
             t.Column("Grantee", 3);
             t.FixedColumn("Status", 56);
             t.FixedColumn("Ends", 62);
