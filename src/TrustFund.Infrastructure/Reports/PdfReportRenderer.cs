@@ -425,18 +425,18 @@ public sealed class PdfReportRenderer : IReportRenderer
         {
             t.FixedColumn("Grant", 122);
             t.Column("Grantee", 3);
-            t.FixedColumn("Status", 56);
-            t.FixedColumn("Ends", 62);
-            t.FixedColumn("Disbursed", 76, Align.Right);
-            t.FixedColumn("Reports", 44, Align.Center);
+            t.FixedColumn("Status", 48);
+            t.FixedColumn("Ends", 64);
+            t.FixedColumn("Disbursed", 72, Align.Right);
+            t.FixedColumn("Reports", 46, Align.Center);
             foreach (var g in data.Implementation)
                 t.Row(g.Reference, $"{g.Grantee} ({g.Country})", g.Status, Date(g.EndDate), Amount(g.DisbursedUsd),
                     $"{g.ReportsAccepted} / {g.ReportsDue}");
-            t.TotalRow("Total", Count(data.Implementation.Count) + " grants", "", "", Amount(data.Implementation.Sum(g => g.DisbursedUsd)),
-                $"{data.Implementation.Sum(g => g.ReportsAccepted)} / {data.Implementation.Sum(g => g.ReportsDue)}");
+            t.TotalRow("Total", Count(data.Implementation.Count) + " grants", "", "", Amount(data.Implementation.Sum(g => g.DisbursedUsd)), "");
         });
         c.Note("Reports: narrative and financial reports accepted by the secretariat / reports due by the date of this report "
-            + "(a report accepted before its due date counts as due).");
+            + "(a report accepted before its due date counts as due). In all, "
+            + $"{Count(data.Implementation.Sum(g => g.ReportsAccepted))} of {Count(data.Implementation.Sum(g => g.ReportsDue))} reports due are accepted.");
     }
 
     /// <summary>Section 7: victims assisted, from accepted narrative reports, then the targets of the applications received.</summary>
@@ -519,8 +519,9 @@ public sealed class PdfReportRenderer : IReportRenderer
     private static List<(string, double)> Slices(IEnumerable<AnnualReportData.CountLine> lines) =>
         lines.Where(l => l.Count > 0).Select(l => (ChartLabel(l.Label, l.Label), (double)l.Count)).ToList();
 
+    /// <summary>Bars for a horizontal chart, whose labels have the room of a table's first column.</summary>
     private static List<(string, double)> Bars(IEnumerable<AnnualReportData.CountLine> lines) =>
-        lines.Select(l => (ChartLabel(l.Label, "—"), (double)l.Count)).ToList();
+        lines.Select(l => (ChartLabel(l.Label, "—", 40), (double)l.Count)).ToList();
 
     public byte[] RenderBoardMinutes(BoardMinutesData data)
     {
@@ -670,13 +671,13 @@ public sealed class PdfReportRenderer : IReportRenderer
     private static string Share(decimal part, decimal total) =>
         total == 0 ? "" : (100m * part / total).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
-    /// <summary>Chart text supports Latin, Greek and Cyrillic only: a name in another script is replaced (a donor by its rank in the table).</summary>
     /// <summary>"Latin American and Caribbean States" → "Latin American and Caribbean": five group names must fit side by side.</summary>
     private static string ShortGroupName(string name) => name.EndsWith(" States", StringComparison.Ordinal) ? name[..^7] : name;
 
-    private static string ChartLabel(string name, string fallback)
+    /// <summary>Chart text supports Latin, Greek and Cyrillic only: a name in another script is replaced (a donor by its rank in the table).</summary>
+    private static string ChartLabel(string name, string fallback, int maxLength = 28)
     {
-        var label = name.Length > 28 ? name[..27] + "…" : name;
+        var label = name.Length > maxLength ? name[..(maxLength - 1)] + "…" : name;
         return label.All(ch => ch < 0x500 || ch is >= '\u2000' and <= '\u206F') ? label : fallback;
     }
 

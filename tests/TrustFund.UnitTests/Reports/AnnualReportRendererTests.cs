@@ -105,7 +105,8 @@ public sealed class AnnualReportRendererTests
         Assert.Contains("Total 175,000.50", text);
         // Implementation: disbursed and reports per grant, with totals.
         Assert.Contains("30,000.00 1 / 2", text);
-        Assert.Contains("Total 2 grants 40,000.25 3 / 4", text);
+        Assert.Contains("Total 2 grants 40,000.25", text);
+        Assert.Contains("In all, 3 of 4 reports due are accepted.", text);
         // Victims assisted.
         Assert.Contains("Victims assisted 120", text);
         Assert.Contains("Grants reporting 3", text);
