@@ -184,6 +184,8 @@ public sealed class PdfReportRenderer : IReportRenderer
                     ("Applications received", Count(figures.ApplicationsReceived)),
                     ("Applications found eligible", Count(figures.ApplicationsEligible)),
                     ("Applications approved", Count(figures.ApplicationsApproved)),
+                    ("Grant agreements signed", Count(data.Grants.Count)),
+                    ("Victims assisted (accepted reports)", data.Victims.Grants == 0 ? "None reported yet" : Count(data.Victims.Total)),
                     ("Disbursed to grantees", Usd(figures.DisbursedUsd)),
                     ("Programme support costs", Usd(figures.PscUsd)),
                     ("Available for new grants at year end", Usd(figures.AvailableAtEndUsd)));

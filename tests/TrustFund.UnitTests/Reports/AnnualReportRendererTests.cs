@@ -64,6 +64,7 @@ public sealed class AnnualReportRendererTests
         Assert.Contains("No narrative report due in 2026 has been accepted by the secretariat", text);
         Assert.Contains("These are targets, not people assisted", text);
         Assert.Contains("Victims targeted 700", text);
+        Assert.Contains("Grant agreements signed 0 Victims assisted (accepted reports) None reported yet", text);
         Assert.Contains("2025 2,000,000.00 1,900,000.00", text);
     }
 
@@ -108,6 +109,7 @@ public sealed class AnnualReportRendererTests
         Assert.Contains("Total 2 grants 40,000.25", text);
         Assert.Contains("In all, 3 of 4 reports due are accepted.", text);
         // Victims assisted.
+        Assert.Contains("Grant agreements signed 4 Victims assisted (accepted reports) 120", text); // the year in figures
         Assert.Contains("Victims assisted 120", text);
         Assert.Contains("Grants reporting 3", text);
         Assert.Contains("Female 90 75.0%", text);
