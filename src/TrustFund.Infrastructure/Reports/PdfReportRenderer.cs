@@ -482,6 +482,9 @@ public sealed class PdfReportRenderer : IReportRenderer
                 height: 40 + 20 * victims.ByAssistance.Count, horizontal: true);
             c.Heading("By nationality", 3);
             Breakdown(c, "Nationality", "Victims", victims.ByNationality, total);
+            c.Spacing(6);
+            c.BarChart("Victims assisted by nationality", Bars(victims.ByNationality), height: 40 + 20 * victims.ByNationality.Count,
+                horizontal: true);
         }
         c.Spacing(6);
 
