@@ -436,9 +436,10 @@ public sealed class PdfReportRenderer : IReportRenderer
                     $"{g.ReportsAccepted} / {g.ReportsDue}");
             t.TotalRow("Total", Count(data.Implementation.Count) + " grants", "", "", Amount(data.Implementation.Sum(g => g.DisbursedUsd)), "");
         });
+        var (accepted, due) = (data.Implementation.Sum(g => g.ReportsAccepted), data.Implementation.Sum(g => g.ReportsDue));
         c.Note("Reports: narrative and financial reports accepted by the secretariat / reports due by the date of this report "
-            + "(a report accepted before its due date counts as due). In all, "
-            + $"{Count(data.Implementation.Sum(g => g.ReportsAccepted))} of {Count(data.Implementation.Sum(g => g.ReportsDue))} reports due are accepted.");
+            + "(a report accepted before its due date counts as due). "
+            + (due == 0 ? "No report was due by the date of this report." : $"In all, {Count(accepted)} of {Count(due)} reports due are accepted."));
     }
 
     /// <summary>Section 7: victims assisted, from accepted narrative reports, then the targets of the applications received.</summary>
