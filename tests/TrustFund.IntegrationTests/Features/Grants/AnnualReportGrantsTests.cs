@@ -33,9 +33,7 @@ public sealed class AnnualReportGrantsTests(TrustFundAppFactory app) : GrantTest
     [Fact]
     public async Task AnnualReport_GrantsByRegionCountryAndWindow_AddUpToTheJournal_WithDisbursedPerGrant()
     {
-        App.Clock.SetUtcNow(new DateTimeOffset(2030, 1, 15, 9, 0, 0, TimeSpan.Zero));
-        var manager = await Manager();
-        await Fund(300_000);
+        var manager = await FundedManagerOn15January2030();
         var colombia = await SignedAgreement(manager, 40_000, "CO");
         await SignedAgreement(manager, 50_000, "CO");
         await SignedAgreement(manager, 45_000, "SN");
@@ -68,9 +66,7 @@ public sealed class AnnualReportGrantsTests(TrustFundAppFactory app) : GrantTest
     [Fact]
     public async Task AnnualReport_VictimsAssisted_CountsOnlyAcceptedNarrativeReportsDueInTheYear()
     {
-        App.Clock.SetUtcNow(new DateTimeOffset(2030, 1, 15, 9, 0, 0, TimeSpan.Zero));
-        var manager = await Manager();
-        await Fund(300_000);
+        var manager = await FundedManagerOn15January2030();
         var accepted = await SignedAgreement(manager, 40_000, "CO");
         var submitted = await SignedAgreement(manager, 40_000, "SN");
         var sentBack = await SignedAgreement(manager, 40_000, "NG");
@@ -105,6 +101,15 @@ public sealed class AnnualReportGrantsTests(TrustFundAppFactory app) : GrantTest
     }
 
     private DateTimeOffset Now => App.Clock.GetUtcNow();
+
+    /// <summary>15 January 2030: grants signed now start in March, so their interim reports fall due in 2030 and final ones in 2031.</summary>
+    private async Task<ApplicationUser> FundedManagerOn15January2030()
+    {
+        App.Clock.SetUtcNow(new DateTimeOffset(2030, 1, 15, 9, 0, 0, TimeSpan.Zero));
+        var manager = await Manager();
+        await Fund(300_000);
+        return manager;
+    }
 
     private static NarrativeReport Counts(int female, int male, string nationality) => new(
         [new(nameof(Sex.Female), female), new(nameof(Sex.Male), male)],
