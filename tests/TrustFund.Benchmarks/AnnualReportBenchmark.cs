@@ -1,14 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using SkiaSharp;
+using TrustFund.Application.Features.Reports;
 using TrustFund.Application.Reports;
+using TrustFund.Domain.Grants;
 using TrustFund.Infrastructure.Reports;
 
 /// <summary>
 /// The annual fund report for 1,000 grants and 200 donors, rendered by <see cref="PdfReportRenderer"/>, against drawing
 /// the same text and rules straight onto a SkiaSharp PDF canvas (no layout, shaping, subsetting or charts).
-/// Grants are not recorded by TrustFund yet, so the 1,000 grant rows are seeded here as the report's grants section
-/// will receive them (reference, grantee, region, country, window, amount, status), named after applications; the 200
+/// The 1,000 grant rows are seeded here as the report's data receives them (reference, grantee, region, country, window,
+/// amount, status), with their implementation lines, and one or two accepted narrative reports per grant that the timed
+/// part adds up (<see cref="IssueAnnualReport.VictimsAssisted"/>, each grant's latest report) before rendering; the 200
 /// donors, the board, the selection and the targets are seeded the same way. Database queries are not timed: this
 /// measures the document.
 /// Usage: dotnet run -c Release --project tests/TrustFund.Benchmarks -- annual [engine|raw|both] [grants] [donors]
@@ -28,14 +31,17 @@ internal static class AnnualReportBenchmark
         var grants = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
         var donors = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
         var data = Seed(grants, donors);
+        var narratives = SeedNarratives(grants);
         var renderer = new PdfReportRenderer();
+        byte[] Render() => renderer.RenderAnnualReport(data with { Victims = IssueAnnualReport.VictimsAssisted(narratives, Names) });
+        var withVictims = data with { Victims = IssueAnnualReport.VictimsAssisted(narratives, Names) };
         // Set ANNUAL_BENCHMARK_PDF to keep one rendering and look at it.
-        if (Environment.GetEnvironmentVariable("ANNUAL_BENCHMARK_PDF") is { Length: > 0 } path) File.WriteAllBytes(path, renderer.RenderAnnualReport(data));
+        if (Environment.GetEnvironmentVariable("ANNUAL_BENCHMARK_PDF") is { Length: > 0 } path) File.WriteAllBytes(path, Render());
 
         Console.WriteLine($"annual report: grants={grants}, donors={donors}, runs={Runs} (median / min ms), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         (double Median, double Min, long Bytes, long Allocated)? raw = null, engine = null;
-        if (mode is "raw" or "both") raw = Measure(() => Raw(data));
-        if (mode is "engine" or "both") engine = Measure(() => renderer.RenderAnnualReport(data));
+        if (mode is "raw" or "both") raw = Measure(() => Raw(withVictims));
+        if (mode is "engine" or "both") engine = Measure(Render);
         if (raw is { } r) Line("raw SkiaSharp canvas (no layout)", r);
         if (engine is { } e) Line("engine: annual report (with charts)", e);
         if (raw is { } r2 && engine is { } e2) Console.WriteLine($"engine/raw: {e2.Median / r2.Median:F2}x");
@@ -93,10 +99,49 @@ internal static class AnnualReportBenchmark
             forms.SelectMany((f, i) => new[] { new AnnualReportData.TargetLine("Female", "Adult", f, 1_000 + i),
                 new AnnualReportData.TargetLine("Male", "Child", f, 500 + i) }).ToList(),
             grantLines,
-            Enumerable.Range(2022, 5).Select(y => new AnnualReportData.YearLine(y, 2_000_000m + y, 1_900_000m + y)).ToList());
+            Enumerable.Range(2022, 5).Select(y => new AnnualReportData.YearLine(y, 2_000_000m + y, 1_900_000m + y)).ToList())
+        {
+            Implementation = grantLines.Select((g, i) => new AnnualReportData.ImplementationLine(g.Reference, g.Grantee, g.Country,
+                i % 11 == 0 ? "Closed" : "Signed", new DateOnly(2027, 1 + i % 12, 28), g.Usd / 2, i % 4, 2)).ToList(),
+        };
     }
 
-    /// <summary>The same text (headings, the donor and grant tables, the statement) and rules, drawn row by row without layout.</summary>
+    // Declared before Names, which reads it when the class is initialised.
+    private static readonly string[] Nationalities = Enumerable.Range(0, 30).Select(i => $"{(char)('A' + i / 26)}{(char)('A' + i % 26)}").ToArray();
+
+    private static readonly IssueAnnualReport.ReferenceNames Names = new(
+        new Dictionary<string, string> { ["SEXUAL_EXPLOITATION"] = "Sexual exploitation", ["FORCED_LABOUR"] = "Forced labour",
+            ["DOMESTIC_SERVITUDE"] = "Domestic servitude", ["FORCED_MARRIAGE"] = "Forced marriage" },
+        new Dictionary<string, string> { ["SHELTER"] = "Shelter", ["MEDICAL"] = "Medical assistance", ["PSYCHOLOGICAL"] = "Psychological assistance",
+            ["LEGAL_AID"] = "Legal aid", ["EDUCATION_VOCATIONAL_TRAINING"] = "Education and vocational training", ["REINTEGRATION"] = "Reintegration" },
+        Nationalities.ToDictionary(n => n, n => "Country " + n));
+
+    /// <summary>An interim narrative report for every grant and a final one for every third, all accepted and due in the year.</summary>
+    public static List<IssueAnnualReport.AcceptedNarrative> SeedNarratives(int grants)
+    {
+        string[] forms = ["SEXUAL_EXPLOITATION", "FORCED_LABOUR", "DOMESTIC_SERVITUDE", "FORCED_MARRIAGE"];
+        string[] assistance = ["SHELTER", "MEDICAL", "PSYCHOLOGICAL", "LEGAL_AID", "EDUCATION_VOCATIONAL_TRAINING", "REINTEGRATION"];
+        NarrativeReport Report(int i, int people) => new(
+            [new("Female", people * 2 / 3), new("Male", people - people * 2 / 3)],
+            [new("Child", people / 4), new("Adult", people - people / 4)],
+            [new(Nationalities[i % Nationalities.Length], people / 2), new(Nationalities[(i * 7 + 3) % Nationalities.Length], people - people / 2)],
+            [new(forms[i % forms.Length], people)],
+            assistance.Take(1 + i % assistance.Length).Select(a => new ReportCount(a, people)).ToList(),
+            "Activities as planned.", "", []);
+        var reports = new List<IssueAnnualReport.AcceptedNarrative>();
+        for (var i = 1; i <= grants; i++)
+        {
+            var grant = new Guid(i, 0, 0, new byte[8]);
+            reports.Add(new(grant, GrantReportKind.InterimNarrative, new DateOnly(2026, 1 + i % 6, 15), Report(i, 20 + i % 40)));
+            if (i % 3 == 0) reports.Add(new(grant, GrantReportKind.FinalNarrative, new DateOnly(2026, 7 + i % 6, 15), Report(i, 30 + i % 50)));
+        }
+        return reports;
+    }
+
+    /// <summary>
+    /// The same text (headings, the donor, grant and implementation tables, the victims breakdowns, the statement) and rules,
+    /// drawn row by row without layout.
+    /// </summary>
     private static byte[] Raw(AnnualReportData data)
     {
         using var stream = new MemoryStream();
@@ -132,6 +177,16 @@ internal static class AnnualReportBenchmark
             float[] grantWidths = [90, 150, 70, 60, 40, 60, 40];
             Row(grantWidths, ["Grant", "Grantee", "Region", "Country", "Window", "USD", "Status"]);
             foreach (var g in data.Grants) Row(grantWidths, [g.Reference, g.Grantee, g.Region, g.Country, g.Window, N(g.Usd), g.Status]);
+            float[] implementationWidths = [100, 170, 60, 60, 70, 50];
+            Row(implementationWidths, ["Grant", "Grantee", "Status", "Ends", "Disbursed", "Reports"]);
+            foreach (var g in data.Implementation)
+                Row(implementationWidths, [g.Reference, g.Grantee, g.Status, g.EndDate.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+                    N(g.DisbursedUsd), $"{g.ReportsAccepted} / {g.ReportsDue}"]);
+            var v = data.Victims;
+            foreach (var breakdown in new[] { v.BySex, v.ByAgeGroup, v.ByForm, v.ByAssistance, v.ByNationality })
+                foreach (var line in breakdown)
+                    Row([300, 100, 110], [line.Label, line.Count.ToString("N0", CultureInfo.InvariantCulture),
+                        (100m * line.Count / Math.Max(1, v.Total)).ToString("0.0", CultureInfo.InvariantCulture) + "%"]);
             var s = data.Statement;
             foreach (var (label, amount) in new[] { ("Opening", s.OpeningBalance), ("Contributions", s.Contributions), ("Refunds", s.Refunds),
                          ("Disbursements", s.Disbursements), ("PSC", s.Psc), ("Closing", s.ClosingBalance) })

@@ -52,8 +52,8 @@ public sealed record DonorStatementData(string Title, string DonorName, string D
 }
 
 /// <summary>
-/// Everything the annual fund report of one year shows. Sections whose data other work will bring (grants awarded, board
-/// sessions, victims assisted) are lists that stay empty until then; the renderer says so rather than showing nothing.
+/// Everything the annual fund report of one year shows. A section with nothing to show is an empty list (or
+/// <see cref="VictimsAssisted.None"/>); the renderer says so rather than showing nothing.
 /// </summary>
 public sealed record AnnualReportData(string Title, int Year, DateTimeOffset IssuedAt, string IssuedBy,
     AnnualReportData.Figures Summary, AnnualReportData.FinancialStatement Statement,
@@ -62,6 +62,40 @@ public sealed record AnnualReportData(string Title, int Year, DateTimeOffset Iss
     IReadOnlyList<AnnualReportData.TargetLine> Targets, IReadOnlyList<AnnualReportData.GrantLine> Grants,
     IReadOnlyList<AnnualReportData.YearLine> ContributionsByYear)
 {
+    /// <summary>
+    /// Victims assisted, from the grantees' accepted narrative reports (empty when none is accepted). An init property with a
+    /// default so the constructor's callers that do not show it stay as they are.
+    /// </summary>
+    public VictimsAssisted Victims { get; init; } = VictimsAssisted.None;
+
+    /// <summary>The grants under implementation during the year and where each stands at the report's date.</summary>
+    public IReadOnlyList<ImplementationLine> Implementation { get; init; } = [];
+
+    /// <summary>
+    /// Counts from the accepted narrative reports the annual report uses (one per grant, see IssueAnnualReport). Each list is
+    /// one breakdown of the same people, except <see cref="ByAssistance"/>: one person can receive several types of assistance.
+    /// </summary>
+    /// <param name="Grants">Grants whose reports are counted (one report each).</param>
+    /// <param name="Reports">Accepted narrative reports of the year, including earlier ones of a grant that are not added.</param>
+    public sealed record VictimsAssisted(int Grants, int Reports, IReadOnlyList<CountLine> BySex, IReadOnlyList<CountLine> ByAgeGroup,
+        IReadOnlyList<CountLine> ByForm, IReadOnlyList<CountLine> ByAssistance, IReadOnlyList<CountLine> ByNationality)
+    {
+        public static readonly VictimsAssisted None = new(0, 0, [], [], [], [], []);
+
+        /// <summary>People assisted: the total by sex, which every breakdown but assistance equals (the form checks it).</summary>
+        public int Total => BySex.Sum(l => l.Count);
+    }
+
+    /// <summary>One line of a breakdown: a label ("Female", "Shelter", "Nigeria", "Other nationalities") and its count.</summary>
+    public sealed record CountLine(string Label, int Count);
+
+    /// <summary>
+    /// One grant's implementation at the report's date: the agreement's status, what the journal shows disbursed, and its
+    /// reports accepted against those due so far.
+    /// </summary>
+    public sealed record ImplementationLine(string Reference, string Grantee, string Country, string Status, DateOnly EndDate,
+        decimal DisbursedUsd, int ReportsAccepted, int ReportsDue);
+
     /// <summary>Pledged (at pledge-date rates) and deposited (the journal's USD) in one year, for the five-year comparison.</summary>
     public sealed record YearLine(int Year, decimal PledgedUsd, decimal DepositedUsd);
 
@@ -97,7 +131,8 @@ public sealed record AnnualReportData(string Title, int Year, DateTimeOffset Iss
     /// <summary>People the applications received plan to assist (targets, not people assisted).</summary>
     public sealed record TargetLine(string Sex, string AgeGroup, string FormOfExploitation, int Count);
 
-    /// <summary>A grant awarded in the year; filled once grants are recorded (the grants work).</summary>
+    /// <summary>A grant signed in the year.</summary>
+    /// <param name="Usd">The obligations the journal raised for it up to the year's end (signature and any increase).</param>
     public sealed record GrantLine(string Reference, string Grantee, string Region, string Country, string Window, decimal Usd,
         string Status);
 }

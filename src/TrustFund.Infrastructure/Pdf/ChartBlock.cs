@@ -6,6 +6,10 @@ namespace TrustFund.Infrastructure.Pdf;
 /// <summary>A captioned chart of a fixed height; caption and chart always stay on one page.</summary>
 internal sealed record ChartBlock(string Title, ChartSpec Spec, float Height) : IBlock
 {
+    /// <summary>The caption and the chart: they always stay together, and with a heading above them.</summary>
+    public float LeadHeight(PageFlow flow) =>
+        LineBreaker.Break(flow.Shaper, Title, bold: true, DocumentTheme.BodySize, flow.Width, TextAlignment.Left).Sum(l => l.Height) + Height;
+
     public void Layout(PageFlow flow)
     {
         var caption = LineBreaker.Break(flow.Shaper, Title, bold: true, DocumentTheme.BodySize, flow.Width, TextAlignment.Left);

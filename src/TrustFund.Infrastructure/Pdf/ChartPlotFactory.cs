@@ -42,17 +42,32 @@ internal static class ChartPlotFactory
 
     private static void AddBars(Plot plot, BarChartSpec spec)
     {
+        // Horizontal bars are listed top down, as a table is read: the first bar gets the highest position.
+        int Position(int i) => spec.Horizontal ? spec.Bars.Count - 1 - i : i;
         var bars = spec.Bars.Select((b, i) => new Bar
         {
-            Position = i,
+            Position = Position(i),
             Value = b.Value,
             FillColor = Palette(0),
             LineWidth = 0,
             Size = 0.6,
+            Orientation = spec.Horizontal ? Orientation.Horizontal : Orientation.Vertical,
         }).ToList();
         plot.Add.Bars(bars);
-        CategoryTicks(plot, spec.Bars.Select(b => b.Label).ToList());
-        plot.Axes.Margins(bottom: 0);
+        if (spec.Horizontal)
+        {
+            var ticks = new ScottPlot.TickGenerators.NumericManual();
+            for (int i = 0; i < spec.Bars.Count; i++) ticks.AddMajor(Position(i), spec.Bars[i].Label);
+            plot.Axes.Left.TickGenerator = ticks;
+            plot.Axes.Left.MajorTickStyle.Length = 0;
+            plot.Grid.YAxisStyle.IsVisible = false;
+            plot.Axes.Margins(left: 0, right: 0.05);
+        }
+        else
+        {
+            CategoryTicks(plot, spec.Bars.Select(b => b.Label).ToList());
+            plot.Axes.Margins(bottom: 0);
+        }
     }
 
     private static void AddStackedBars(Plot plot, StackedBarChartSpec spec)

@@ -43,9 +43,13 @@ public sealed class ContentBuilder
         return Add(new TableBlock(table.Columns, table.Rows));
     }
 
-    /// <summary>A captioned bar chart, drawn as vectors by ScottPlot; <paramref name="height"/> in points.</summary>
-    public ContentBuilder BarChart(string title, IReadOnlyList<(string Label, double Value)> bars, float height = 200) =>
-        Add(new ChartBlock(title, new BarChartSpec(bars), height));
+    /// <summary>
+    /// A captioned bar chart, drawn as vectors by ScottPlot; <paramref name="height"/> in points. Horizontal bars (first bar
+    /// at the top) leave room for long category labels.
+    /// </summary>
+    public ContentBuilder BarChart(string title, IReadOnlyList<(string Label, double Value)> bars, float height = 200,
+        bool horizontal = false) =>
+        Add(new ChartBlock(title, new BarChartSpec(bars, horizontal), height));
 
     /// <summary>A captioned stacked bar chart: one stack per category, one colour per series, with a legend.</summary>
     public ContentBuilder StackedBarChart(string title, IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series, float height = 220) =>

@@ -4,4 +4,10 @@ namespace TrustFund.Infrastructure.Pdf;
 internal interface IBlock
 {
     void Layout(PageFlow flow);
+
+    /// <summary>
+    /// The height of this block's start that a heading just above it must share a page with (a short table whole, a
+    /// chart with its caption); 0 when the heading's own rule, a few lines of text, is enough.
+    /// </summary>
+    float LeadHeight(PageFlow flow) => 0;
 }

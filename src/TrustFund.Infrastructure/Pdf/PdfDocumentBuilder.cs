@@ -71,7 +71,13 @@ public sealed class PdfDocumentBuilder
     {
         using var shaper = new TextShaper();
         var flow = new PageFlow(shaper, _left, _top, _pageSize.Width - _left - _right, _pageSize.Height - _bottom);
-        foreach (var block in _content.Blocks) block.Layout(flow);
+        var blocks = _content.Blocks;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            // A heading keeps with the start of what follows it, so it never ends a page alone.
+            if (blocks[i] is HeadingBlock heading) heading.Layout(flow, i + 1 < blocks.Count ? blocks[i + 1].LeadHeight(flow) : 0);
+            else blocks[i].Layout(flow);
+        }
 
         // Pass 2 of layout: now that the page count is known, lay out headers and footers.
         var decoration = new PageDecoration(_info, _pageSize, _left, _right, _top, _pageSize.Height - _bottom);

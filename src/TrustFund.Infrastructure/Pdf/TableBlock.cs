@@ -3,10 +3,14 @@ namespace TrustFund.Infrastructure.Pdf;
 /// <summary>
 /// Lays out a table: measures every row first (cells wrap inside their column), then places rows,
 /// starting a new page — with the header row drawn again — whenever the next row would not fit whole.
+/// A short table (at most <see cref="KeepTogetherRows"/> rows) is not split: it moves whole to the next page.
 /// </summary>
 internal sealed class TableBlock(IReadOnlyList<TableColumn> columns, IReadOnlyList<(string[] Cells, bool Total)> rows) : IBlock
 {
     private const float Size = DocumentTheme.TableSize;
+
+    /// <summary>Tables of this many rows or fewer are kept on one page (a breakdown split after its first row reads badly).</summary>
+    public const int KeepTogetherRows = 8;
 
     // Grant tables repeat many cell values (countries, statuses, organisations): wrap each once.
     private readonly Dictionary<(string, bool, int), List<TextLine>> _cells = [];
@@ -19,7 +23,9 @@ internal sealed class TableBlock(IReadOnlyList<TableColumn> columns, IReadOnlyLi
         var header = MeasureRow(flow.Shaper, columns.Select(c => c.Header).ToArray(), bold: true, widths);
         var body = rows.Select(r => (Cells: MeasureRow(flow.Shaper, r.Cells, r.Total, widths), r.Total)).ToList();
 
-        flow.EnsureRoom(header.Height + (body.Count > 0 ? body[0].Cells.Height : 0));
+        float whole = header.Height + body.Sum(r => r.Cells.Height);
+        flow.EnsureRoom(body.Count <= KeepTogetherRows && whole <= flow.PageHeight ? whole
+            : header.Height + (body.Count > 0 ? body[0].Cells.Height : 0));
         DrawHeader(flow, header, widths);
         foreach (var (row, total) in body)
         {
@@ -37,6 +43,16 @@ internal sealed class TableBlock(IReadOnlyList<TableColumn> columns, IReadOnlyLi
         }
         flow.Add(new RuleDrawing(flow.Left, flow.Y, flow.Right, flow.Y, DocumentTheme.Rule, DocumentTheme.RuleWidth));
         flow.Gap(DocumentTheme.ParagraphGap * 2);
+    }
+
+    /// <summary>A short table whole, a longer one its header and first row.</summary>
+    public float LeadHeight(PageFlow flow)
+    {
+        var widths = ColumnWidths(flow.Width);
+        float height = MeasureRow(flow.Shaper, columns.Select(c => c.Header).ToArray(), bold: true, widths).Height;
+        foreach (var row in rows.Take(rows.Count <= KeepTogetherRows ? rows.Count : 1))
+            height += MeasureRow(flow.Shaper, row.Cells, row.Total, widths).Height;
+        return height;
     }
 
     private float[] ColumnWidths(float total)

@@ -186,6 +186,8 @@ public sealed class PdfReportRenderer : IReportRenderer
                     ("Applications received", Count(figures.ApplicationsReceived)),
                     ("Applications found eligible", Count(figures.ApplicationsEligible)),
                     ("Applications approved", Count(figures.ApplicationsApproved)),
+                    ("Grant agreements signed", Count(data.Grants.Count)),
+                    ("Victims assisted (accepted reports)", data.Victims.Grants == 0 ? "None reported yet" : Count(data.Victims.Total)),
                     ("Disbursed to grantees", Usd(figures.DisbursedUsd)),
                     ("Programme support costs", Usd(figures.PscUsd)),
                     ("Available for new grants at year end", Usd(figures.AvailableAtEndUsd)));
@@ -288,55 +290,14 @@ public sealed class PdfReportRenderer : IReportRenderer
                 }
                 c.Spacing(8);
 
-                c.Heading("5. Grants awarded", 2);
-                if (data.Grants.Count == 0)
-                    c.Paragraph("No grant is recorded in TrustFund for this year yet. Grants awarded, by region, country and funding "
-                        + "window, and their implementation status will be listed here once grants are recorded.");
-                else
-                    c.Table(t =>
-                    {
-                        t.FixedColumn("Grant", 112);
-                        t.Column("Grantee", 3);
-                        t.Column("Country", 2);
-                        t.FixedColumn("Window", 44);
-                        t.FixedColumn("USD", 76, Align.Right);
-                        t.FixedColumn("Status", 48);
-                        foreach (var g in data.Grants) t.Row(g.Reference, g.Grantee, g.Country, g.Window, Amount(g.Usd), g.Status);
-                        t.TotalRow("Total", "", "", "", Amount(data.Grants.Sum(g => g.Usd)), "");
-                    });
+                GrantsAwarded(c, data, year);
+                c.Spacing(8);
+                Implementation(c, data, year);
+                c.Spacing(8);
+                VictimsAssisted(c, data, year);
                 c.Spacing(8);
 
-                c.Heading("6. Victims targeted", 2);
-                c.Paragraph("People the projects applied for in the year plan to assist, as stated in the applications (withdrawn "
-                    + "applications excluded). These are targets, not people assisted: the numbers assisted come from grantees' "
-                    + "reports and will be shown once those are recorded.", TextAlignment.Justify);
-                if (data.Targets.Count == 0) c.Paragraph("No application submitted in the year states beneficiary targets.");
-                else
-                {
-                    var total = data.Targets.Sum(t => t.Count);
-                    void Breakdown(string title, IEnumerable<IGrouping<string, AnnualReportData.TargetLine>> groups) =>
-                        c.Table(t =>
-                        {
-                            t.Column(title, 3);
-                            t.Column("Targeted", 1, Align.Right);
-                            t.Column("Share", 1, Align.Right);
-                            foreach (var g in groups.OrderByDescending(g => g.Sum(x => x.Count)).ThenBy(g => g.Key, StringComparer.Ordinal))
-                                t.Row(g.Key, Count(g.Sum(x => x.Count)), Share(g.Sum(x => x.Count), total));
-                            t.TotalRow("Total", Count(total), "100.0%");
-                        });
-                    Breakdown("Sex", data.Targets.GroupBy(t => t.Sex));
-                    c.Spacing(4);
-                    Breakdown("Age group", data.Targets.GroupBy(t => t.AgeGroup));
-                    c.Spacing(4);
-                    Breakdown("Form of exploitation", data.Targets.GroupBy(t => t.FormOfExploitation));
-                    c.Spacing(6);
-                    c.PieChart("Victims targeted by form of exploitation",
-                        data.Targets.GroupBy(t => t.FormOfExploitation).OrderBy(g => g.Key, StringComparer.Ordinal)
-                            .Select(g => (ChartLabel(g.Key, g.Key), (double)g.Sum(x => x.Count))).ToList(), donut: true, height: 200);
-                }
-                c.Spacing(8);
-
-                c.Heading("7. Financial performance", 2);
+                c.Heading("8. Financial performance", 2);
                 c.Table(t =>
                 {
                     t.Column("", 3);
@@ -355,7 +316,7 @@ public sealed class PdfReportRenderer : IReportRenderer
                 ], height: 160);
                 c.PageBreak();
 
-                c.Heading("8. Financial statement", 2);
+                c.Heading("9. Financial statement", 2);
                 c.Paragraph($"Statement of income, expenditure and changes in the fund balance for the year ended 31 December {year} "
                     + "(cash basis, US dollars). Every line is the sum of the fund's journal entries of that kind, corrections included.",
                     TextAlignment.Justify);
@@ -392,6 +353,183 @@ public sealed class PdfReportRenderer : IReportRenderer
             })
             .RenderToBytes();
     }
+
+    /// <summary>Section 5: the grants signed in the year by regional group, country and window, then one by one.</summary>
+    private static void GrantsAwarded(ContentBuilder c, AnnualReportData data, string year)
+    {
+        c.Heading("5. Grants awarded", 2);
+        if (data.Grants.Count == 0)
+        {
+            c.Paragraph($"No grant agreement was signed in {year}.");
+            return;
+        }
+        var total = data.Grants.Sum(g => g.Usd);
+        c.Paragraph($"{Count(data.Grants.Count)} grant agreements were signed in {year}, for USD {Amount(total)} in total. Each grant's amount "
+            + "is the obligation the fund's journal raised for it up to 31 December (its signature and any increase by amendment). "
+            + "Grants are placed by the grantee organisation's country and its regional group.", TextAlignment.Justify);
+        c.Heading("By regional group", 3);
+        var byRegion = AmountBreakdown(c, "Regional group", data.Grants.GroupBy(g => g.Region), total);
+        c.Spacing(6);
+        c.BarChart($"Grants awarded in {year} by regional group (USD)",
+            byRegion.Select(g => (ChartLabel(ShortGroupName(g.Key), g.Key), (double)g.Sum(x => x.Usd))).ToList(),
+            height: 40 + 22 * byRegion.Count, horizontal: true);
+        c.Heading("By country", 3);
+        AmountBreakdown(c, "Country", data.Grants.GroupBy(g => g.Country), total);
+        c.Spacing(6);
+        c.Heading("By funding window", 3);
+        AmountBreakdown(c, "Window", data.Grants.GroupBy(g => g.Window), total);
+        c.Note("SGP1: short-term and emergency assistance (up to USD 20,000); SGP2: medium-term assistance (USD 20,000 to 60,000).");
+        c.Spacing(6);
+        c.Heading($"Grants signed in {year}", 3);
+        c.Table(t =>
+        {
+            t.FixedColumn("Grant", 122);
+            t.Column("Grantee", 3);
+            t.Column("Country", 2);
+            t.FixedColumn("Window", 44);
+            t.FixedColumn("USD", 76, Align.Right);
+            t.FixedColumn("Status", 48);
+            foreach (var g in data.Grants) t.Row(g.Reference, g.Grantee, g.Country, g.Window, Amount(g.Usd), g.Status);
+            t.TotalRow("Total", "", "", "", Amount(total), "");
+        });
+    }
+
+    /// <summary>A "label / grants / USD / share of USD" table with its total, largest first; returns the groups in that order.</summary>
+    private static List<IGrouping<string, AnnualReportData.GrantLine>> AmountBreakdown(ContentBuilder c, string title,
+        IEnumerable<IGrouping<string, AnnualReportData.GrantLine>> groups, decimal total)
+    {
+        var ordered = groups.OrderByDescending(g => g.Sum(x => x.Usd)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        c.Table(t =>
+        {
+            t.Column(title, 3);
+            t.FixedColumn("Grants", 50, Align.Right);
+            t.FixedColumn("USD", 96, Align.Right);
+            t.FixedColumn("Share", 50, Align.Right);
+            foreach (var g in ordered)
+                t.Row(g.Key, Count(g.Count()), Amount(g.Sum(x => x.Usd)), Share(g.Sum(x => x.Usd), total));
+            t.TotalRow("Total", Count(ordered.Sum(g => g.Count())), Amount(total), total == 0 ? "" : "100.0%");
+        });
+        return ordered;
+    }
+
+    /// <summary>Section 6: every grant under implementation in the year, where it stands at the report's date.</summary>
+    private static void Implementation(ContentBuilder c, AnnualReportData data, string year)
+    {
+        c.Heading("6. Implementation status per grant", 2);
+        if (data.Implementation.Count == 0)
+        {
+            c.Paragraph($"No grant was under implementation in {year}.");
+            return;
+        }
+        c.Paragraph($"Grants signed by 31 December {year} whose period had not ended before 1 January {year}, as they stand on "
+            + $"{Date(DateOnly.FromDateTime(data.IssuedAt.UtcDateTime))}, the date of this report: the agreement's status, the amount "
+            + "disbursed according to the fund's journal, and the grantee's reports accepted out of those due so far.",
+            TextAlignment.Justify);
+        c.Table(t =>
+        {
+            t.FixedColumn("Grant", 122);
+            t.Column("Grantee", 3);
+            t.FixedColumn("Status", 48);
+            t.FixedColumn("Ends", 64);
+            t.FixedColumn("Disbursed", 72, Align.Right);
+            t.FixedColumn("Reports", 46, Align.Center);
+            foreach (var g in data.Implementation)
+                t.Row(g.Reference, $"{g.Grantee} ({g.Country})", g.Status, Date(g.EndDate), Amount(g.DisbursedUsd),
+                    $"{g.ReportsAccepted} / {g.ReportsDue}");
+            t.TotalRow("Total", Count(data.Implementation.Count) + " grants", "", "", Amount(data.Implementation.Sum(g => g.DisbursedUsd)), "");
+        });
+        var (accepted, due) = (data.Implementation.Sum(g => g.ReportsAccepted), data.Implementation.Sum(g => g.ReportsDue));
+        c.Note("Reports: narrative and financial reports accepted by the secretariat / reports due by the date of this report "
+            + "(a report accepted before its due date counts as due). "
+            + (due == 0 ? "No report was due by the date of this report." : $"In all, {Count(accepted)} of {Count(due)} reports due are accepted."));
+    }
+
+    /// <summary>Section 7: victims assisted, from accepted narrative reports, then the targets of the applications received.</summary>
+    private static void VictimsAssisted(ContentBuilder c, AnnualReportData data, string year)
+    {
+        c.Heading("7. Victims assisted", 2);
+        var victims = data.Victims;
+        if (victims.Grants == 0)
+            c.Paragraph($"No narrative report due in {year} has been accepted by the secretariat, so this report cannot state how many "
+                + "victims were assisted. Reports submitted but not yet accepted, or sent back to the grantee, are not counted.",
+                TextAlignment.Justify);
+        else
+        {
+            c.Paragraph($"From the grantees' narrative reports due in {year} and accepted by the secretariat (reports submitted but not "
+                + "yet accepted, or sent back, are not counted). A grantee reports the victims assisted since its grant began, so "
+                + "for each grant only its latest accepted report of the year is counted, and no one is counted twice within a grant.",
+                TextAlignment.Justify);
+            var total = victims.Total;
+            c.KeyValues(
+                ("Victims assisted", Count(total)),
+                ("Grants reporting", Count(victims.Grants)),
+                ("Accepted narrative reports", Count(victims.Reports)));
+            c.Spacing(4);
+            c.Heading("By sex and age group", 3);
+            Breakdown(c, "Sex", "Victims", victims.BySex, total);
+            c.Spacing(4);
+            Breakdown(c, "Age group", "Victims", victims.ByAgeGroup, total);
+            c.Spacing(6);
+            c.PieChart("Victims assisted by sex", Slices(victims.BySex), donut: true, height: 130);
+            c.PieChart("Victims assisted by age group", Slices(victims.ByAgeGroup), donut: true, height: 130);
+            c.Heading("By form of exploitation", 3);
+            Breakdown(c, "Form of exploitation", "Victims", victims.ByForm, total);
+            c.Spacing(6);
+            c.BarChart("Victims assisted by form of exploitation", Bars(victims.ByForm), height: 40 + 20 * victims.ByForm.Count,
+                horizontal: true);
+            c.Heading("By type of assistance", 3);
+            Breakdown(c, "Type of assistance", "Victims", victims.ByAssistance, total, withTotal: false);
+            c.Note("One person can receive several types of assistance: the shares are of all victims assisted and do not add up to 100%.");
+            c.Spacing(6);
+            c.BarChart("Victims who received each type of assistance", Bars(victims.ByAssistance),
+                height: 40 + 20 * victims.ByAssistance.Count, horizontal: true);
+            c.Heading("By nationality", 3);
+            Breakdown(c, "Nationality", "Victims", victims.ByNationality, total);
+            c.Spacing(6);
+            c.BarChart("Victims assisted by nationality", Bars(victims.ByNationality), height: 40 + 20 * victims.ByNationality.Count,
+                horizontal: true);
+        }
+        c.Spacing(6);
+
+        c.Heading("Planned in applications received (targets)", 3);
+        var targets = data.Targets.Sum(t => t.Count);
+        if (targets == 0)
+        {
+            c.Paragraph("No application submitted in the year states beneficiary targets.");
+            return;
+        }
+        c.Paragraph($"People the projects applied for in {year} plan to assist, as stated in the applications (withdrawn applications "
+            + "excluded). These are targets, not people assisted.", TextAlignment.Justify);
+        string Of(IEnumerable<IGrouping<string, AnnualReportData.TargetLine>> groups) =>
+            string.Join(", ", groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key.ToLowerInvariant()} {Count(g.Sum(x => x.Count))}"));
+        c.KeyValues(("Victims targeted", Count(targets)), ("By sex", Of(data.Targets.GroupBy(t => t.Sex))),
+            ("By age group", Of(data.Targets.GroupBy(t => t.AgeGroup))));
+        Breakdown(c, "Form of exploitation", "Targeted",
+            data.Targets.GroupBy(t => t.FormOfExploitation).Select(g => new AnnualReportData.CountLine(g.Key, g.Sum(x => x.Count)))
+                .OrderByDescending(l => l.Count).ThenBy(l => l.Label, StringComparer.Ordinal).ToList(), targets);
+    }
+
+    /// <summary>
+    /// A "label / count / share" table of one breakdown of a number of people, with its total row unless the lines can
+    /// overlap (types of assistance).
+    /// </summary>
+    private static void Breakdown(ContentBuilder c, string title, string countTitle, IReadOnlyList<AnnualReportData.CountLine> lines,
+        int total, bool withTotal = true) =>
+        c.Table(t =>
+        {
+            t.Column(title, 3);
+            t.FixedColumn(countTitle, 70, Align.Right);
+            t.FixedColumn("Share", 60, Align.Right);
+            foreach (var line in lines) t.Row(line.Label, Count(line.Count), Share(line.Count, total));
+            if (withTotal) t.TotalRow("Total", Count(lines.Sum(l => l.Count)), total == 0 ? "" : "100.0%");
+        });
+
+    private static List<(string, double)> Slices(IEnumerable<AnnualReportData.CountLine> lines) =>
+        lines.Where(l => l.Count > 0).Select(l => (ChartLabel(l.Label, l.Label), (double)l.Count)).ToList();
+
+    /// <summary>Bars for a horizontal chart, whose labels have the room of a table's first column.</summary>
+    private static List<(string, double)> Bars(IEnumerable<AnnualReportData.CountLine> lines) =>
+        lines.Select(l => (ChartLabel(l.Label, "—", 40), (double)l.Count)).ToList();
 
     public byte[] RenderBoardMinutes(BoardMinutesData data)
     {
@@ -538,16 +676,16 @@ public sealed class PdfReportRenderer : IReportRenderer
 
     private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string Share(int part, int total) =>
+    private static string Share(decimal part, decimal total) =>
         total == 0 ? "" : (100m * part / total).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
-    /// <summary>Chart text supports Latin, Greek and Cyrillic only: a name in another script is replaced (a donor by its rank in the table).</summary>
     /// <summary>"Latin American and Caribbean States" → "Latin American and Caribbean": five group names must fit side by side.</summary>
     private static string ShortGroupName(string name) => name.EndsWith(" States", StringComparison.Ordinal) ? name[..^7] : name;
 
-    private static string ChartLabel(string name, string fallback)
+    /// <summary>Chart text supports Latin, Greek and Cyrillic only: a name in another script is replaced (a donor by its rank in the table).</summary>
+    private static string ChartLabel(string name, string fallback, int maxLength = 28)
     {
-        var label = name.Length > 28 ? name[..27] + "…" : name;
+        var label = name.Length > maxLength ? name[..(maxLength - 1)] + "…" : name;
         return label.All(ch => ch < 0x500 || ch is >= '\u2000' and <= '\u206F') ? label : fallback;
     }
 

@@ -51,16 +51,81 @@ public sealed class AnnualReportRendererTests
         for (var i = 0; i < pages.Count; i++) Assert.Contains($"Page {i + 1} of {pages.Count}", pages[i]);
         var text = string.Join(" ", pages);
         foreach (var section in new[] { "The year in figures", "Contributions by donor", "Board of Trustees", "Calls for proposals and selection",
-                     "Grants awarded", "Victims targeted", "Financial performance", "Financial statement" })
+                     "Grants awarded", "Implementation status per grant", "Victims assisted", "Planned in applications received (targets)",
+                     "Financial performance", "Financial statement" })
             Assert.Contains(section, text);
         Assert.Contains("République française", text);
         Assert.Contains("Норвегия", text);
         Assert.Contains("Total income 2,357,678.91", text); // contributions + refunds
         Assert.Contains("Total expenditure 1,017,000.00", text);
         Assert.Contains("Fund balance at 31 December 2026 2,590,679.01", text); // opening + income − expenditure
-        Assert.Contains("No grant is recorded in TrustFund for this year yet.", text);
+        Assert.Contains("No grant agreement was signed in 2026.", text);
+        Assert.Contains("No grant was under implementation in 2026.", text);
+        Assert.Contains("No narrative report due in 2026 has been accepted by the secretariat", text);
         Assert.Contains("These are targets, not people assisted", text);
+        Assert.Contains("Victims targeted 700", text);
+        Assert.Contains("Grant agreements signed 0 Victims assisted (accepted reports) None reported yet", text);
         Assert.Contains("2025 2,000,000.00 1,900,000.00", text);
+    }
+
+    /// <summary>The sample with grants in three regions and two windows, their implementation, and victims assisted.</summary>
+    public static AnnualReportData WithGrantsAndVictims(AnnualReportData sample) => sample with
+    {
+        Grants =
+        [
+            new("UNVTF-2026-SGP1-0001", "Sahel Solidarité", "African States", "Senegal", "SGP1", 20_000m, "Signed"),
+            new("UNVTF-2026-SGP2-0001", "Fundación Ñandú", "Latin American and Caribbean States", "Colombia", "SGP2", 55_000.50m, "Signed"),
+            new("UNVTF-2026-SGP2-0002", "Centre Dakar", "African States", "Senegal", "SGP2", 40_000m, "Closed"),
+            new("UNVTF-2026-SGP2-0003", "Фонд «Надежда»", "Eastern European States", "Ukraine", "SGP2", 60_000m, "Signed"),
+        ],
+        Implementation =
+        [
+            new("UNVTF-2025-SGP2-0007", "La Strada", "Ukraine", "Signed", new DateOnly(2027, 3, 31), 30_000m, 1, 2),
+            new("UNVTF-2026-SGP1-0001", "Sahel Solidarité", "Senegal", "Signed", new DateOnly(2026, 12, 31), 10_000.25m, 2, 2),
+        ],
+        Victims = new(3, 4,
+            [new("Female", 90), new("Male", 30), new("Other", 0)],
+            [new("Child", 40), new("Adult", 80)],
+            [new("Sexual exploitation", 70), new("Forced labour", 50)],
+            [new("Shelter", 60), new("Medical assistance", 100), new("Legal aid", 25)],
+            [new("Nigeria", 50), new("Ukraine", 40), new("Other nationalities (3)", 30)]),
+    };
+
+    [Fact]
+    public void RenderAnnualReport_GrantsAndVictims_SummariesAddUpAndVictimsAreBrokenDown()
+    {
+        var bytes = new PdfReportRenderer().RenderAnnualReport(WithGrantsAndVictims(Sample()));
+        if (Environment.GetEnvironmentVariable("ANNUAL_REPORT_FULL_SAMPLE_PATH") is { Length: > 0 } path) File.WriteAllBytes(path, bytes);
+
+        var text = string.Join(" ", PdfText.AllPageWords(bytes));
+        // Grants by regional group, country and window: each total is the list's total.
+        Assert.Contains("African States 2 60,000.00 34.3%", text);
+        Assert.Contains("Senegal 2 60,000.00 34.3%", text);
+        Assert.Contains("SGP2 3 155,000.50 88.6%", text);
+        Assert.Equal(3, CountOf(text, "Total 4 175,000.50 100.0%")); // by region, by country, by window
+        Assert.Contains("Total 175,000.50", text);
+        // Implementation: disbursed and reports per grant, with totals.
+        Assert.Contains("30,000.00 1 / 2", text);
+        Assert.Contains("Total 2 grants 40,000.25", text);
+        Assert.Contains("In all, 3 of 4 reports due are accepted.", text);
+        // Victims assisted.
+        Assert.Contains("Grant agreements signed 4 Victims assisted (accepted reports) 120", text); // the year in figures
+        Assert.Contains("Victims assisted 120", text);
+        Assert.Contains("Grants reporting 3", text);
+        Assert.Contains("Female 90 75.0%", text);
+        Assert.Contains("Child 40 33.3%", text);
+        Assert.Contains("Sexual exploitation 70 58.3%", text);
+        Assert.Contains("Medical assistance 100 83.3%", text);
+        Assert.Contains("Other nationalities (3) 30 25.0%", text);
+        Assert.Contains("Total 120 100.0%", text);
+        Assert.DoesNotContain("No narrative report due in 2026 has been accepted", text);
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var (count, at) = (0, 0);
+        while ((at = text.IndexOf(part, at, StringComparison.Ordinal)) >= 0) (count, at) = (count + 1, at + part.Length);
+        return count;
     }
 
     [Fact]

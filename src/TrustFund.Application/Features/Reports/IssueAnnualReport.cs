@@ -12,6 +12,7 @@ using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Board;
 using TrustFund.Domain.Finance;
+using TrustFund.Domain.Grants;
 using TrustFund.Domain.Reports;
 
 namespace TrustFund.Application.Features.Reports;
@@ -19,7 +20,8 @@ namespace TrustFund.Application.Features.Reports;
 /// <summary>
 /// Issues the annual fund report of a calendar (= fiscal) year and stores it. Money comes from the journal (so the
 /// financial statement's totals are the journal's), pledges from the pledges, the board from the appointments that
-/// overlapped the year, selection and targeted victims from the applications submitted in the year.
+/// overlapped the year, selection and targeted victims from the applications submitted in the year, grants from the
+/// agreements and the journal, victims assisted from the grantees' accepted narrative reports.
 /// </summary>
 public static class IssueAnnualReport
 {
@@ -120,7 +122,11 @@ public static class IssueAnnualReport
         var summary = new AnnualReportData.Figures(pledged.Values.Sum(), flows.Received, flows.Disbursed, flows.Psc,
             statement.AvailableAtEnd, donors.Count, received, eligible, approved, settings.PscRate);
         return new AnnualReportData(Title(year), year, issuedAt, issuedBy, summary, statement, donors, board,
-            await Sessions(db, year, ct), selection, targets, await GrantsAwarded(db, year, groups, ct), byYear);
+            await Sessions(db, year, ct), selection, targets, await GrantsAwarded(db, year, groups, ct), byYear)
+        {
+            Implementation = await Implementation(db, year, DateOnly.FromDateTime(issuedAt.UtcDateTime), ct),
+            Victims = await Victims(db, year, ct),
+        };
     }
 
     /// <summary>Each seat with everyone who held it at some time in the year, the year's chairperson marked.</summary>
@@ -156,25 +162,141 @@ public static class IssueAnnualReport
             .Select(s => new AnnualReportData.BoardSessionLine(s.Date, s.Title, decided.GetValueOrDefault(s.Id))).ToList();
     }
 
-    /// <summary>The grants signed in the year (the obligation's year), with the grantee's country, region and window.</summary>
+    /// <summary>
+    /// The grants signed in the year, with the grantee's country, region and window. The amount is the journal's: the
+    /// obligations raised for the grant up to the year's end (signature and any increase by amendment), reversals included.
+    /// </summary>
     private static async Task<List<AnnualReportData.GrantLine>> GrantsAwarded(TrustFundDbContext db, int year,
         IReadOnlyDictionary<string, string> groups, CancellationToken ct)
     {
         var start = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var end = start.AddYears(1);
+        var last = new DateOnly(year, 12, 31);
+        var signed = db.GrantAgreements.Where(g => g.SignedAt >= start && g.SignedAt < end).Select(g => g.Id);
+        var obligated = await db.JournalEntries.AsNoTracking()
+            .Where(j => j.DocumentType == GrantAgreement.DocumentType && signed.Contains(j.DocumentId!.Value) && j.ValueDate <= last
+                && (j.ReversedEventType ?? j.EventType) == JournalEventType.ObligationRaised)
+            .GroupBy(j => j.DocumentId!.Value).Select(g => new { g.Key, Usd = g.Sum(j => j.UsdAmount) })
+            .ToDictionaryAsync(x => x.Key, x => x.Usd, ct);
         var rows = await (from g in db.GrantAgreements.AsNoTracking()
                           join a in db.Applications on g.ApplicationId equals a.Id
                           join call in db.Calls on a.CallId equals call.Id
                           join o in db.Organisations on g.OrganisationId equals o.Id
                           join country in db.Countries on o.CountryIso2 equals country.Iso2
                           where g.SignedAt >= start && g.SignedAt < end
-                          select new { g.ReferenceNumber, g.Grantee, Country = country.Name.En, country.RegionalGroupCode, call.Window, g.Amount, g.Status })
+                          select new { g.Id, g.ReferenceNumber, g.Grantee, Country = country.Name.En, country.RegionalGroupCode, call.Window, g.Status })
             .ToListAsync(ct);
         return rows.OrderBy(r => r.ReferenceNumber, StringComparer.Ordinal)
             .Select(r => new AnnualReportData.GrantLine(r.ReferenceNumber, r.Grantee,
-                r.RegionalGroupCode is null ? "—" : groups.GetValueOrDefault(r.RegionalGroupCode, r.RegionalGroupCode), r.Country,
-                r.Window.Code(), r.Amount, IssueDonorStatement.Words(r.Status.ToString())))
+                r.RegionalGroupCode is null ? "No regional group" : groups.GetValueOrDefault(r.RegionalGroupCode, r.RegionalGroupCode), r.Country,
+                r.Window.Code(), obligated.GetValueOrDefault(r.Id) + 0.00m, IssueDonorStatement.Words(r.Status.ToString())))
             .ToList();
+    }
+
+    /// <summary>
+    /// Every grant under implementation during the year (signed by its end, and not ended before it starts), as it stands
+    /// on <paramref name="asOf"/> (the report's date): the agreement's status, disbursed according to the journal up to that
+    /// date, and its reports accepted against those due by then (a report accepted early counts as due).
+    /// </summary>
+    private static async Task<List<AnnualReportData.ImplementationLine>> Implementation(TrustFundDbContext db, int year, DateOnly asOf,
+        CancellationToken ct)
+    {
+        var end = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var first = new DateOnly(year, 1, 1);
+        var grants = db.GrantAgreements.Where(g => g.SignedAt < end && g.EndDate >= first);
+        var rows = await (from g in grants.AsNoTracking()
+                          join o in db.Organisations on g.OrganisationId equals o.Id
+                          join country in db.Countries on o.CountryIso2 equals country.Iso2
+                          select new { g.Id, g.ReferenceNumber, g.Grantee, Country = country.Name.En, g.Status, g.EndDate })
+            .ToListAsync(ct);
+        var ids = grants.Select(g => g.Id);
+        var disbursed = await db.JournalEntries.AsNoTracking()
+            .Where(j => j.DocumentType == GrantAgreement.DocumentType && ids.Contains(j.DocumentId!.Value) && j.ValueDate <= asOf
+                && (j.ReversedEventType ?? j.EventType) == JournalEventType.Disbursement)
+            .GroupBy(j => j.DocumentId!.Value).Select(g => new { g.Key, Usd = g.Sum(j => j.UsdAmount) })
+            .ToDictionaryAsync(x => x.Key, x => x.Usd, ct);
+        var reports = await db.GrantReports.AsNoTracking().Where(r => ids.Contains(r.GrantId))
+            .GroupBy(r => r.GrantId)
+            .Select(g => new
+            {
+                g.Key,
+                Accepted = g.Count(r => r.Status == GrantReportStatus.Accepted),
+                Due = g.Count(r => r.DueOn <= asOf || r.Status == GrantReportStatus.Accepted),
+            })
+            .ToDictionaryAsync(x => x.Key, ct);
+        return rows.OrderBy(r => r.ReferenceNumber, StringComparer.Ordinal)
+            .Select(r => new AnnualReportData.ImplementationLine(r.ReferenceNumber, r.Grantee, r.Country,
+                IssueDonorStatement.Words(r.Status.ToString()), r.EndDate, disbursed.GetValueOrDefault(r.Id) + 0.00m,
+                reports.GetValueOrDefault(r.Id)?.Accepted ?? 0, reports.GetValueOrDefault(r.Id)?.Due ?? 0))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Victims assisted, from the narrative reports the secretariat ACCEPTED (submitted, sent-back and draft reports do
+    /// not count) whose due date falls in the year: a report belongs to the year its due date is in.
+    /// The narrative form asks for the victims assisted without limiting them to the report's period (unlike the
+    /// financial form, which asks for spending "in the period"), so a grant's later report repeats the people of its
+    /// earlier ones: we take each grant's LATEST accepted narrative report of the year (by due date, the final report
+    /// before the interim one on the same date) and never add two reports of one grant.
+    /// </summary>
+    private static async Task<AnnualReportData.VictimsAssisted> Victims(TrustFundDbContext db, int year, CancellationToken ct)
+    {
+        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var reports = await db.GrantReports.AsNoTracking()
+            .Where(r => r.Status == GrantReportStatus.Accepted && r.DueOn >= first && r.DueOn <= last && r.Narrative != null
+                && (r.Kind == GrantReportKind.InterimNarrative || r.Kind == GrantReportKind.FinalNarrative))
+            .Select(r => new AcceptedNarrative(r.GrantId, r.Kind, r.DueOn, r.Narrative!))
+            .ToListAsync(ct);
+        if (reports.Count == 0) return AnnualReportData.VictimsAssisted.None;
+        var names = new ReferenceNames(
+            await db.FormsOfExploitation.AsNoTracking().ToDictionaryAsync(f => f.Code, f => f.Name.En, ct),
+            await db.AssistanceTypes.AsNoTracking().ToDictionaryAsync(f => f.Code, f => f.Name.En, ct),
+            await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Iso2, c => c.Name.En, ct));
+        return VictimsAssisted(reports, names);
+    }
+
+    /// <summary>An accepted narrative report of the year, as the victims section reads it.</summary>
+    public sealed record AcceptedNarrative(Guid GrantId, GrantReportKind Kind, DateOnly DueOn, NarrativeReport Narrative);
+
+    /// <summary>English names of the codes a narrative report counts by.</summary>
+    public sealed record ReferenceNames(IReadOnlyDictionary<string, string> Forms, IReadOnlyDictionary<string, string> Assistance,
+        IReadOnlyDictionary<string, string> Countries);
+
+    /// <summary>How many nationalities the report names; the rest are added up as "Other nationalities".</summary>
+    public const int NationalitiesShown = 8;
+
+    /// <summary>
+    /// Adds up the reports the section uses: each grant's latest accepted narrative report (see <see cref="Victims"/>).
+    /// Public so the benchmark times it with the rendering.
+    /// </summary>
+    public static AnnualReportData.VictimsAssisted VictimsAssisted(IEnumerable<AcceptedNarrative> accepted, ReferenceNames names)
+    {
+        var reports = accepted.ToList();
+        var latest = reports.GroupBy(r => r.GrantId)
+            .Select(g => g.OrderByDescending(r => r.DueOn).ThenByDescending(r => r.Kind == GrantReportKind.FinalNarrative).First().Narrative)
+            .ToList();
+        if (latest.Count == 0) return AnnualReportData.VictimsAssisted.None;
+
+        static Dictionary<string, int> Sum(IEnumerable<ReportCount> counts) =>
+            counts.GroupBy(c => c.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(c => c.Number), StringComparer.Ordinal);
+        // Sex and age group in their fixed order, zeros included; the others largest first, zeros left out.
+        static List<AnnualReportData.CountLine> Fixed(Dictionary<string, int> sums, IEnumerable<string> codes) =>
+            codes.Select(code => new AnnualReportData.CountLine(code, sums.GetValueOrDefault(code))).ToList();
+        static List<AnnualReportData.CountLine> Largest(Dictionary<string, int> sums, IReadOnlyDictionary<string, string> names) =>
+            sums.Where(s => s.Value > 0).Select(s => new AnnualReportData.CountLine(names.GetValueOrDefault(s.Key, s.Key), s.Value))
+                .OrderByDescending(l => l.Count).ThenBy(l => l.Label, StringComparer.Ordinal).ToList();
+
+        var nationalities = Largest(Sum(latest.SelectMany(n => n.ByNationality)), names.Countries);
+        if (nationalities.Count > NationalitiesShown + 1)
+            nationalities = [.. nationalities.Take(NationalitiesShown),
+                new AnnualReportData.CountLine($"Other nationalities ({nationalities.Count - NationalitiesShown})",
+                    nationalities.Skip(NationalitiesShown).Sum(l => l.Count))];
+        return new AnnualReportData.VictimsAssisted(latest.Count, reports.Count,
+            Fixed(Sum(latest.SelectMany(n => n.BySex)), Enum.GetNames<Sex>()),
+            Fixed(Sum(latest.SelectMany(n => n.ByAgeGroup)), Enum.GetNames<AgeGroup>()),
+            Largest(Sum(latest.SelectMany(n => n.ByForm)), names.Forms),
+            Largest(Sum(latest.SelectMany(n => n.ByAssistance)), names.Assistance),
+            nationalities);
     }
 
     private static readonly ApplicationStatus[] PastEligibility =

@@ -1,5 +1,10 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Features.Reports;
+using TrustFund.Domain.Applications;
+using TrustFund.Domain.Finance;
+using TrustFund.Application.Identity;
+using TrustFund.Domain.Grants;
 using TrustFund.IntegrationTests.Support;
 
 namespace TrustFund.IntegrationTests.Features.Grants;
@@ -24,4 +29,122 @@ public sealed class AnnualReportGrantsTests(TrustFundAppFactory app) : GrantTest
         Assert.Contains(reference.Replace(" ", ""), text);
         Assert.Contains("40,000.00", text);
     }
+
+    [Fact]
+    public async Task AnnualReport_GrantsByRegionCountryAndWindow_AddUpToTheJournal_WithDisbursedPerGrant()
+    {
+        var manager = await FundedManagerOn15January2030();
+        var colombia = await SignedAgreement(manager, 40_000, "CO");
+        await SignedAgreement(manager, 50_000, "CO");
+        await SignedAgreement(manager, 45_000, "SN");
+        var first = (await Payments(colombia)).Single(); // the instalment due on signature, half the grant
+        await Pay(first.Id, await Certifier(), await Approver());
+
+        var text = await IssueAndRead(manager, 2030);
+
+        // Each summary's total is the journal's obligations raised for the year's grants.
+        await using var db = App.NewDbContext();
+        var raised = (await db.JournalEntries.Where(j => j.DocumentType == GrantAgreement.DocumentType).ToListAsync())
+            .Where(j => j.BalanceType == JournalEventType.ObligationRaised).Sum(j => j.UsdAmount);
+        Assert.Equal(135_000m, raised);
+        Assert.Equal(3, Occurrences(text, $"Total 3 {N(raised)} 100.0%")); // by regional group, by country, by window
+        Assert.Contains("Latin American and Caribbean States 2 90,000.00 66.7%", text);
+        Assert.Contains("African States 1 45,000.00 33.3%", text);
+        Assert.Contains("Colombia 2 90,000.00 66.7%", text);
+        Assert.Contains("Senegal 1 45,000.00 33.3%", text);
+        Assert.Contains("SGP2 3 135,000.00 100.0%", text);
+        // Implementation: the journal's disbursement on the first grant, its end date, no report due yet.
+        var colombiaGrant = await db.GrantAgreements.SingleAsync(g => g.Id == colombia);
+        Assert.Contains($"{colombiaGrant.ReferenceNumber} NGO number 1 (Colombia) Signed "
+            + $"{colombiaGrant.EndDate.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} 20,000.00 0 / 0", text);
+        Assert.Contains("Total 3 grants 20,000.00", text);
+        Assert.Contains("No report was due by the date of this report.", text);
+        // No narrative report accepted: the section says so instead of showing zeros.
+        Assert.Contains("No narrative report due in 2030 has been accepted by the secretariat", text);
+    }
+
+    [Fact]
+    public async Task AnnualReport_VictimsAssisted_CountsOnlyAcceptedNarrativeReportsDueInTheYear()
+    {
+        var manager = await FundedManagerOn15January2030();
+        var accepted = await SignedAgreement(manager, 40_000, "CO");
+        var submitted = await SignedAgreement(manager, 40_000, "SN");
+        var sentBack = await SignedAgreement(manager, 40_000, "NG");
+        // A 12-month grant starting in March 2030: its interim report is due in 2030, its final report in 2031.
+        await Narrative(accepted, GrantReportKind.InterimNarrative, Counts(female: 7, male: 3, "CO"), r => r.Accept(Now, "manager"));
+        await Narrative(accepted, GrantReportKind.FinalNarrative, Counts(female: 20, male: 9, "VE"), r => r.Accept(Now, "manager"));
+        await Narrative(submitted, GrantReportKind.InterimNarrative, Counts(female: 500, male: 0, "SN"), _ => { });
+        await Narrative(sentBack, GrantReportKind.InterimNarrative, Counts(female: 300, male: 1, "NG"), r => r.SendBack("Add the activities."));
+        var dueIn2030 = (await Reports(accepted)).Single(r => r.Kind == GrantReportKind.InterimNarrative).DueOn;
+        Assert.Equal(2030, dueIn2030.Year);
+        Assert.True(dueIn2030 > DateOnly.FromDateTime(Now.UtcDateTime)); // accepted early: counted as due in the status table
+
+        var year2030 = await IssueAndRead(manager, 2030);
+
+        Assert.Contains("Victims assisted 10 Grants reporting 1 Accepted narrative reports 1", year2030);
+        Assert.Contains("In all, 2 of 2 reports due are accepted.", year2030); // the grant's interim and final narrative reports
+        Assert.Contains("Female 7 70.0% Male 3 30.0% Other 0 0.0% Total 10 100.0%", year2030);
+        Assert.Contains("Child 0 0.0% Adult 10 100.0% Total 10 100.0%", year2030);
+        Assert.Contains("Forced labour 10 100.0% Total 10 100.0%", year2030);
+        Assert.Contains("Shelter 10 100.0% Legal aid 7 70.0%", year2030);
+        Assert.Contains("Colombia 10 100.0% Total 10 100.0%", year2030);
+        foreach (var excluded in new[] { "Senegal 500", "Nigeria 301", "Venezuela", "Female 20", "Female 27", "Female 507" })
+            Assert.DoesNotContain(excluded, year2030);
+        // The planned targets of the applications stay, as a labelled sub-section.
+        Assert.Contains("Planned in applications received (targets)", year2030);
+
+        // The final report is due in 2031: it belongs to that year's report, alone (the interim of 2030 is not added again).
+        var year2031 = await IssueAndRead(manager, 2031);
+        Assert.Contains("Victims assisted 29 Grants reporting 1", year2031);
+        Assert.Contains("Venezuela (Bolivarian Republic of) 29 100.0%", year2031);
+        Assert.DoesNotContain("Colombia 10", year2031);
+    }
+
+    private DateTimeOffset Now => App.Clock.GetUtcNow();
+
+    /// <summary>15 January 2030: grants signed now start in March, so their interim reports fall due in 2030 and final ones in 2031.</summary>
+    private async Task<ApplicationUser> FundedManagerOn15January2030()
+    {
+        App.Clock.SetUtcNow(new DateTimeOffset(2030, 1, 15, 9, 0, 0, TimeSpan.Zero));
+        var manager = await Manager();
+        await Fund(300_000);
+        return manager;
+    }
+
+    private static NarrativeReport Counts(int female, int male, string nationality) => new(
+        [new(nameof(Sex.Female), female), new(nameof(Sex.Male), male)],
+        [new(nameof(AgeGroup.Adult), female + male)],
+        [new(nationality, female + male)],
+        [new("FORCED_LABOUR", female + male)],
+        [new("SHELTER", female + male), new("LEGAL_AID", female)],
+        "Shelter and legal aid as planned.", "", []);
+
+    /// <summary>Saves the grantee's narrative report, hands it in, then moves it on as <paramref name="then"/> says.</summary>
+    private async Task Narrative(Guid grantId, GrantReportKind kind, NarrativeReport content, Action<GrantReport> then)
+    {
+        await using var db = App.NewDbContext();
+        var report = await db.GrantReports.SingleAsync(r => r.GrantId == grantId && r.Kind == kind);
+        report.SaveNarrative(content);
+        report.Submit(Now);
+        then(report);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<string> IssueAndRead(ApplicationUser manager, int year)
+    {
+        await SendAs(manager, new IssueAnnualReport.Command(year));
+        await using var db = App.NewDbContext();
+        var pdf = (await db.IssuedReports.SingleAsync(r => r.Title == $"Annual report {year}")).Content;
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return string.Join(" ", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+    }
+
+    private static int Occurrences(string text, string part)
+    {
+        var (count, at) = (0, 0);
+        while ((at = text.IndexOf(part, at, StringComparison.Ordinal)) >= 0) (count, at) = (count + 1, at + part.Length);
+        return count;
+    }
+
+    private static string N(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture);
 }

@@ -37,11 +37,11 @@ public abstract class GrantTest(TrustFundAppFactory app) : ApplicationTest(app)
     }
 
     /// <summary>An application taken through submission, review and the board to approval for its full amount.</summary>
-    protected async Task<Guid> ApprovedApplication(decimal total = 40_000m)
+    protected async Task<Guid> ApprovedApplication(decimal total = 40_000m, string country = "CO")
     {
         _call ??= await OpenCall();
         var n = ++_ngos;
-        var (_, user) = await Ngo($"NGO number {n}", "CO", $"ngo{n}@example.org");
+        var (_, user) = await Ngo($"NGO number {n}", country, $"ngo{n}@example.org");
         var id = await CompleteDraft(user, _call.Value.Id, total);
         await SendAs(user, new SubmitApplication.Command(id));
         await using var db = App.NewDbContext();
@@ -56,16 +56,17 @@ public abstract class GrantTest(TrustFundAppFactory app) : ApplicationTest(app)
         return id;
     }
 
-    protected async Task<Guid> Agreement(decimal total = 40_000m) => await Send(new CreateGrantAgreement.Command(await ApprovedApplication(total)));
+    protected async Task<Guid> Agreement(decimal total = 40_000m, string country = "CO") =>
+        await Send(new CreateGrantAgreement.Command(await ApprovedApplication(total, country)));
 
     protected Task<ApplicationUser> Manager(string email = "manager@unodc.test") => CreateUser(email, [Roles.FundManager], twoFactor: true);
     protected Task<ApplicationUser> Certifier(string email = "certifier@unodc.test") => CreateUser(email, [Roles.CertifyingOfficer], twoFactor: true);
     protected Task<ApplicationUser> Approver(string email = "approver@unodc.test") => CreateUser(email, [Roles.ApprovingOfficer], twoFactor: true);
 
     /// <summary>A signed agreement (the fund holding enough cash), signed by <paramref name="manager"/>.</summary>
-    protected async Task<Guid> SignedAgreement(ApplicationUser manager, decimal total = 40_000m)
+    protected async Task<Guid> SignedAgreement(ApplicationUser manager, decimal total = 40_000m, string country = "CO")
     {
-        var grant = await Agreement(total);
+        var grant = await Agreement(total, country);
         await SendAs(manager, new SignGrantAgreement.Command(grant));
         return grant;
     }

@@ -72,7 +72,7 @@ public sealed class AnnualReportTests(TrustFundAppFactory app) : ApplicationTest
         using var pdf = PdfDocument.Open(report.Content);
         var pages = pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))).ToList();
         for (var i = 0; i < pages.Count; i++) Assert.Contains($"Page {i + 1} of {pages.Count}", pages[i]);
-        var statement = pages.Single(p => p.Contains("8. Financial statement"));
+        var statement = pages.Single(p => p.Contains("9. Financial statement"));
         Assert.Contains($"Fund balance at 1 January 2030 {N(opening)}", statement);
         Assert.Contains($"Contributions received {N(received)}", statement);
         Assert.Contains($"Disbursements to grantees {N(Of(JournalEventType.Disbursement))}", statement);
