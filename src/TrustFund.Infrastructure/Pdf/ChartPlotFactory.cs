@@ -88,8 +88,9 @@ internal static class ChartPlotFactory
             plottable.Color = Palette(s);
         }
         CategoryTicks(plot, spec.Categories);
-        plot.Axes.Margins(bottom: 0, top: 0.25);
-        plot.ShowLegend(Alignment.UpperLeft);
+        // The legend goes under the chart: inside, it covered the tallest bars whatever the margin.
+        plot.Axes.Margins(bottom: 0, top: 0.05);
+        plot.ShowLegend(Edge.Bottom);
     }
 
     private static void AddPie(Plot plot, PieChartSpec spec)
