@@ -155,7 +155,20 @@ public sealed class EmbeddedPostgresServer : IDisposable
         _stopped = true;
         NpgsqlConnection.ClearAllPools();
         if (IsRunning()) _user.Run(Program("pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "stop"], TimeSpan.FromSeconds(60));
-        if (_temporary && Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+        if (_temporary) DeleteFolder(_root);
+    }
+
+    /// <summary>
+    /// Deletes a cluster's folder. The server's last files can still be disappearing under a loaded machine, which makes a
+    /// recursive delete fail half-way on a file that is already gone; trying again removes what is left.
+    /// </summary>
+    private static void DeleteFolder(string path)
+    {
+        for (var attempt = 1; Directory.Exists(path); attempt++)
+        {
+            try { Directory.Delete(path, recursive: true); }
+            catch (IOException) when (attempt < 5) { Thread.Sleep(200 * attempt); }
+        }
     }
 
     public void Dispose() => Stop();

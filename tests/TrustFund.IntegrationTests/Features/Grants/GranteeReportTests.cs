@@ -97,6 +97,9 @@ public sealed class GranteeReportTests(TrustFundAppFactory app) : GrantTest(app)
         var financial = await Report(grantId, GrantReportKind.InterimFinancial);
         var ngoClient = await SignedIn(ngo);
         Assert.Contains($"/apply/reports/{narrative.Id}", await ngoClient.GetStringAsync("/apply"));
+        // The annual report counts each grant's latest accepted report, so the form asks for cumulative counts.
+        Assert.Contains("Count everyone the project has assisted since the grant began",
+            await ngoClient.GetStringAsync($"/apply/reports/{narrative.Id}"));
 
         var submitted = await PostForm(ngoClient, $"/apply/reports/{narrative.Id}?handler=Submit", await ConsistentNarrative(), $"/apply/reports/{narrative.Id}");
         Assert.Equal($"/apply/reports/{narrative.Id}", LocationOf(submitted));
