@@ -21,6 +21,8 @@ public interface IReportRenderer
 public sealed record CallsSummaryData(string Title, int Year, DateTimeOffset IssuedAt, string IssuedBy,
     IReadOnlyList<CallsSummaryData.Line> Calls)
 {
+    public PaperSize Paper { get; init; } = PaperSize.A4;
+
     /// <param name="WindowCode">SGP1 or SGP2.</param>
     /// <param name="Deadline">The instant; the renderer shows it in <paramref name="TimeZoneId"/>.</param>
     public sealed record Line(string Slug, string Title, string WindowCode, decimal Envelope, decimal MinGrant,
@@ -36,6 +38,8 @@ public sealed record DonorStatementData(string Title, string DonorName, string D
     IReadOnlyList<DonorStatementData.ReceiptLine> Receipts, decimal JournalReceivedUsd,
     IReadOnlyList<DonorStatementData.EarmarkLine> Earmarks, IReadOnlyList<DonorStatementData.FundedGrantLine> FundedGrants)
 {
+    public PaperSize Paper { get; init; } = PaperSize.A4;
+
     /// <param name="UnitsPerUsd">The UNORE rate in force on the pledge date (units of the currency per USD).</param>
     public sealed record PledgeLine(DateOnly PledgedOn, decimal Amount, string Currency, decimal UnitsPerUsd, decimal Usd,
         string? EarmarkPurpose);
@@ -62,6 +66,8 @@ public sealed record AnnualReportData(string Title, int Year, DateTimeOffset Iss
     IReadOnlyList<AnnualReportData.TargetLine> Targets, IReadOnlyList<AnnualReportData.GrantLine> Grants,
     IReadOnlyList<AnnualReportData.YearLine> ContributionsByYear)
 {
+    public PaperSize Paper { get; init; } = PaperSize.A4;
+
     /// <summary>
     /// Victims assisted, from the grantees' accepted narrative reports (empty when none is accepted). An init property with a
     /// default so the constructor's callers that do not show it stay as they are.

@@ -13,6 +13,7 @@ public sealed class PdfReportRenderer : IReportRenderer
     {
         var info = new DocumentInfo(data.Title, $"Calls for proposals announced for {data.Year}", "en", data.IssuedAt);
         return PdfDocumentBuilder.Create(info)
+            .PageSize(Paper(data.Paper))
             .Content(c =>
             {
                 c.Wordmark();
@@ -69,6 +70,7 @@ public sealed class PdfReportRenderer : IReportRenderer
     {
         var info = new DocumentInfo(data.Title, $"Statement of contributions of {data.DonorName}", "en", data.IssuedAt);
         return PdfDocumentBuilder.Create(info)
+            .PageSize(Paper(data.Paper))
             .Content(c =>
             {
                 c.Wordmark();
@@ -160,6 +162,7 @@ public sealed class PdfReportRenderer : IReportRenderer
         var figures = data.Summary;
         var statement = data.Statement;
         return PdfDocumentBuilder.Create(info)
+            .PageSize(Paper(data.Paper))
             .Content(c =>
             {
                 // Cover.
@@ -695,6 +698,8 @@ public sealed class PdfReportRenderer : IReportRenderer
 
     /// <summary>UNORE rates are published to four decimals at most; trailing zeros dropped (1 for USD).</summary>
     private static string Rate(decimal unitsPerUsd) => unitsPerUsd.ToString("0.######", CultureInfo.InvariantCulture);
+
+    private static Pdf.PageSize Paper(PaperSize paper) => paper == PaperSize.Letter ? Pdf.PageSize.Letter : Pdf.PageSize.A4;
 
     private static string Usd(decimal amount) => "USD " + Amount(amount);
 

@@ -25,7 +25,7 @@ namespace TrustFund.Application.Features.Reports;
 /// </summary>
 public static class IssueAnnualReport
 {
-    public sealed record Command(int Year) : ICommand<Result>;
+    public sealed record Command(int Year, PaperSize Paper = PaperSize.A4) : ICommand<Result>;
 
     /// <summary>The January job's command: last year's report, unless one was already issued (so the job is safe to run twice).</summary>
     public sealed record LastYearCommand : ICommand<Result?>;
@@ -34,13 +34,17 @@ public static class IssueAnnualReport
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(x => x.Year).InclusiveBetween(2010, 2100).WithMessage("Choose a year between 2010 and 2100.");
+        public Validator()
+        {
+            RuleFor(x => x.Year).InclusiveBetween(2010, 2100).WithMessage("Choose a year between 2010 and 2100.");
+            RuleFor(x => x.Paper).IsInEnum().WithMessage("Choose A4 or Letter paper.");
+        }
     }
 
     public sealed class Handler(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock)
         : ICommandHandler<Command, Result>
     {
-        public ValueTask<Result> Handle(Command command, CancellationToken ct) => Issue(db, renderer, user, clock, command.Year, ct);
+        public ValueTask<Result> Handle(Command command, CancellationToken ct) => Issue(db, renderer, user, clock, command.Year, command.Paper, ct);
     }
 
     public sealed class LastYearHandler(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock)
@@ -51,18 +55,18 @@ public static class IssueAnnualReport
             var year = clock.GetUtcNow().Year - 1;
             var title = Title(year);
             if (await db.IssuedReports.AnyAsync(r => r.Kind == ReportKind.AnnualFundReport && r.Title == title, ct)) return null;
-            return await Issue(db, renderer, user, clock, year, ct);
+            return await Issue(db, renderer, user, clock, year, PaperSize.A4, ct);
         }
     }
 
     private static string Title(int year) => $"Annual report {year}";
 
     private static async ValueTask<Result> Issue(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock,
-        int year, CancellationToken ct)
+        int year, PaperSize paper, CancellationToken ct)
     {
         var data = await Build(db, year, IssueDonorStatement.IssuedAt(clock), user.UserName ?? "TrustFund", ct);
-        var pdf = renderer.RenderAnnualReport(data);
-        var parameters = JsonSerializer.Serialize(new { year, language = "en" });
+        var pdf = renderer.RenderAnnualReport(data with { Paper = paper });
+        var parameters = JsonSerializer.Serialize(new { year, language = "en", paper = paper.ToString() });
         var report = new IssuedReport(ReportKind.AnnualFundReport, data.Title, parameters, pdf, user.UserId, user.UserName, data.IssuedAt);
         db.IssuedReports.Add(report);
         await db.SaveChangesAsync(ct);

@@ -16,13 +16,17 @@ namespace TrustFund.Application.Features.Reports;
 /// </summary>
 public static class IssueCallsSummary
 {
-    public sealed record Command(int Year) : ICommand<Result>;
+    public sealed record Command(int Year, PaperSize Paper = PaperSize.A4) : ICommand<Result>;
 
     public sealed record Result(Guid ReportId, string Sha256);
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(x => x.Year).InclusiveBetween(2010, 2100).WithMessage("Choose a year between 2010 and 2100.");
+        public Validator()
+        {
+            RuleFor(x => x.Year).InclusiveBetween(2010, 2100).WithMessage("Choose a year between 2010 and 2100.");
+            RuleFor(x => x.Paper).IsInEnum().WithMessage("Choose A4 or Letter paper.");
+        }
     }
 
     public sealed class Handler(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock)
@@ -51,9 +55,9 @@ public static class IssueCallsSummary
             var issuedAt = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
             var title = $"Calls for proposals {command.Year}";
             var issuedBy = user.UserName ?? "TrustFund";
-            var pdf = renderer.RenderCallsSummary(new CallsSummaryData(title, command.Year, issuedAt, issuedBy, lines));
+            var pdf = renderer.RenderCallsSummary(new CallsSummaryData(title, command.Year, issuedAt, issuedBy, lines) { Paper = command.Paper });
 
-            var parameters = JsonSerializer.Serialize(new { year = command.Year, language = "en" });
+            var parameters = JsonSerializer.Serialize(new { year = command.Year, language = "en", paper = command.Paper.ToString() });
             var report = new IssuedReport(ReportKind.CallsSummary, title, parameters, pdf, user.UserId, user.UserName, issuedAt);
             db.IssuedReports.Add(report);
             await db.SaveChangesAsync(ct);

@@ -20,7 +20,7 @@ namespace TrustFund.Application.Features.Reports;
 /// </summary>
 public static class IssueDonorStatement
 {
-    public sealed record Command(Guid DonorId, DateOnly From, DateOnly To) : ICommand<Result>;
+    public sealed record Command(Guid DonorId, DateOnly From, DateOnly To, PaperSize Paper = PaperSize.A4) : ICommand<Result>;
 
     public sealed record Result(Guid ReportId, string Sha256);
 
@@ -32,6 +32,7 @@ public static class IssueDonorStatement
             RuleFor(x => x.From).GreaterThanOrEqualTo(new DateOnly(2010, 1, 1)).WithMessage("Choose a period between 2010 and 2100.");
             RuleFor(x => x.To).LessThanOrEqualTo(new DateOnly(2100, 12, 31)).WithMessage("Choose a period between 2010 and 2100.");
             RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).WithMessage("The end of the period must not be before its start.");
+            RuleFor(x => x.Paper).IsInEnum().WithMessage("Choose A4 or Letter paper.");
         }
     }
 
@@ -43,9 +44,12 @@ public static class IssueDonorStatement
             var donor = await db.Donors.AsNoTracking().SingleOrDefaultAsync(d => d.Id == command.DonorId, ct)
                 ?? throw new NotFoundException("donor", command.DonorId);
             var data = await Statement(db, donor, command.From, command.To, IssuedAt(clock), user.UserName ?? "TrustFund", ct);
-            var pdf = renderer.RenderDonorStatement(data);
+            var pdf = renderer.RenderDonorStatement(data with { Paper = command.Paper });
 
-            var parameters = JsonSerializer.Serialize(new { donorId = donor.Id, from = command.From, to = command.To, language = "en" });
+            var parameters = JsonSerializer.Serialize(new
+            {
+                donorId = donor.Id, from = command.From, to = command.To, language = "en", paper = command.Paper.ToString(),
+            });
             var report = new IssuedReport(ReportKind.DonorStatement, data.Title, parameters, pdf, user.UserId, user.UserName,
                 data.IssuedAt, donor.Id);
             db.IssuedReports.Add(report);

@@ -67,6 +67,26 @@ public sealed class IssuedReportTests(TrustFundAppFactory app) : IntegrationTest
     }
 
     [Fact]
+    public async Task IssueReports_OnLetterPaperWhenChosen_ElseA4_AndTheChoiceIsKeptWithTheReport()
+    {
+        var manager = await CreateUser("manager@unodc.org", [Roles.FundManager], twoFactor: true);
+        var client = await SignedIn(manager);
+
+        await PostForm(client, "/fund/reports?handler=AnnualReport", new() { ["Year"] = "2031", ["Paper"] = "Letter" }, pageUrl: "/fund/reports");
+        await PostForm(client, "/fund/reports?handler=CallsSummary", new() { ["Year"] = "2031" }, pageUrl: "/fund/reports");
+
+        await using var db = App.NewDbContext();
+        var annual = await db.IssuedReports.SingleAsync(r => r.Kind == ReportKind.AnnualFundReport);
+        var calls = await db.IssuedReports.SingleAsync(r => r.Kind == ReportKind.CallsSummary);
+        Assert.Contains("\"paper\": \"Letter\"", annual.ParametersJson); // stored as jsonb, which spaces it
+        Assert.Contains("\"paper\": \"A4\"", calls.ParametersJson);
+        using (var letter = PdfDocument.Open(annual.Content))
+            Assert.All(letter.GetPages(), p => Assert.Equal((612d, 792d), (Math.Round(p.Width), Math.Round(p.Height))));
+        using (var a4 = PdfDocument.Open(calls.Content))
+            Assert.All(a4.GetPages(), p => Assert.Equal((595d, 842d), (Math.Round(p.Width), Math.Round(p.Height))));
+    }
+
+    [Fact]
     public async Task IssueCallsSummary_AuditsTheReport_WithoutCopyingItsBytes()
     {
         var manager = await CreateUser("manager@unodc.org", [Roles.FundManager], twoFactor: true);

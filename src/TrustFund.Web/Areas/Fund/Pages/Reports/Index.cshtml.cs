@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using TrustFund.Application;
 using TrustFund.Application.Features.Contributions;
 using TrustFund.Application.Features.Reports;
+using TrustFund.Application.Reports;
 using TrustFund.Web.Localization;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Reports;
@@ -27,6 +28,9 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLo
     [BindProperty]
     public DateOnly To { get; set; }
 
+    [BindProperty]
+    public PaperSize Paper { get; set; } = PaperSize.A4;
+
     public IReadOnlyList<ListDonors.Item> Donors { get; private set; } = [];
 
     public PagedList<ListIssuedReports.Item> Reports { get; private set; } = new([], 1, PagedList<ListIssuedReports.Item>.DefaultPageSize, 0);
@@ -43,7 +47,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLo
     public async Task<IActionResult> OnPostCallsSummaryAsync(CancellationToken ct)
     {
         await Load(ct); // shown again if the year is refused
-        var result = await mediator.Send(new IssueCallsSummary.Command(Year), ct);
+        var result = await mediator.Send(new IssueCallsSummary.Command(Year, Paper), ct);
         TempData["Message"] = text["The report is issued and stored. Its SHA-256 is {0}.", result.Sha256].Value;
         return RedirectToPage();
     }
@@ -51,7 +55,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLo
     public async Task<IActionResult> OnPostAnnualReportAsync(CancellationToken ct)
     {
         await Load(ct);
-        var result = await mediator.Send(new IssueAnnualReport.Command(Year), ct);
+        var result = await mediator.Send(new IssueAnnualReport.Command(Year, Paper), ct);
         TempData["Message"] = text["The report is issued and stored. Its SHA-256 is {0}.", result.Sha256].Value;
         return RedirectToPage();
     }
@@ -59,7 +63,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLo
     public async Task<IActionResult> OnPostDonorStatementAsync(CancellationToken ct)
     {
         await Load(ct);
-        var result = await mediator.Send(new IssueDonorStatement.Command(DonorId, From, To), ct);
+        var result = await mediator.Send(new IssueDonorStatement.Command(DonorId, From, To, Paper), ct);
         TempData["Message"] = text["The report is issued and stored. Its SHA-256 is {0}.", result.Sha256].Value;
         return RedirectToPage();
     }
