@@ -155,6 +155,9 @@ public sealed record ApplicationSummaryData(string Title, string? ReferenceNumbe
     IReadOnlyList<ApplicationSummaryData.AttachmentLine> Attachments, IReadOnlyList<ApplicationSummaryData.HistoryLine> History,
     string? EligibilityReason, string? SignatoryName, string? SignatoryTitle)
 {
+    /// <summary>The reader's language (en, fr, es): the document's labels and the names of countries and forms of exploitation.</summary>
+    public string Language { get; init; } = "en";
+
     public sealed record TargetLine(string Sex, string AgeGroup, string FormOfExploitation, int Count);
 
     public sealed record BudgetLine(string Category, string Description, decimal Amount);

@@ -17,6 +17,12 @@ public sealed record DocumentInfo(string Title, string Subject, string Language,
     /// <summary>PDF /Author; defaults to the Fund's name.</summary>
     public string Author { get; init; } = DefaultAuthor;
 
+    /// <summary>The footer's page number, {0} of {1}: in the document's language.</summary>
+    public string PageNumberFormat { get; init; } = "Page {0} of {1}";
+
+    /// <summary>How the footer writes the issue date (month names).</summary>
+    public System.Globalization.CultureInfo Culture { get; init; } = System.Globalization.CultureInfo.InvariantCulture;
+
     /// <summary>PDF /Creator.</summary>
     public string Creator { get; init; } = "TrustFund";
 }

@@ -22,9 +22,9 @@ internal sealed class PageDecoration(DocumentInfo info, PageSize size, float lef
 
         float footerRule = contentBottom + 12f;
         drawings.Add(new RuleDrawing(left, footerRule, left + width, footerRule, DocumentTheme.Rule, DocumentTheme.RuleWidth));
-        string pageLabel = $"Page {page} of {pageCount}";
+        string pageLabel = string.Format(info.Culture, info.PageNumberFormat, page, pageCount);
         float labelWidth = LineBreaker.NaturalWidth(shaper, pageLabel, false, FontSize);
-        string date = info.IssuedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        string date = info.IssuedAt.ToString("d MMMM yyyy", info.Culture);
         string footerText = Fit(shaper, info.Title, $" · {date}", width - labelWidth - 24f);
         drawings.Add(Text(shaper, footerText, false, left, footerRule + 4f, DocumentTheme.Muted));
         drawings.Add(Text(shaper, pageLabel, false, left + width - labelWidth, footerRule + 4f, DocumentTheme.Muted));

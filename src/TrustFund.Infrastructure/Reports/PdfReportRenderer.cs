@@ -4,10 +4,16 @@ using TrustFund.Infrastructure.Pdf;
 
 namespace TrustFund.Infrastructure.Reports;
 
-/// <summary>The fund's documents, composed with the PDF engine. English for now; figures to the cent.</summary>
-public sealed class PdfReportRenderer : IReportRenderer
+/// <summary>
+/// The fund's documents, composed with the PDF engine; figures to the cent. The documents for donors and the board are in
+/// English; an application summary is in the language of whoever downloads it (its organisation's records).
+/// </summary>
+public sealed class PdfReportRenderer(IDocumentText text) : IReportRenderer
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>Every document in English (benchmarks and unit tests).</summary>
+    public PdfReportRenderer() : this(new EnglishDocumentText()) { }
 
     public byte[] RenderCallsSummary(CallsSummaryData data)
     {
@@ -583,95 +589,109 @@ public sealed class PdfReportRenderer : IReportRenderer
 
     public byte[] RenderApplicationSummary(ApplicationSummaryData data)
     {
-        var info = new DocumentInfo(data.Title, $"Application to the UN Voluntary Trust Fund: {data.ProjectTitle}", "en", data.DocumentDate);
+        var culture = CultureInfo.GetCultureInfo(data.Language == "en" ? "en-GB" : data.Language);
+        string T(string english) => text.Translate(data.Language, english);
+        string F(string english, params object[] values) => string.Format(culture, T(english), values);
+        string Day(DateOnly date) => date.ToString("d MMM yyyy", culture);
+        string At(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", culture);
+        string People(int n) => n.ToString("N0", culture);
+        var title = data.ReferenceNumber is null ? F("Application (draft): {0}", data.ProjectTitle) : F("Application {0}", data.ReferenceNumber);
+
+        var info = new DocumentInfo(title, F("Application to the UN Voluntary Trust Fund: {0}", data.ProjectTitle), data.Language, data.DocumentDate)
+        {
+            PageNumberFormat = T("Page {0} of {1}"),
+            Culture = culture,
+        };
         return PdfDocumentBuilder.Create(info)
             .Content(c =>
             {
                 c.Wordmark();
-                c.Heading(data.ReferenceNumber is null ? "Application (draft)" : $"Application {data.ReferenceNumber}");
+                c.Heading(data.ReferenceNumber is null ? T("Application (draft)") : title);
                 c.Paragraph(data.ProjectTitle, bold: true);
                 c.KeyValues(
-                    ("Call for proposals", $"{data.CallTitle} ({data.WindowCode})"),
-                    ("Status", data.Status),
-                    (data.ReferenceNumber is null ? "Last changed" : "Submitted", Issued(data.DocumentDate)));
+                    (T("Call for proposals"), $"{data.CallTitle} ({data.WindowCode})"),
+                    (T("Status"), data.Status),
+                    (data.ReferenceNumber is null ? T("Last changed") : T("Submitted"), At(data.DocumentDate)));
                 c.Spacing(8);
 
-                c.Heading("Organisation", 2);
+                c.Heading(T("Organisation"), 2);
                 c.KeyValues(
-                    ("Legal name", data.OrganisationName),
-                    ("Country", data.OrganisationCountry),
-                    ("Registration number", data.RegistrationNumber ?? "—"),
-                    ("UN Partner Portal ID", data.UnppPartnerId ?? "—"),
-                    ("Years of direct assistance", Count(data.YearsOfDirectAssistance)));
+                    (T("Legal name"), data.OrganisationName),
+                    (T("Country"), data.OrganisationCountry),
+                    (T("Registration number"), data.RegistrationNumber ?? "—"),
+                    (T("UN Partner Portal ID"), data.UnppPartnerId ?? "—"),
+                    (T("Years of direct assistance"), People(data.YearsOfDirectAssistance)));
                 c.Spacing(8);
 
-                c.Heading("Project", 2);
+                c.Heading(T("Project"), 2);
                 c.KeyValues(
-                    ("Country of implementation", data.ImplementationCountry ?? "—"),
-                    ("Period", data.StartDate is { } start && data.EndDate is { } end ? $"{Date(start)} to {Date(end)}" : "—"),
-                    ("Duration", data.DurationMonths is { } months ? $"{months} months" : "—"));
-                foreach (var (heading, text) in data.Narrative)
+                    (T("Country of implementation"), data.ImplementationCountry ?? "—"),
+                    (T("Period"), data.StartDate is { } start && data.EndDate is { } end ? F("{0} to {1}", Day(start), Day(end)) : "—"),
+                    (T("Duration"), data.DurationMonths is { } months ? F("{0} months", months) : "—"));
+                foreach (var (heading, body) in data.Narrative)
                 {
                     c.Heading(heading, 3);
-                    c.Paragraph(string.IsNullOrWhiteSpace(text) ? "—" : text, TextAlignment.Justify);
+                    c.Paragraph(string.IsNullOrWhiteSpace(body) ? "—" : body, TextAlignment.Justify);
                 }
                 c.Spacing(8);
 
-                c.Heading("People to be assisted (targets)", 2);
-                if (data.Targets.Count == 0) c.Paragraph("No beneficiary targets are given.");
+                c.Heading(T("People to be assisted (targets)"), 2);
+                if (data.Targets.Count == 0) c.Paragraph(T("No beneficiary targets are given."));
                 else
                     c.Table(t =>
                     {
-                        t.Column("Form of exploitation", 3);
-                        t.Column("Sex", 1);
-                        t.Column("Age group", 1);
-                        t.Column("People", 1, Align.Right);
-                        foreach (var line in data.Targets) t.Row(line.FormOfExploitation, line.Sex, line.AgeGroup, Count(line.Count));
-                        t.TotalRow("Total", "", "", Count(data.Targets.Sum(l => l.Count)));
+                        t.Column(T("Form of exploitation"), 3);
+                        t.Column(T("Sex"), 1);
+                        t.Column(T("Age group"), 1);
+                        t.Column(T("People"), 1, Align.Right);
+                        foreach (var line in data.Targets) t.Row(line.FormOfExploitation, line.Sex, line.AgeGroup, People(line.Count));
+                        t.TotalRow(T("Total"), "", "", People(data.Targets.Sum(l => l.Count)));
                     });
                 c.Spacing(8);
 
-                c.Heading("Budget", 2);
-                if (data.Budget.Count == 0) c.Paragraph("No budget lines are given.");
+                c.Heading(T("Budget"), 2);
+                if (data.Budget.Count == 0) c.Paragraph(T("No budget lines are given."));
                 else
                     c.Table(t =>
                     {
-                        t.FixedColumn("Category", 120);
-                        t.Column("Description", 3);
+                        t.FixedColumn(T("Category"), 120);
+                        t.Column(T("Description"), 3);
                         t.FixedColumn("USD", 90, Align.Right);
-                        foreach (var line in data.Budget) t.Row(line.Category, line.Description, Amount(line.Amount));
-                        t.TotalRow("Total requested", "", Amount(data.Budget.Sum(l => l.Amount)));
+                        foreach (var line in data.Budget) t.Row(line.Category, line.Description, line.Amount.ToString("N2", culture));
+                        t.TotalRow(T("Total requested"), "", data.Budget.Sum(l => l.Amount).ToString("N2", culture));
                     });
                 c.Spacing(8);
 
-                c.Heading("Attachments", 2);
-                if (data.Attachments.Count == 0) c.Paragraph("No documents are attached.");
+                c.Heading(T("Attachments"), 2);
+                if (data.Attachments.Count == 0) c.Paragraph(T("No documents are attached."));
                 else
                     c.Table(t =>
                     {
-                        t.FixedColumn("Document", 130);
-                        t.Column("File", 2);
-                        t.FixedColumn("Size", 60, Align.Right);
-                        t.FixedColumn("SHA-256 (start)", 90);
+                        t.FixedColumn(T("Document"), 130);
+                        t.Column(T("File"), 2);
+                        t.FixedColumn(T("Size"), 60, Align.Right);
+                        t.FixedColumn(T("SHA-256 (start)"), 90);
                         foreach (var file in data.Attachments)
-                            t.Row(file.Type, file.FileName, $"{Count((int)Math.Ceiling(file.Size / 1024.0))} KB", file.Sha256[..12]);
+                            t.Row(file.Type, file.FileName, F("{0} KB", People((int)Math.Ceiling(file.Size / 1024.0))), file.Sha256[..12]);
                     });
                 c.Spacing(8);
 
-                c.Heading("Status history", 2);
-                if (data.History.Count == 0) c.Paragraph("The application has not been submitted.");
+                c.Heading(T("Status history"), 2);
+                if (data.History.Count == 0) c.Paragraph(T("The application has not been submitted."));
                 else
                     c.Table(t =>
                     {
-                        t.Column("Status", 2);
-                        t.Column("Date", 2);
-                        foreach (var line in data.History) t.Row(line.Status, Issued(line.At));
+                        t.Column(T("Status"), 2);
+                        t.Column(T("Date"), 2);
+                        foreach (var line in data.History) t.Row(line.Status, At(line.At));
                     });
-                if (data.EligibilityReason is { Length: > 0 } reason) c.KeyValues(("Eligibility decision", reason));
+                if (data.EligibilityReason is { Length: > 0 } reason) c.KeyValues((T("Eligibility decision"), reason));
                 if (data.SignatoryName is { Length: > 0 } signatory)
                 {
                     c.Spacing(8);
-                    c.Note($"Declaration accepted by {signatory}{(string.IsNullOrWhiteSpace(data.SignatoryTitle) ? "" : ", " + data.SignatoryTitle)}.");
+                    c.Note(string.IsNullOrWhiteSpace(data.SignatoryTitle)
+                        ? F("Declaration accepted by {0}.", signatory)
+                        : F("Declaration accepted by {0}, {1}.", signatory, data.SignatoryTitle));
                 }
             })
             .RenderToBytes();

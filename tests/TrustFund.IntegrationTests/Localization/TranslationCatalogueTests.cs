@@ -73,7 +73,11 @@ public sealed partial class TranslationCatalogueTests
             var source = File.ReadAllText(file);
             foreach (Match m in RuleText().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
             foreach (Match m in SubmissionProblemText().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
+            foreach (Match m in DocumentText().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
         }
+        // The documents issued in the reader's language (the application summary) translate their labels with T/F.
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(src, "TrustFund.Infrastructure", "Reports"), "*.cs"))
+            foreach (Match m in DocumentText().Matches(File.ReadAllText(file))) texts.Add(Regex.Unescape(m.Groups[1].Value));
         return texts;
     }
 
@@ -85,6 +89,9 @@ public sealed partial class TranslationCatalogueTests
 
     [GeneratedRegex("""(?:WithMessage|DomainException)\("((?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex RuleText();
+
+    [GeneratedRegex("""\b(?:T|F|Label)\("((?:[^"\\]|\\.)*)"[,)]""")]
+    private static partial Regex DocumentText();
 
     [GeneratedRegex("""\bAdd\("[^"]*", "((?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex SubmissionProblemText();

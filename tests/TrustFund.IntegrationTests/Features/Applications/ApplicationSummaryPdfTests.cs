@@ -41,4 +41,33 @@ public sealed class ApplicationSummaryPdfTests(TrustFundAppFactory app) : Applic
         Assert.NotEqual(HttpStatusCode.OK, (await donor.GetAsync($"/fund/applications/{id}/summary.pdf")).StatusCode);
         Assert.Contains($"/apply/{id}/summary.pdf", await ownerClient.GetStringAsync($"/apply/{id}/view"));
     }
+
+    [Fact]
+    public async Task ApplicationSummary_ReadInFrench_IsInFrench_AndInEnglishAgainForAnEnglishReader()
+    {
+        var call = await OpenCall();
+        var (_, owner) = await Ngo("Sahel Solidarité", "SN", "fatou@sahel.org");
+        var id = await CompleteDraft(owner, call.Id, 30_000.50m);
+        await SendAs(owner, new SubmitApplication.Command(id));
+        var client = await SignedIn(owner);
+        var english = await client.GetByteArrayAsync($"/apply/{id}/summary.pdf");
+
+        await client.GetAsync("/apply?culture=fr");
+        var french = await client.GetByteArrayAsync($"/apply/{id}/summary.pdf");
+
+        using var pdf = PdfDocument.Open(french);
+        var text = string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        Assert.Contains("Personnes à aider (cibles)", text);
+        Assert.Contains("Total demandé 30 000,50", text.Replace('\u202f', ' ').Replace('\u00a0', ' '));
+        Assert.Contains("Soumise", text);                      // the status, from the pages' catalogue
+        Assert.Contains($"Page 1 sur {pdf.NumberOfPages}", text);
+        Assert.DoesNotContain("Total requested", text);
+        Assert.Equal("fr", Language(french));
+        Assert.Equal("en", Language(english));
+        Assert.Contains("Total requested", string.Join(" ", PdfDocument.Open(english).GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)));
+    }
+
+    /// <summary>The catalog's /Lang entry, which screen readers use to pick a voice.</summary>
+    private static string? Language(byte[] pdf) =>
+        System.Text.RegularExpressions.Regex.Match(System.Text.Encoding.Latin1.GetString(pdf), @"/Lang\s*\(([a-z]+)\)") is { Success: true } m ? m.Groups[1].Value : null;
 }

@@ -10,7 +10,7 @@ public sealed class SummaryModel(IMediator mediator) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var file = await mediator.Send(new GetApplicationSummaryPdf.Query(id), ct);
+        var file = await mediator.Send(new GetApplicationSummaryPdf.Query(id, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), ct);
         Response.Headers.CacheControl = "private, no-cache";
         return File(file.Content, "application/pdf", file.FileName);
     }
