@@ -142,7 +142,9 @@ public sealed class DemoFundingCycle(TrustFundDbContext db, UserManager<Applicat
         var manager = await Actor("fundmanager@trustfund.test");
         var trustees = await db.TrusteeAppointments.AsNoTracking().ToListAsync(_ct);
         var trusteeActors = new Dictionary<string, SeedActor>();
-        foreach (var t in trustees.Where(t => t.IsServingOn(Date(-195))))
+        // The trustees serving through the review and the session (all five when the demo is seeded in 2026-27, the
+        // appointments' fixed dates being then); a trustee whose term had ended simply takes no part.
+        foreach (var t in trustees.Where(t => t.IsServingOn(Date(-228)) && t.IsServingOn(Date(-195))))
             trusteeActors[t.NationalityIso2] = await Actor((await users.FindByIdAsync(t.TrusteeUserId.ToString()))!.Email!);
 
         // The call: published ten months ago, closed eight months ago.
@@ -187,8 +189,9 @@ public sealed class DemoFundingCycle(TrustFundDbContext db, UserManager<Applicat
         // Review: conflict declarations first, then three reviewers per application, scoring against the call's rubric.
         var reviewed = Applications.Where(a => a.Outcome != Outcome.Ineligible).ToList();
         var countryOf = reviewed.ToDictionary(a => a.Email, a => CountryOf(a.Email));
+        List<string> ReviewersOf(PastApplication a) => ReviewersFor[a.Email].Where(trusteeActors.ContainsKey).ToList();
         foreach (var a in reviewed)
-            foreach (var nationality in ReviewersFor[a.Email])
+            foreach (var nationality in ReviewersOf(a))
                 await Run(new AssignReviewer.Command(ids[a.Email], trusteeActors[nationality].UserId!.Value), Day(-228), manager);
         foreach (var a in reviewed)
             foreach (var (nationality, trustee) in trusteeActors)
@@ -199,10 +202,10 @@ public sealed class DemoFundingCycle(TrustFundDbContext db, UserManager<Applicat
             }
         var rubric = (await db.Calls.AsNoTracking().SingleAsync(c => c.Id == call.Id, _ct)).Rubric;
         foreach (var a in reviewed)
-            for (var r = 0; r < a.Scores.Length; r++)
+            for (var r = 0; r < ReviewersOf(a).Count; r++)
             {
                 var scores = rubric.Select((c, k) => new CriterionScore(c.Name, a.Scores[r][k], null)).ToList();
-                await Run(new SaveAssessment.Command(ids[a.Email], scores, Complete: true), Day(-220 + r), trusteeActors[ReviewersFor[a.Email][r]]);
+                await Run(new SaveAssessment.Command(ids[a.Email], scores, Complete: true), Day(-220 + r), trusteeActors[ReviewersOf(a)[r]]);
             }
 
         // Selection, with the message each applicant reads.
@@ -307,6 +310,7 @@ public sealed class DemoFundingCycle(TrustFundDbContext db, UserManager<Applicat
     private async Task FillApplication(Guid id, PastApplication a, SeedActor ngo, DateTimeOffset at)
     {
         var version = await db.Applications.AsNoTracking().Where(x => x.Id == id).Select(x => EF.Property<uint>(x, "xmin")).SingleAsync(_ct);
+        var signatory = (await users.FindByEmailAsync(a.Email))?.DisplayName ?? a.Email;
         var office = decimal.Round(a.Amount * 0.05m, 2);
         var personnel = decimal.Round(a.Amount * 0.30m, 2);
         await Run(new SaveDraft.Command(id, version)
@@ -327,7 +331,7 @@ public sealed class DemoFundingCycle(TrustFundDbContext db, UserManager<Applicat
                 new BudgetLine(BudgetCategory.DirectAssistance, "Shelter, food, medical care and transport for survivors", a.Amount - personnel - office),
                 new BudgetLine(BudgetCategory.OfficeRunningCosts, "Share of office rent and utilities", office),
             ],
-            Declaration = new PartnerDeclaration { Accepted = true, SignatoryName = ngo.UserName ?? "", SignatoryTitle = "Director" },
+            Declaration = new PartnerDeclaration { Accepted = true, SignatoryName = signatory, SignatoryTitle = "Director" },
         }, at, ngo);
         foreach (var type in new[] { DocumentType.RegistrationCertificate, DocumentType.AuditedFinancialStatements, DocumentType.ReferenceLetter1, DocumentType.ReferenceLetter2 })
             await Run(new UploadAttachment.Command(id, type, $"{type}.pdf", DemoDocument), at.AddMinutes(10), ngo);
