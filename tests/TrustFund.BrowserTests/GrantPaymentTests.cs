@@ -51,26 +51,29 @@ public sealed class GrantPaymentTests(BrowserApp app)
         await manager.Locator("form[action*='handler=Sign'] button").ClickAsync();
         await Assertions.Expect(manager.Locator(".notice")).ToContainTextAsync("The agreement is signed");
 
-        // One officer certifies; another approves and records the transfer.
+        // One officer certifies; another approves and records the transfer. The queue also holds the demo grant's second
+        // instalment, so each officer acts on this grant's row.
         var certifier = await app.SignIn("carla.certifier@unodc.test", certifierKey);
         await certifier.GotoAsync("/finance/payments");
-        await certifier.Locator("form[action*='handler=Certify'] button").ClickAsync();
+        await certifier.Locator("tr", new() { HasText = "GA-" + reference }).Locator("form[action*='handler=Certify'] button").ClickAsync();
         await Assertions.Expect(certifier.Locator(".notice")).ToContainTextAsync("The payment is certified.");
 
         var approver = await app.SignIn("anton.approver@unodc.test", approverKey);
         await approver.GotoAsync("/finance/payments");
-        await approver.Locator("form[action*='handler=Approve'] button").ClickAsync();
+        var row = approver.Locator("tr", new() { HasText = "GA-" + reference });
+        await row.Locator("form[action*='handler=Approve'] button").ClickAsync();
         await Assertions.Expect(approver.Locator(".notice")).ToContainTextAsync("The payment is approved.");
-        await approver.Locator("form[action*='handler=Disburse'] input[name=BankReference]").FillAsync("TT-2027-001");
-        await approver.Locator("form[action*='handler=Disburse'] button").ClickAsync();
+        await row.Locator("form[action*='handler=Disburse'] input[name=BankReference]").FillAsync("TT-2027-001");
+        await row.Locator("form[action*='handler=Disburse'] button").ClickAsync();
         await Assertions.Expect(approver.Locator(".notice")).ToContainTextAsync("The disbursement is recorded.");
 
-        // Cash 50,000 − 15,500 disbursed − 2,015 PSC = 32,485 more available, on top of the demo donors'
-        // USD 87,071.36 (fixed demo receipts at the sample UNORE rates); nothing left obligated.
+        // Cash 50,000 − 15,500 disbursed − 2,015 PSC = 32,485 more available, on top of the demo fund's USD 94,691.36
+        // (USD 237,071.36 received at the sample UNORE rates − the demo grants' open obligations of 63,000 and their
+        // PSC − 63,000 disbursed and its PSC). All years: disbursed 63,000 + 15,500, PSC 8,190 + 2,015.
         await manager.GotoAsync("/fund/dashboard");
-        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("USD 15,500.00");
-        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("USD 2,015.00");
-        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("USD 119,556.36");
+        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("USD 78,500.00");
+        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("USD 10,205.00");
+        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("USD 127,176.36");
     }
 
     /// <summary>Finance officers must have two-factor authentication on their account (not only a demo exemption) to move money.</summary>

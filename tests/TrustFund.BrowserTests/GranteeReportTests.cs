@@ -88,8 +88,8 @@ public sealed class GranteeReportTests(BrowserApp app)
         var db = services.GetRequiredService<TrustFundDbContext>();
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         var ngo = (await users.FindByEmailAsync("ngo.ukraine@trustfund.test"))!;
-        // The demo call (another browser test publishes a medium-term call of its own).
-        var call = await db.Calls.OrderBy(c => c.CreatedAt).FirstAsync(c => c.Window == FundingWindow.MediumTerm);
+        // The demo call open now (the demo's past call is closed; another browser test publishes a medium-term call of its own).
+        var call = await db.Calls.OrderBy(c => c.CreatedAt).FirstAsync(c => c.Window == FundingWindow.MediumTerm && c.Status == CallStatus.Published);
         var now = DateTimeOffset.UtcNow;
         var start = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(1);
         var application = new GrantApplication(call, ngo.OrganisationId!.Value, new OrganisationSection

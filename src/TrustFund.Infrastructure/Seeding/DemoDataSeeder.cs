@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TrustFund.Application.Auditing;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Board;
@@ -19,7 +20,8 @@ namespace TrustFund.Infrastructure.Seeding;
 /// Loads seeds/demo/demo.json (Development only). Everything is looked up by its natural key first, so a second
 /// run changes nothing, not even the demo calls' deadlines.
 /// </summary>
-public sealed class DemoDataSeeder(TrustFundDbContext db, UserManager<ApplicationUser> users, AuditContext audit, TimeProvider clock, Mediator.IMediator mediator)
+public sealed class DemoDataSeeder(TrustFundDbContext db, UserManager<ApplicationUser> users, AuditContext audit, TimeProvider clock, Mediator.IMediator mediator,
+    IServiceScopeFactory scopes)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -37,6 +39,9 @@ public sealed class DemoDataSeeder(TrustFundDbContext db, UserManager<Applicatio
             db.Organisations.Add(organisation);
             organisations[o.LegalName] = organisation;
         }
+        // A profile is filled in once, when still empty: what an NGO later typed in its profile is never overwritten.
+        foreach (var o in demo.Organisations.Where(o => o.Profile is not null && organisations[o.LegalName].Profile.RegistrationNumber is null))
+            organisations[o.LegalName].UpdateProfile(o.LegalName, o.Country, o.Profile!.ToProfile());
 
         var donors = await db.Donors.Select(d => d.Name).ToListAsync(ct);
         foreach (var d in demo.Donors.Where(d => !donors.Contains(d.Name)))
@@ -77,6 +82,7 @@ public sealed class DemoDataSeeder(TrustFundDbContext db, UserManager<Applicatio
         }
         await SeedBoard(demo, ct);
         await SeedFinances(demo, seedsDirectory, ct);
+        await new DemoFundingCycle(db, users, new SeedUseCases(scopes), clock).SeedAsync(ct);
         return accounts;
     }
 
@@ -116,7 +122,17 @@ public sealed class DemoDataSeeder(TrustFundDbContext db, UserManager<Applicatio
         List<DemoContribution> Contributions);
     private sealed record DemoContribution(string Donor, string Currency, decimal Amount, string PledgedOn, string? Earmark, List<DemoReceipt> Receipts);
     private sealed record DemoReceipt(decimal Amount, string ValueDate, string BankReference);
-    private sealed record DemoOrganisation(string LegalName, string Country);
+    private sealed record DemoOrganisation(string LegalName, string Country, DemoProfile? Profile);
+    private sealed record DemoProfile(string RegistrationNumber, string RegistrationDate, string? UnppPartnerId, int YearsOfDirectAssistance,
+        string ContactName, string ContactEmail)
+    {
+        public OrganisationProfile ToProfile() => new()
+        {
+            RegistrationNumber = RegistrationNumber, RegistrationDate = DateOnly.Parse(RegistrationDate), UnppPartnerId = UnppPartnerId,
+            YearsOfDirectAssistance = YearsOfDirectAssistance, IsNonProfit = true, HasPseaPolicy = true, BankAccountInOrganisationName = true,
+            ContactName = ContactName, ContactEmail = ContactEmail,
+        };
+    }
     private sealed record DemoUser(string Email, string DisplayName, string Language, List<string> Roles, string? Organisation,
         string? Donor = null, string? Nationality = null, string? TermStart = null);
     private sealed record DemoDonor(string Name, string Kind, string? Country);

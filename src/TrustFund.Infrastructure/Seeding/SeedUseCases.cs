@@ -1,0 +1,63 @@
+using System.Reflection;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using TrustFund.Application.Abstractions;
+using TrustFund.Application.Auditing;
+
+namespace TrustFund.Infrastructure.Seeding;
+
+/// <summary>
+/// Runs a real use case's handler for the demo history: as a named person (the use cases read who acts from
+/// <see cref="ICurrentUser"/>) and at a moment in the past (they read the time from <see cref="TimeProvider"/>).
+/// The handler is the one the pages use, built with the scope's other services, so every rule, every status change and
+/// every journal entry comes from the same code; only the clock and the actor are the demo's. Each command gets a
+/// fresh scope (its own DbContext), as a request would. The pipeline's validation is not run: the demo's input is fixed.
+/// </summary>
+public sealed class SeedUseCases(IServiceScopeFactory scopes)
+{
+    public async Task<TResult> Run<TResult>(ICommand<TResult> command, DateTimeOffset at, SeedActor actor, CancellationToken ct)
+    {
+        var handlerType = command.GetType().DeclaringType?.GetNestedType("Handler")
+            ?? throw new InvalidOperationException($"{command.GetType().FullName} has no Handler beside it.");
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AuditContext>().Action = "SeedDemoData";
+        var constructor = handlerType.GetConstructors().Single();
+        var arguments = constructor.GetParameters().Select(p =>
+            p.ParameterType == typeof(TimeProvider) ? new SeedClock(at)
+            : p.ParameterType == typeof(ICurrentUser) ? actor
+            : scope.ServiceProvider.GetRequiredService(p.ParameterType)).ToArray();
+        var handler = constructor.Invoke(arguments);
+        try
+        {
+            return await (ValueTask<TResult>)handlerType.GetMethod("Handle", [command.GetType(), typeof(CancellationToken)])!
+                .Invoke(handler, [command, ct])!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
+    }
+
+    /// <summary>The scope-bound services a domain step needs (a DbContext, with the audit action set).</summary>
+    public async Task InScope(Func<IServiceProvider, Task> step)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AuditContext>().Action = "SeedDemoData";
+        await step(scope.ServiceProvider);
+    }
+
+    private sealed class SeedClock(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
+    }
+}
+
+/// <summary>Who acts in a demo step: a demo account with its roles (and organisation, for an NGO user).</summary>
+public sealed record SeedActor(Guid? UserId, string? UserName, Guid? OrganisationId, IReadOnlyCollection<string> Roles) : ICurrentUser
+{
+    /// <summary>Nobody in particular, as a scheduled job acts.</summary>
+    public static readonly SeedActor System = new(null, null, null, []);
+
+    public bool IsInRole(string role) => Roles.Contains(role);
+}
