@@ -165,6 +165,8 @@ public sealed class SeedingTests(TrustFundAppFactory app) : IntegrationTest(app)
         var accepted = await db.GrantReports.SingleAsync(r => r.Kind == GrantReportKind.InterimNarrative && r.Status == GrantReportStatus.Accepted);
         Assert.Equal(50, accepted.Narrative!.BySex.Sum(c => c.Number));
         Assert.Equal(50, accepted.Narrative.ByNationality.Sum(c => c.Number));
+        var reportYear = await IssueAnnualReport.Build(db, accepted.DueOn.Year, App.Clock.GetUtcNow(), "test", CancellationToken.None);
+        Assert.Equal((50, 1, 1), (reportYear.Victims.Total, reportYear.Victims.Grants, reportYear.Victims.Reports));
     }
 
     [Fact]
