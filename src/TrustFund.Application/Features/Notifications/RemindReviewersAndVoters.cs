@@ -61,10 +61,10 @@ public static class RemindReviewersAndVoters
             var people = await db.Users.Where(u => ids.Contains(u.Id))
                 .Select(u => new Notifier.Recipient(u.Id, u.Email!, u.PreferredLanguage)).ToDictionaryAsync(r => r.UserId, ct);
             // The reminders are this job's only change; the bulk notices are written in a transaction of their own.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             var sent = await notifier.NotifyManyAsync(notices.Where(n => people.ContainsKey(n.UserId))
                 .Select(n => new Notifier.Notice([people[n.UserId]], n.Key, n.Texts, n.Link, n.Arguments)).ToList(), ct);
-            await transaction.CommitAsync(ct);
+            if (transaction is not null) await transaction.CommitAsync(ct);
             return sent;
         }
     }
