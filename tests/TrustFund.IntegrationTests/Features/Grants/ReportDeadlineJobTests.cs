@@ -142,4 +142,39 @@ public sealed class ReportDeadlineJobTests(TrustFundAppFactory app) : GrantTest(
         Assert.Contains("USD", notice.Body);
         _ = before;
     }
+
+    [Fact]
+    public async Task ReportDeadlines_WhenTheNoticesCannotBeWritten_LeaveTheReportsUnmarked_AndTheRetryDoesBoth()
+    {
+        var manager = await Manager();
+        await Fund(100_000);
+        var grant = await SignedAgreement(manager, 40_000);
+        var due = (await Reports(grant)).Min(r => r.DueOn);
+        var n = (await Reports(grant)).Count(r => r.DueOn == due);
+        App.Clock.SetUtcNow(ViennaMidnight(due.AddDays(1)).AddHours(7));
+
+        // The database refuses notifications for the first run, as a full disk or a killed connection would.
+        await using (var db = App.NewDbContext())
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE FUNCTION refuse_notifications() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+                CREATE TRIGGER refuse_notifications BEFORE INSERT ON notifications FOR EACH ROW EXECUTE FUNCTION refuse_notifications();
+                """);
+        try
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => Send(new KeepReportDeadlines.Command()));
+        }
+        finally
+        {
+            await using var db = App.NewDbContext();
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse_notifications ON notifications; DROP FUNCTION refuse_notifications();");
+        }
+        // A report is overdue if and only if its grantees were told: neither happened.
+        Assert.All((await Reports(grant)).Where(r => r.DueOn == due), r => Assert.Equal(GrantReportStatus.Scheduled, r.Status));
+
+        var retried = await Send(new KeepReportDeadlines.Command());
+        Assert.Equal((n, n), (retried.MarkedOverdue, retried.OverdueNotices));
+        await using var after = App.NewDbContext();
+        Assert.Equal(n, await after.Notifications.CountAsync(x => x.EventKey.StartsWith("report-overdue:")));
+        Assert.Equal(n, await after.OutboxEmails.CountAsync(x => x.DeduplicationKey!.StartsWith("report-overdue:")));
+    }
 }

@@ -1,0 +1,161 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
+using TrustFund.Application.Messaging;
+using TrustFund.Infrastructure.Email;
+using TrustFund.IntegrationTests.Support;
+
+namespace TrustFund.IntegrationTests.Features.Notifications;
+
+/// <summary>
+/// The sweeps' way of telling many people at once (<see cref="Notifier.NotifyManyAsync"/>): set-based, in the
+/// transaction of the change that causes the notices, once per person and event however often it runs.
+/// </summary>
+public sealed class BulkNoticeTests(TrustFundAppFactory app) : IntegrationTest(app)
+{
+    private static readonly Notifier.Texts Deadline = new(
+        ("Report due on {0:d}", "Your report is due on {0:d}."),
+        ("Rapport attendu le {0:d}", "Votre rapport est attendu le {0:d}."),
+        ("Informe previsto para el {0:d}", "Su informe vence el {0:d}."));
+
+    private static readonly object[] DueOn = [new DateTime(2027, 3, 31)];
+
+    /// <summary>People written straight to the table: hashing passwords for each would make the test slow, not better.</summary>
+    private async Task<List<Notifier.Recipient>> People(params string[] languages)
+    {
+        await using var db = App.NewDbContext();
+        var people = languages.Select((language, i) => new ApplicationUser
+        {
+            UserName = $"person{i}@example.org", NormalizedUserName = $"PERSON{i}@EXAMPLE.ORG", Email = $"person{i}@example.org",
+            NormalizedEmail = $"PERSON{i}@EXAMPLE.ORG", EmailConfirmed = true, DisplayName = $"Person {i}", PreferredLanguage = language,
+            CreatedAt = App.Clock.GetUtcNow(),
+        }).ToList();
+        db.Users.AddRange(people);
+        await db.SaveChangesAsync();
+        return people.Select(p => new Notifier.Recipient(p.Id, p.Email!, p.PreferredLanguage)).ToList();
+    }
+
+    /// <summary>Runs the notices in a transaction of their own, committed or rolled back, as a sweep would.</summary>
+    private async Task<int> NotifyMany(IReadOnlyCollection<Notifier.Notice> notices, bool commit = true)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var sent = await scope.ServiceProvider.GetRequiredService<Notifier>().NotifyManyAsync(notices, CancellationToken.None);
+        Assert.Empty(db.ChangeTracker.Entries()); // written by statements, not left for a SaveChanges to insert one by one
+        if (commit) await transaction.CommitAsync();
+        else await transaction.RollbackAsync();
+        return sent;
+    }
+
+    [Fact]
+    public async Task NotifyMany_ForABatchOfRecipients_WritesOneNotificationAndOneEmailEach_InTheirLanguages()
+    {
+        App.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 1, 7, 0, 0, TimeSpan.Zero)); // whole microseconds, as PostgreSQL keeps them
+        var people = await People([.. Enumerable.Repeat("en", 4), .. Enumerable.Repeat("fr", 3), .. Enumerable.Repeat("es", 3)]);
+
+        Assert.Equal(10, await NotifyMany([new Notifier.Notice(people, "deadline:1", Deadline, "/apply", DueOn)]));
+
+        await using var db = App.NewDbContext();
+        var notifications = await db.Notifications.AsNoTracking().ToListAsync();
+        var emails = await db.OutboxEmails.AsNoTracking().ToListAsync();
+        Assert.Equal(people.Select(p => p.UserId).Order(), notifications.Select(n => n.UserId).Order());
+        Assert.Equal(people.Select(p => p.Email).Order(), emails.Select(e => e.To).Order());
+        Assert.All(notifications, n => Assert.Equal(("deadline:1", "/apply", App.Clock.GetUtcNow()), (n.EventKey, n.Link, n.CreatedAt)));
+        Assert.All(emails, e => Assert.Equal((0, (DateTimeOffset?)null), (e.Attempts, e.SentAt)));
+
+        var french = people.First(p => p.Language == "fr");
+        Assert.Equal("Rapport attendu le 31/03/2027", notifications.Single(n => n.UserId == french.UserId).Subject);
+        var frenchEmail = emails.Single(e => e.To == french.Email);
+        Assert.Equal(($"deadline:1:{french.UserId}", "Rapport attendu le 31/03/2027"), (frenchEmail.DeduplicationKey, frenchEmail.Subject));
+        // The link is App:PublicBaseUrl + the page; the tests set no base URL, so it is the page alone here.
+        Assert.Equal("Votre rapport est attendu le 31/03/2027.\n\n/apply", frenchEmail.TextBody);
+        Assert.Equal("<p>Votre rapport est attendu le 31/03/2027.</p><p><a href=\"/apply\">/apply</a></p>", frenchEmail.HtmlBody);
+        Assert.Equal("Informe previsto para el 31/3/2027", emails.Single(e => e.To == people.First(p => p.Language == "es").Email).Subject);
+        Assert.Equal("Report due on 3/31/2027", emails.Single(e => e.To == people.First(p => p.Language == "en").Email).Subject);
+
+        // The dispatcher sends the bulk-written outbox like any other.
+        await using var scope = App.Services.CreateAsyncScope();
+        Assert.Equal(10, await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(batchSize: 50));
+        Assert.Equal(10, Directory.GetFiles(App.PickupDirectory, "*.eml").Length);
+    }
+
+    [Fact]
+    public async Task NotifyMany_RunTwice_SendsNothingTheSecondTime_EvenAcrossManyStatements()
+    {
+        var person = Assert.Single(await People("en"));
+        // More events than one statement carries, so the batch is split and each part still checked.
+        var notices = Enumerable.Range(0, 5_001).Select(i => new Notifier.Notice([person], $"deadline:{i}", Deadline, "/apply", DueOn)).ToList();
+
+        Assert.Equal(5_001, await NotifyMany(notices));
+        Assert.Equal(0, await NotifyMany(notices));
+        // A later batch that overlaps the first tells only about what is new.
+        Assert.Equal(1, await NotifyMany([notices[0], new Notifier.Notice([person], "deadline:new", Deadline, "/apply", DueOn)]));
+
+        await using var db = App.NewDbContext();
+        Assert.Equal(5_002, await db.Notifications.CountAsync());
+        Assert.Equal(5_002, await db.OutboxEmails.CountAsync());
+    }
+
+    [Fact]
+    public async Task NotifyMany_TheSamePersonTwiceInOneBatch_IsToldOnce()
+    {
+        var person = Assert.Single(await People("es"));
+
+        Assert.Equal(1, await NotifyMany([new Notifier.Notice([person, person], "deadline:1", Deadline, "/apply", DueOn),
+            new Notifier.Notice([person], "deadline:1", Deadline, "/apply", DueOn)]));
+
+        await using var db = App.NewDbContext();
+        Assert.Equal((1, 1), (await db.Notifications.CountAsync(), await db.OutboxEmails.CountAsync()));
+    }
+
+    [Fact]
+    public async Task NotifyMany_InARolledBackTransaction_LeavesNothing_AndTheNextRunSendsAll()
+    {
+        var people = await People("en", "fr", "es");
+        var notices = new List<Notifier.Notice> { new(people, "deadline:1", Deadline, "/apply", DueOn) };
+
+        Assert.Equal(3, await NotifyMany(notices, commit: false));
+        await using (var db = App.NewDbContext())
+            Assert.Equal((0, 0), (await db.Notifications.CountAsync(), await db.OutboxEmails.CountAsync()));
+
+        Assert.Equal(3, await NotifyMany(notices));
+        await using (var db = App.NewDbContext())
+            Assert.Equal((3, 3), (await db.Notifications.CountAsync(), await db.OutboxEmails.CountAsync()));
+    }
+
+    [Fact]
+    public async Task NotifyMany_OutsideATransaction_IsRefused()
+    {
+        var people = await People("en");
+        await using var scope = App.Services.CreateAsyncScope();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<Notifier>()
+            .NotifyManyAsync([new Notifier.Notice(people, "deadline:1", Deadline, "/apply", DueOn)], CancellationToken.None));
+
+        await using var db = App.NewDbContext();
+        Assert.Equal(0, await db.Notifications.CountAsync());
+    }
+
+    [Fact]
+    public async Task NotifyMany_WhileAnotherRunHoldsTheSameNotices_WaitsForIt_AndSendsNothingTwice()
+    {
+        var people = await People("en", "fr");
+        var notices = new List<Notifier.Notice> { new(people, "deadline:1", Deadline, "/apply", DueOn) };
+        await using var first = App.Services.CreateAsyncScope();
+        var firstDb = first.ServiceProvider.GetRequiredService<TrustFundDbContext>();
+        await using var firstTransaction = await firstDb.Database.BeginTransactionAsync();
+        Assert.Equal(2, await first.ServiceProvider.GetRequiredService<Notifier>().NotifyManyAsync(notices, CancellationToken.None));
+
+        // The second run cannot see the first's rows yet; it waits on them at the unique index, then skips them.
+        var second = NotifyMany(notices);
+        await Task.Delay(500);
+        Assert.False(second.IsCompleted);
+        await firstTransaction.CommitAsync();
+
+        Assert.Equal(0, await second);
+        await using var db = App.NewDbContext();
+        Assert.Equal((2, 2), (await db.Notifications.CountAsync(), await db.OutboxEmails.CountAsync()));
+    }
+}
