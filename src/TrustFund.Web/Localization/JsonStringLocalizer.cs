@@ -40,7 +40,7 @@ public sealed class JsonStringLocalizer : IStringLocalizer
 
     private static IReadOnlyDictionary<string, string> Load(string language)
     {
-        if (language == "en") return new Dictionary<string, string>();
+        // English needs a catalogue only for the codes pages show (enum values such as "UnderReview"); other texts are their own key.
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"TrustFund.Web.Localization.{language}.json");
         if (stream is null) return new Dictionary<string, string>();
         return JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];

@@ -42,6 +42,19 @@ public sealed partial class TranslationCatalogueTests
         Assert.True(unused.Count == 0, $"{language} translations of texts no longer used:\n{string.Join("\n", unused)}");
     }
 
+    /// <summary>Pages show enum values through the catalogue by their code ("UnderReview"): English readers need a name for each too.</summary>
+    [Fact]
+    public void EveryCodeTheCataloguesTranslate_HasAnEnglishName()
+    {
+        var english = JsonStringLocalizer.Catalogue("en");
+        var codes = JsonStringLocalizer.Catalogue("fr").Keys.Where(k => Code().IsMatch(k)).ToList();
+
+        Assert.Contains("UnderReview", codes);
+        Assert.DoesNotContain(codes, code => !english.ContainsKey(code));
+        Assert.DoesNotContain(english.Keys, code => !codes.Contains(code));
+        Assert.Equal("Under review", english["UnderReview"]);
+    }
+
     private static IEnumerable<string> SourceFiles() =>
         Directory.EnumerateFiles(Path.Combine(SolutionRoot(), "src"), "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cshtml") || f.EndsWith(".cs")) && !f.Contains("/obj/") && !f.Contains("/bin/"));
@@ -95,6 +108,9 @@ public sealed partial class TranslationCatalogueTests
 
     [GeneratedRegex("""\bAdd\("[^"]*", "((?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex SubmissionProblemText();
+
+    [GeneratedRegex("^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$")]
+    private static partial Regex Code();
 
     [GeneratedRegex(@"\{[A-Za-z0-9]+(:[^}]*)?\}")]
     private static partial Regex Placeholder();

@@ -38,8 +38,9 @@ public static class GetApplicationSummaryPdf
     internal static async Task<ApplicationSummaryData> Summary(TrustFundDbContext db, GrantApplication a, string language, IDocumentText text,
         CancellationToken ct)
     {
-        // The pages' catalogue names each enum value by its code; in English the code is spelt out in words.
-        string Name(Enum value) => language == "en" ? IssueDonorStatement.Words(value.ToString()) : text.Translate(language, value.ToString());
+        // The pages' catalogue names each enum value by its code; a code it does not name (Female, Child) is spelt out in words.
+        string Name(Enum value) => text.Translate(language, value.ToString()) is var name && name != value.ToString()
+            ? name : IssueDonorStatement.Words(value.ToString());
         string Label(string english) => text.Translate(language, english);
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == a.CallId, ct);
         var isoCodes = new[] { a.Organisation.CountryIso2, a.Project.ImplementationCountryIso2 ?? "" };

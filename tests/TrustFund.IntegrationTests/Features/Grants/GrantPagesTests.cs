@@ -43,6 +43,8 @@ public sealed class GrantPagesTests(TrustFundAppFactory app) : GrantTest(app)
         var html = await client.GetStringAsync(grantUrl);
         Assert.Contains("Amend the agreement", html);
         Assert.Contains("USD 12,000.00", html);        // 30% on signature
+        Assert.Contains("Direct assistance to victims", html);   // the budget category's name, not its code
+        Assert.DoesNotContain(">DirectAssistance<", html);
         Assert.Equal(["DirectAssistance", "OfficeRunningCosts", "Audit"], (await Query(new GetGrantAgreement.Query(grantId))).Grant.Budget.Select(l => l.Category));
         Assert.Equal(12_000m, Assert.Single(await Payments(grantId)).Amount);
         Assert.Single(await Journal(grantId), j => j.EventType == JournalEventType.ObligationRaised && j.UsdAmount == 40_000m);
