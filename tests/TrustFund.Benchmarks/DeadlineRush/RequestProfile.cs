@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 
 /// <summary>
 /// Where the time goes, per kind of request (RUSH_PROFILE=1): server time from the ASP.NET Core request activity and
@@ -68,4 +71,19 @@ public sealed partial class RequestProfile : IDisposable
 
     [GeneratedRegex("handler=([A-Za-z]+)")]
     private static partial Regex HandlerPattern();
+}
+
+/// <summary>Tags each request's activity with its kind, for <see cref="RequestProfile"/>.</summary>
+internal sealed class NameRequestKinds : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, following) =>
+        {
+            Activity.Current?.SetTag(RequestProfile.KindTag,
+                RequestProfile.KindOf(context.Request.Method, context.Request.Path, context.Request.QueryString.Value ?? ""));
+            return following(context);
+        });
+        next(app);
+    };
 }

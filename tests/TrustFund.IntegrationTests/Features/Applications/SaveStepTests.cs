@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Features.Applications;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.IntegrationTests.Support;
 
@@ -16,10 +17,7 @@ public sealed class SaveStepTests(TrustFundAppFactory app) : ApplicationTest(app
     [Fact]
     public async Task Autosave_WithAStaleVersion_Answers409WithTheConflictMessage_AndKeepsTheFirstSave()
     {
-        var call = await OpenCall();
-        var (_, user) = await Ngo();
-        var id = await SendAs(user, new StartApplication.Command(call.Id));
-        var client = await SignedIn(user);
+        var (id, _, client) = await SignedInWithADraft();
         var page = await client.GetStringAsync($"/apply/{id}/project");
         var staleVersion = System.Text.RegularExpressions.Regex.Match(page, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;
         Assert.Equal(HttpStatusCode.Redirect,
@@ -39,10 +37,7 @@ public sealed class SaveStepTests(TrustFundAppFactory app) : ApplicationTest(app
     [Fact]
     public async Task Autosave_RefusedByValidation_Answers422InJson_InTheReadersLanguage_AndSavesNothing()
     {
-        var call = await OpenCall();
-        var (_, user) = await Ngo();
-        var id = await SendAs(user, new StartApplication.Command(call.Id));
-        var client = await SignedIn(user);
+        var (id, _, client) = await SignedInWithADraft();
         await client.GetAsync("/?culture=es");
 
         var response = await PostForm(client, $"/apply/{id}/project?handler=Autosave",
@@ -62,10 +57,7 @@ public sealed class SaveStepTests(TrustFundAppFactory app) : ApplicationTest(app
     [Fact]
     public async Task ProjectStep_RefusedByValidation_ShowsTheFormAgainWithTheErrorAndWhatWasTyped()
     {
-        var call = await OpenCall();
-        var (_, user) = await Ngo();
-        var id = await SendAs(user, new StartApplication.Command(call.Id));
-        var client = await SignedIn(user);
+        var (id, _, client) = await SignedInWithADraft();
 
         var response = await PostForm(client, $"/apply/{id}/project", new()
         {
@@ -84,10 +76,7 @@ public sealed class SaveStepTests(TrustFundAppFactory app) : ApplicationTest(app
     [Fact]
     public async Task UploadWithoutAFile_ShowsTheAttachmentsPageWithTheMessage()
     {
-        var call = await OpenCall();
-        var (_, user) = await Ngo();
-        var id = await SendAs(user, new StartApplication.Command(call.Id));
-        var client = await SignedIn(user);
+        var (id, _, client) = await SignedInWithADraft();
 
         var response = await PostForm(client, $"/apply/{id}/attachments?handler=Upload", new() { ["UploadType"] = "RegistrationCertificate" },
             pageUrl: $"/apply/{id}/attachments");
@@ -101,10 +90,7 @@ public sealed class SaveStepTests(TrustFundAppFactory app) : ApplicationTest(app
     [Fact]
     public async Task Autosave_IsAuditedAsSaveDraft_WithOnlyTheChangedStep()
     {
-        var call = await OpenCall();
-        var (_, user) = await Ngo();
-        var id = await SendAs(user, new StartApplication.Command(call.Id));
-        var client = await SignedIn(user);
+        var (id, user, client) = await SignedInWithADraft();
 
         var response = await PostForm(client, $"/apply/{id}/project?handler=Autosave",
             new() { ["Project.Title"] = "Shelter in Cali" }, pageUrl: $"/apply/{id}/project");
@@ -125,10 +111,7 @@ public sealed class SaveStepTests(TrustFundAppFactory app) : ApplicationTest(app
     [Fact]
     public async Task Submit_AnIncompleteDraft_ShowsTheReviewPageWithTheProblems_AndNothingIsSubmitted()
     {
-        var call = await OpenCall();
-        var (_, user) = await Ngo();
-        var id = await SendAs(user, new StartApplication.Command(call.Id));
-        var client = await SignedIn(user);
+        var (id, _, client) = await SignedInWithADraft();
 
         var response = await PostForm(client, $"/apply/{id}/review?handler=Submit", [], pageUrl: $"/apply/{id}/review");
         var html = await response.Content.ReadAsStringAsync();
@@ -139,5 +122,13 @@ public sealed class SaveStepTests(TrustFundAppFactory app) : ApplicationTest(app
         var application = await db.Applications.SingleAsync();
         Assert.Equal(ApplicationStatus.Draft, application.Status);
         Assert.Null(application.ReferenceNumber);
+    }
+
+    private async Task<(Guid Id, ApplicationUser User, HttpClient Client)> SignedInWithADraft()
+    {
+        var call = await OpenCall();
+        var (_, user) = await Ngo();
+        var id = await SendAs(user, new StartApplication.Command(call.Id));
+        return (id, user, await SignedIn(user));
     }
 }
