@@ -11,7 +11,10 @@ public static class DependencyInjection
     /// <summary>Registers what the use cases need besides the DbContext (which the host configures).</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
-        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
+        // Validators hold only their rules, built once: FluentValidation validators are thread-safe, and building the rules'
+        // expression trees again for every command (every autosave) is wasted work. None takes a service; one that ever
+        // needs a scoped service (the DbContext) must not be a singleton (Development's scope validation refuses it).
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<AuditContext>();
         services.AddScoped<AuditingInterceptor>();
         services.AddScoped<IEmailSender, OutboxEmailSender>();

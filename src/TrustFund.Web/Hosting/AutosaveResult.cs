@@ -1,13 +1,16 @@
 using System.Globalization;
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using TrustFund.Domain.Common;
 
 namespace TrustFund.Web.Hosting;
 
 /// <summary>
 /// The answer to a form's 30-second autosave (site.js): the new version and the time, or the edit-conflict message
-/// with 409, so the page stays where it is and loses nothing.
+/// with 409, or what was refused with 422 (nothing saved; the fields' messages come back with "save and continue"),
+/// so the page stays where it is and loses nothing. Always a few bytes of JSON, never the page.
 /// </summary>
 public static class AutosaveResult
 {
@@ -22,6 +25,17 @@ public static class AutosaveResult
         {
             return new JsonResult(new { conflict = text["Someone else saved this record while you were editing it. Your changes are still in the form: reload the page to see theirs, then apply yours again."].Value })
                 { StatusCode = StatusCodes.Status409Conflict };
+        }
+        catch (ValidationException invalid)
+        {
+            var errors = invalid.Errors.GroupBy(e => e.PropertyName)
+                .ToDictionary(g => g.Key, g => g.Select(e => UseCaseExceptionFilter.Message(e, text)).ToArray());
+            return new JsonResult(new { problem = errors.Values.First()[0], errors }) { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+        catch (DomainException refused)
+        {
+            return new JsonResult(new { problem = text[refused.Template, refused.Arguments].Value })
+                { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
     }
 }

@@ -26,13 +26,7 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
         switch (executed.Exception)
         {
             case ValidationException validation:
-                foreach (var error in validation.Errors)
-                {
-                    // Rules that carry values ({0}, {1}) pass them as numbered placeholders, to format in the reader's language.
-                    var arguments = error.FormattedMessagePlaceholderValues?
-                        .Where(kv => int.TryParse(kv.Key, out _)).OrderBy(kv => int.Parse(kv.Key)).Select(kv => kv.Value).ToArray() ?? [];
-                    modelState.AddModelError(error.PropertyName, arguments.Length > 0 ? text[error.ErrorMessage, arguments] : text[error.ErrorMessage]);
-                }
+                foreach (var error in validation.Errors) modelState.AddModelError(error.PropertyName, Message(error, text));
                 break;
             case DomainException rule:
                 modelState.AddModelError("", text[rule.Template, rule.Arguments]);
@@ -49,5 +43,14 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
         }
         executed.Result = executed.HandlerInstance is PageModel page ? page.Page() : new BadRequestResult();
         executed.ExceptionHandled = true;
+    }
+
+    /// <summary>A validation failure in the reader's language.</summary>
+    public static string Message(FluentValidation.Results.ValidationFailure error, IStringLocalizer text)
+    {
+        // Rules that carry values ({0}, {1}) pass them as numbered placeholders, to format in the reader's language.
+        var arguments = error.FormattedMessagePlaceholderValues?
+            .Where(kv => int.TryParse(kv.Key, out _)).OrderBy(kv => int.Parse(kv.Key)).Select(kv => kv.Value).ToArray() ?? [];
+        return arguments.Length > 0 ? text[error.ErrorMessage, arguments] : text[error.ErrorMessage];
     }
 }

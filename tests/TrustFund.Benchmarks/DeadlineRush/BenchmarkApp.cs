@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 /// <summary>The real application (Testing environment, no jobs) on Kestrel, on the throw-away database.</summary>
-public sealed class BenchmarkApp(string connectionString) : WebApplicationFactory<Program>
+public sealed class BenchmarkApp(string connectionString, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -17,6 +18,7 @@ public sealed class BenchmarkApp(string connectionString) : WebApplicationFactor
         builder.UseSetting("Outbox:RunDispatcher", "false");
         builder.UseSetting("Security:LoginAttemptsPerMinute", "100000");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        if (services is not null) builder.ConfigureServices(services);
         UseKestrel(0);
     }
 }

@@ -26,22 +26,29 @@ using TrustFund.Infrastructure.EmbeddedPostgres;
 // (the 30-second autosave), attaching its documents and submitting, against the real app on Kestrel over
 // loopback and a local PostgreSQL. Measured in the same run: a bare endpoint doing one single-row upsert
 // with Npgsql, hit by the same number of concurrent clients.
-// Usage: dotnet run -c Release --project tests/TrustFund.Benchmarks/DeadlineRush [-- applicants saves]
+// Usage: dotnet run -c Release --project tests/TrustFund.Benchmarks/DeadlineRush [-- applicants saves pause-ms]
+// pause-ms (default 0) is each applicant's pause before each page load and each timed post: 0 sends the requests back
+// to back, a stress test of a closed loop where every latency is mostly waiting for the two cores; a pause gives a
+// rate closer to people filling in a form (the real autosave comes every 30 seconds).
 internal static class DeadlineRushBenchmark
 {
     public static async Task Main(string[] args)
     {
         var applicants = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
         var savesEach = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+        var pause = TimeSpan.FromMilliseconds(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 0);
         const string Password = "Deadline-Rush-2027";
         var pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
 
         using var postgres = EmbeddedPostgresServer.StartTemporary();
-        await using var app = new BenchmarkApp(postgres.ConnectionString);
+        var profiling = Environment.GetEnvironmentVariable("RUSH_PROFILE") == "1";
+        await using var app = new BenchmarkApp(postgres.ConnectionString,
+            profiling ? services => services.AddSingleton<IStartupFilter, NameRequestKinds>() : null);
         app.StartServer();
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1");
         var callId = await Seed(app.Services, applicants);
-        Console.WriteLine($"{applicants} applicants x ({savesEach} saves + 4 uploads + submit) against {baseUrl}, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"{applicants} applicants x ({savesEach} saves + 4 uploads + submit) against {baseUrl}, {Environment.ProcessorCount} cores" +
+                          (pause > TimeSpan.Zero ? $", {pause.TotalMilliseconds:F0} ms pause between an applicant's requests" : ""));
 
         var saveTimes = new ConcurrentBag<double>();
         var submitTimes = new ConcurrentBag<double>();
@@ -49,9 +56,14 @@ internal static class DeadlineRushBenchmark
         // Everyone is signed in with a draft open before the rush starts, as on the last evening before a deadline;
         // password hashing at sign-in is deliberately slow and is not what the rush measures.
         var sessions = await Task.WhenAll(Enumerable.Range(0, applicants).Select(SignInAndStart));
+        // RUSH_PROFILE=1: server time and SQL statements per kind of request during the rush.
+        using var profile = profiling ? new RequestProfile() : null;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(sessions.Select((session, i) => Rush(i, session.Http, session.Draft)));
         var rushSeconds = clock.Elapsed.TotalSeconds;
+        // Wall times swing with whatever else runs on the machine; the processor time spent is steadier to compare.
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -61,6 +73,9 @@ internal static class DeadlineRushBenchmark
             Console.WriteLine($"submitted {submitted}/{applicants}, distinct reference numbers {references}, errors {errors.Count}");
             foreach (var e in errors.Take(5)) Console.WriteLine("  " + e);
         }
+        Console.WriteLine($"processor time of this process (app and load generator) during the rush: {cpuSeconds:F1} s " +
+                          $"in {rushSeconds:F1} s, {cpuSeconds * 1000 / applicants:F0} ms per applicant");
+        profile?.Print();
         Report("save (autosave POST)", saveTimes, rushSeconds);
         Report("submit", submitTimes, rushSeconds);
 
@@ -83,6 +98,7 @@ internal static class DeadlineRushBenchmark
         {
             try
             {
+                if (pause > TimeSpan.Zero) await Task.Delay(Random.Shared.Next((int)pause.TotalMilliseconds)); // not all in step
                 for (var s = 0; s < savesEach; s++)
                 {
                     var form = await Page(http, draft + "/project");
@@ -92,6 +108,7 @@ internal static class DeadlineRushBenchmark
                         ["Project.ImplementationCountryIso2"] = "CO", ["Project.Objectives"] = "Objectives", ["Project.Activities"] = "Activities",
                         ["Project.WorkPlan"] = "Plan", ["Project.StartDate"] = "2027-03-01", ["Project.EndDate"] = "2028-02-29",
                     };
+                    if (pause > TimeSpan.Zero) await Task.Delay(pause);
                     var watch = Stopwatch.StartNew();
                     var saved = await http.PostAsync(draft + "/project?handler=Autosave", new FormUrlEncodedContent(fields));
                     saveTimes.Add(watch.Elapsed.TotalMilliseconds);
@@ -151,8 +168,9 @@ internal static class DeadlineRushBenchmark
             return await http.PostAsync(url, new FormUrlEncodedContent(fields));
         }
 
-        static async Task<(string Token, string Version)> Page(HttpClient http, string url)
+        async Task<(string Token, string Version)> Page(HttpClient http, string url)
         {
+            if (pause > TimeSpan.Zero) await Task.Delay(pause); // reading and typing
             var html = await http.GetStringAsync(url);
             var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
             var version = Regex.Match(html, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;

@@ -51,7 +51,7 @@ public static class SubmitApplication
             var number = await TakeNumber(call.ReferencePrefix, ct);
             var reference = Call.ReferenceNumber(call.Deadline.Year, call.Window, number);
             application.Submit(call, attached, now, reference, user.UserName);
-            QueueReceipt(application, call, now);
+            QueueReceipt(application, call, now, await LanguageOfUser(ct));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return new Result(application.ReferenceNumber!, now);
@@ -80,9 +80,8 @@ public static class SubmitApplication
             TimeZoneInfo.ConvertTime(call.Deadline, TimeZoneInfo.FindSystemTimeZoneById(call.TimeZoneId))
                 .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-        private void QueueReceipt(GrantApplication application, Call call, DateTimeOffset now)
+        private void QueueReceipt(GrantApplication application, Call call, DateTimeOffset now, string? language)
         {
-            var language = LanguageOfUser();
             var (subject, body) = Languages.Pick(language,
                 ("Application {0} received", "Your organisation's application {0} to the call \"{1}\" was received on {2} UTC.\n\nProject: {3}\nAmount requested: USD {4:N2}\n\nThe secretariat will check its eligibility and write to you. You can follow its status in TrustFund."),
                 ("Demande {0} reçue", "La demande {0} de votre organisation à l'appel « {1} » a été reçue le {2} UTC.\n\nProjet : {3}\nMontant demandé : {4:N2} USD\n\nLe secrétariat vérifiera son admissibilité et vous écrira. Vous pouvez suivre son état dans TrustFund."),
@@ -95,7 +94,8 @@ public static class SubmitApplication
                 DeduplicationKey: $"application-receipt:{application.Id}"));
         }
 
-        private string? LanguageOfUser() =>
-            user.UserId is { } id ? db.Users.Where(u => u.Id == id).Select(u => u.PreferredLanguage).SingleOrDefault() : null;
+        // Awaited, never blocking: a blocked thread-pool thread per submission starves the pool in the last-minute rush.
+        private async Task<string?> LanguageOfUser(CancellationToken ct) =>
+            user.UserId is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.PreferredLanguage).SingleOrDefaultAsync(ct) : null;
     }
 }

@@ -65,7 +65,7 @@
           if (res.ok) {
             form.querySelector('input[name=Version]').value = res.body.version;
             if (status) status.textContent = (status.getAttribute('data-saved') || 'Saved') + ' ' + res.body.savedAt;
-          } else if (status) { status.textContent = res.body.conflict || ''; }
+          } else if (status) { status.textContent = res.body.conflict || res.body.problem || ''; }
         })
         .catch(function () { dirty = true; }); // offline: try again at the next tick
     }, 30000);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -49,7 +50,7 @@ public sealed class StepModel(IMediator mediator, CountryOptions countryOptions,
     /// <summary>Saves the step and goes where the person asked: next, previous or a named step.</summary>
     public async Task<IActionResult> OnPostAsync(Guid id, string? go, CancellationToken ct)
     {
-        await Load(id, ct, fillForms: false);
+        keepTypedInput = true;
         await mediator.Send(CommandForStep(id), ct);
         var index = Array.IndexOf(Steps, Step);
         var target = go switch
@@ -73,7 +74,6 @@ public sealed class StepModel(IMediator mediator, CountryOptions countryOptions,
 
     public async Task<IActionResult> OnPostUploadAsync(Guid id, CancellationToken ct)
     {
-        await Load(id, ct, fillForms: true);
         if (Upload is null || Upload.Length == 0)
         {
             ModelState.AddModelError(nameof(Upload), text["Choose a file to attach."]);
@@ -88,7 +88,6 @@ public sealed class StepModel(IMediator mediator, CountryOptions countryOptions,
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid attachmentId, CancellationToken ct)
     {
-        await Load(id, ct, fillForms: true);
         await mediator.Send(new RemoveAttachment.Command(id, attachmentId), ct);
         TempData["Message"] = text["The file is removed."].Value;
         return Redirect($"/apply/{id}/attachments");
@@ -96,7 +95,6 @@ public sealed class StepModel(IMediator mediator, CountryOptions countryOptions,
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct)
     {
-        await Load(id, ct, fillForms: true);
         await mediator.Send(new SubmitApplication.Command(id), ct);
         return Redirect($"/apply/{id}/view?submitted=1");
     }
@@ -130,12 +128,30 @@ public sealed class StepModel(IMediator mediator, CountryOptions countryOptions,
         return targets;
     }
 
+    /// <summary>
+    /// Posts load the draft only when the page has to be shown again (a refused save, upload or submission, turned
+    /// into Page() by the handler or by UseCaseExceptionFilter, which runs inside this filter): a post that succeeds
+    /// redirects, and loading the whole draft first would double the database work of every save in a deadline rush.
+    /// The use cases check access themselves, so skipping the load weakens nothing.
+    /// </summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Result is PageResult && Current is null && context.HandlerArguments.TryGetValue("id", out var id) && id is Guid applicationId)
+            await Load(applicationId, context.HttpContext.RequestAborted, fillForms: !keepTypedInput);
+    }
+
+    // A refused step save shows the form again with what the person typed, not what is stored.
+    private bool keepTypedInput;
+
     private async Task Load(Guid id, CancellationToken ct, bool fillForms)
     {
         Current = await mediator.Send(new GetApplication.Query(id), ct);
-        Countries = await countryOptions.ForLanguage(Display.Language, ct);
-        Forms = (await db.FormsOfExploitation.AsNoTracking().OrderBy(f => f.SortOrder).ToListAsync(ct))
-            .Select(f => (f.Code, f.Name.For(Display.Language))).ToList();
+        // Reference lists only for the steps that show them (countries are cached per language anyway).
+        if (Step is "organisation" or "project") Countries = await countryOptions.ForLanguage(Display.Language, ct);
+        if (Step == "beneficiaries")
+            Forms = (await db.FormsOfExploitation.AsNoTracking().OrderBy(f => f.SortOrder).ToListAsync(ct))
+                .Select(f => (f.Code, f.Name.For(Display.Language))).ToList();
         if (!fillForms) return;
         var a = Current.Application;
         Version = Current.Version;

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+
+/// <summary>
+/// Where the time goes, per kind of request (RUSH_PROFILE=1): server time from the ASP.NET Core request activity and
+/// the number of SQL statements Npgsql ran under it. Server time under load includes waiting for a core, so read it
+/// next to a run with one applicant (<c>-- 1 50</c>), where it is the cost of the request alone.
+/// </summary>
+public sealed partial class RequestProfile : IDisposable
+{
+    private readonly ActivityListener listener;
+    private readonly ConcurrentDictionary<string, ConcurrentBag<(double Ms, int Statements)>> samples = new();
+    private readonly ConcurrentDictionary<Activity, StrongBox> statements = new();
+
+    private sealed class StrongBox { public int Count; }
+
+    public RequestProfile()
+    {
+        listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "Microsoft.AspNetCore" or "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStarted = a => { if (a.Source.Name == "Microsoft.AspNetCore") statements[a] = new StrongBox(); },
+            ActivityStopped = Stopped,
+        };
+        ActivitySource.AddActivityListener(listener);
+    }
+
+    private void Stopped(Activity activity)
+    {
+        if (activity.Source.Name == "Npgsql")
+        {
+            var root = activity;
+            while (root.Parent is { } parent) root = parent;
+            if (statements.TryGetValue(root, out var box)) Interlocked.Increment(ref box.Count);
+            return;
+        }
+        if (!statements.TryRemove(activity, out var count)) return;
+        var kind = activity.GetTagItem(KindTag) as string ?? activity.DisplayName;
+        samples.GetOrAdd(kind, _ => []).Add((activity.Duration.TotalMilliseconds, count.Count));
+    }
+
+    public const string KindTag = "rush.kind";
+
+    /// <summary>Names the request on its activity: method, path with ids replaced, page handler.</summary>
+    public static string KindOf(string method, string path, string query)
+    {
+        var handler = HandlerPattern().Match(query) is { Success: true } m ? "?handler=" + m.Groups[1].Value : "";
+        return $"{method} {IdPattern().Replace(path, "{id}")}{handler}";
+    }
+
+    public void Print()
+    {
+        Console.WriteLine("server time and SQL statements per kind of request:");
+        foreach (var (kind, bag) in samples.OrderByDescending(s => s.Value.Sum(x => x.Ms)))
+        {
+            var ms = bag.Select(x => x.Ms).Order().ToArray();
+            Console.WriteLine($"  {kind,-50} n={ms.Length,5} mean {ms.Average(),7:F1} ms  p50 {ms[ms.Length / 2],7:F1} ms  " +
+                              $"total {ms.Sum() / 1000,6:F1} s  statements {bag.Average(x => x.Statements):F1}");
+        }
+    }
+
+    public void Dispose() => listener.Dispose();
+
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("handler=([A-Za-z]+)")]
+    private static partial Regex HandlerPattern();
+}
+
+/// <summary>Tags each request's activity with its kind, for <see cref="RequestProfile"/>.</summary>
+internal sealed class NameRequestKinds : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, following) =>
+        {
+            Activity.Current?.SetTag(RequestProfile.KindTag,
+                RequestProfile.KindOf(context.Request.Method, context.Request.Path, context.Request.QueryString.Value ?? ""));
+            return following(context);
+        });
+        next(app);
+    };
+}
