@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 
 /// <summary>
 /// Where the time goes, per kind of request (RUSH_PROFILE=1): server time from the ASP.NET Core request activity and

@@ -8,7 +8,6 @@ using TrustFund.Domain.Board;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Finance;
 using TrustFund.Domain.Grants;
-using TrustFund.Domain.Review;
 using TrustFund.Infrastructure.Seeding;
 using TrustFund.IntegrationTests.Support;
 using TrustFund.Web.Hosting;

@@ -3,7 +3,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
-using TrustFund.Domain.Review;
 
 namespace TrustFund.Application.Features.Review;
 

@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
-using TrustFund.Domain.Applications;
 using TrustFund.Domain.Common;
 
 namespace TrustFund.Application.Features.Sessions;
