@@ -24,6 +24,12 @@ internal sealed class TextShaper : IDisposable
     private readonly Dictionary<(EmbeddedFont, float), SKFont> _drawFonts = [];
     private readonly Dictionary<(SKColor, float), SKPaint> _paints = [];
 
+    /// <summary>
+    /// One text-blob builder for the whole render: building a blob resets it, and a native builder per line (tens of
+    /// thousands in a long report) cost more than the glyphs themselves.
+    /// </summary>
+    public SKTextBlobBuilder BlobBuilder { get; } = new();
+
     /// <summary>A fill paint for text and fills, shared within the render (thousands of table cells).</summary>
     public SKPaint FillPaint(SKColor color) => Paint(color, 0);
 
@@ -181,6 +187,7 @@ internal sealed class TextShaper : IDisposable
         foreach (var f in _drawFonts.Values) f.Dispose();
         foreach (var t in _subsets.Values) t.Dispose();
         foreach (var p in _paints.Values) p.Dispose();
+        BlobBuilder.Dispose();
         _paints.Clear();
         _drawFonts.Clear();
         _subsets.Clear();
