@@ -20,44 +20,42 @@ internal static partial class CatalogLanguage
     public static byte[] Insert(byte[] pdf, string language)
     {
         if (!IsValidTag(language)) throw new ArgumentException($"'{language}' is not a BCP 47 language tag.", nameof(language));
-        string text = Encoding.Latin1.GetString(pdf);
-        const string marker = "<</Type /Catalog";
-        int catalog = text.LastIndexOf(marker, StringComparison.Ordinal);
-        int xref = text.LastIndexOf("\nxref\n", StringComparison.Ordinal) + 1;
-        int trailer = text.IndexOf("trailer", xref, StringComparison.Ordinal);
-        int startXref = text.LastIndexOf("startxref\n", StringComparison.Ordinal);
+        // Works on the bytes with one copy of the file (a long report is a large object; text copies of it were garbage).
+        ReadOnlySpan<byte> file = pdf;
+        ReadOnlySpan<byte> marker = "<</Type /Catalog"u8;
+        int catalog = file.LastIndexOf(marker);
+        int xref = file.LastIndexOf("\nxref\n"u8) + 1;
+        int trailer = xref > 0 && file[xref..].IndexOf("trailer"u8) is var t and >= 0 ? xref + t : -1;
+        int startXref = file.LastIndexOf("startxref\n"u8);
         if (catalog < 0 || xref <= catalog || trailer < xref || startXref < trailer)
             throw new InvalidOperationException("Unexpected PDF layout from Skia: catalog or cross-reference table not found.");
 
-        string insertion = $"\n/Lang ({language})";
+        byte[] insertion = Encoding.ASCII.GetBytes($"\n/Lang ({language})");
         int at = catalog + marker.Length;
         int shift = insertion.Length;
-
-        var result = new StringBuilder(text.Length + shift + 8);
-        result.Append(text, 0, at).Append(insertion).Append(text, at, xref - at);
-
-        // Cross-reference table: "nnnnnnnnnn ggggg n" lines; offsets past the insertion move.
-        foreach (var line in text[xref..trailer].Split('\n'))
-        {
-            if (line.Length >= 18 && line[10] == ' ' && line[17] == 'n' && long.TryParse(line.AsSpan(0, 10), NumberStyles.None, CultureInfo.InvariantCulture, out long offset))
-            {
-                long moved = offset > at ? offset + shift : offset;
-                result.Append(moved.ToString("D10", CultureInfo.InvariantCulture)).Append(line, 10, line.Length - 10);
-            }
-            else
-            {
-                result.Append(line);
-            }
-            result.Append('\n');
-        }
-        result.Length--; // the split added one newline too many
-
         int numberStart = startXref + "startxref\n".Length;
-        int numberEnd = text.IndexOf('\n', numberStart);
-        long xrefOffset = long.Parse(text.AsSpan(numberStart, numberEnd - numberStart), CultureInfo.InvariantCulture);
-        result.Append(text, trailer, numberStart - trailer)
-              .Append((xrefOffset + shift).ToString(CultureInfo.InvariantCulture))
-              .Append(text, numberEnd, text.Length - numberEnd);
-        return Encoding.Latin1.GetBytes(result.ToString());
+        int numberEnd = numberStart + file[numberStart..].IndexOf((byte)'\n');
+        long xrefOffset = long.Parse(file[numberStart..numberEnd], NumberStyles.None, CultureInfo.InvariantCulture);
+        byte[] number = Encoding.ASCII.GetBytes((xrefOffset + shift).ToString(CultureInfo.InvariantCulture));
+
+        var result = new byte[pdf.Length + shift - (numberEnd - numberStart) + number.Length];
+        var output = result.AsSpan();
+        file[..at].CopyTo(output);
+        insertion.CopyTo(output[at..]);
+        file[at..numberStart].CopyTo(output[(at + shift)..]);
+        number.CopyTo(output[(numberStart + shift)..]);
+        file[numberEnd..].CopyTo(output[(numberStart + shift + number.Length)..]);
+
+        // Cross-reference table: fixed-width "nnnnnnnnnn ggggg n" lines; offsets past the insertion move, in place.
+        for (int line = xref + shift; line < trailer + shift;)
+        {
+            int length = output[line..(trailer + shift)].IndexOf((byte)'\n') is var n and >= 0 ? n : trailer + shift - line;
+            var entry = output.Slice(line, length);
+            if (entry.Length >= 18 && entry[10] == ' ' && entry[17] == 'n'
+                && long.TryParse(entry[..10], NumberStyles.None, CultureInfo.InvariantCulture, out long offset) && offset > at)
+                (offset + shift).TryFormat(entry[..10], out _, "D10", CultureInfo.InvariantCulture);
+            line += length + 1;
+        }
+        return result;
     }
 }

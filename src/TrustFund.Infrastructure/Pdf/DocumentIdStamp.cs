@@ -15,44 +15,61 @@ namespace TrustFund.Infrastructure.Pdf;
 /// </summary>
 internal static class DocumentIdStamp
 {
-    private const string XmpMarker = "<xmpMM:DocumentID>uuid:";
-    private const string TrailerMarker = "/ID [";
-    private static readonly string ZeroUuid = Uuid(new string('0', 32));
+    private static readonly byte[] XmpMarker = "<xmpMM:DocumentID>uuid:"u8.ToArray();
+    private static readonly byte[] TrailerMarker = "/ID ["u8.ToArray();
+    private static readonly byte[] ZeroUuid = Encoding.ASCII.GetBytes(Uuid(new string('0', 32)));
+    private static readonly byte[] ZeroTrailerArray = Encoding.ASCII.GetBytes(TrailerArray(new string('0', 32)));
 
+    /// <remarks>Works on the bytes, one copy of the file: a report of a few hundred pages is a large object, and text
+    /// copies of it were most of the garbage a render made.</remarks>
     public static byte[] Apply(byte[] pdf)
     {
-        string text = Encoding.Latin1.GetString(pdf);
-        int xmp = text.IndexOf(XmpMarker, StringComparison.Ordinal);
-        int trailer = text.LastIndexOf(TrailerMarker, StringComparison.Ordinal);
+        ReadOnlySpan<byte> file = pdf;
+        int xmp = file.IndexOf(XmpMarker);
+        int trailer = file.LastIndexOf(TrailerMarker);
         if (xmp < 0 && trailer < 0) return pdf; // no identifier written: nothing time-based to replace
 
         // Blank the identifier everywhere: the UUID in the XMP (same length) and the trailer's array (rewritten as hex).
-        var blank = new StringBuilder(text);
-        int arrayEnd = trailer < 0 ? -1 : ArrayEnd(text, trailer + TrailerMarker.Length);
-        if (arrayEnd > 0) blank.Remove(trailer, arrayEnd - trailer).Insert(trailer, TrailerArray(new string('0', 32)));
-        if (xmp >= 0) blank.Replace(text.Substring(xmp + XmpMarker.Length, 36), ZeroUuid);
-        string blanked = blank.ToString();
-
-        string stable = Convert.ToHexString(SHA256.HashData(Encoding.Latin1.GetBytes(blanked)), 0, 16);
-        var stamped = new StringBuilder(blanked).Replace(ZeroUuid, Uuid(stable.ToLowerInvariant()));
+        int arrayEnd = trailer < 0 ? -1 : ArrayEnd(file, trailer + TrailerMarker.Length);
+        byte[] stamped;
         if (arrayEnd > 0)
         {
-            int at = blanked.LastIndexOf(TrailerMarker, StringComparison.Ordinal);
-            stamped.Remove(at, TrailerArray(new string('0', 32)).Length).Insert(at, TrailerArray(stable));
+            stamped = new byte[pdf.Length - (arrayEnd - trailer) + ZeroTrailerArray.Length];
+            file[..trailer].CopyTo(stamped);
+            ZeroTrailerArray.CopyTo(stamped, trailer);
+            file[arrayEnd..].CopyTo(stamped.AsSpan(trailer + ZeroTrailerArray.Length));
         }
-        return Encoding.Latin1.GetBytes(stamped.ToString());
+        else stamped = (byte[])pdf.Clone();
+        if (xmp >= 0) ReplaceAll(stamped, file.Slice(xmp + XmpMarker.Length, ZeroUuid.Length).ToArray(), ZeroUuid);
+
+        string stable = Convert.ToHexString(SHA256.HashData(stamped), 0, 16);
+        ReplaceAll(stamped, ZeroUuid, Encoding.ASCII.GetBytes(Uuid(stable.ToLowerInvariant())));
+        if (arrayEnd > 0) Encoding.ASCII.GetBytes(TrailerArray(stable)).CopyTo(stamped, trailer);
+        return stamped;
     }
 
-    private static string TrailerArray(string hex32) => $"{TrailerMarker}<{hex32}> <{hex32}>]";
+    /// <summary>Replaces every occurrence of <paramref name="find"/> by <paramref name="replacement"/> of the same length.</summary>
+    private static void ReplaceAll(byte[] bytes, byte[] find, byte[] replacement)
+    {
+        for (int at = 0; at <= bytes.Length - find.Length;)
+        {
+            int found = bytes.AsSpan(at).IndexOf(find);
+            if (found < 0) return;
+            replacement.CopyTo(bytes, at + found);
+            at += found + find.Length;
+        }
+    }
+
+    private static string TrailerArray(string hex32) => $"/ID [<{hex32}> <{hex32}>]";
 
     /// <summary>The index just past the "]" closing the /ID array whose contents start at <paramref name="at"/>; -1 if unreadable.</summary>
-    private static int ArrayEnd(string text, int at)
+    private static int ArrayEnd(ReadOnlySpan<byte> text, int at)
     {
         while (at < text.Length)
         {
-            char c = text[at];
+            byte c = text[at];
             if (c == ']') return at + 1;
-            if (c == '<') { int close = text.IndexOf('>', at); if (close < 0) return -1; at = close + 1; }
+            if (c == '<') { int close = text[at..].IndexOf((byte)'>'); if (close < 0) return -1; at += close + 1; }
             else if (c == '(')
             {
                 // A literal string: balanced parentheses, a backslash escapes the next character.
