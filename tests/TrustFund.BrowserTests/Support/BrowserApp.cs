@@ -52,6 +52,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
                 throw new InvalidOperationException("CI is set and " + SkipReason);
             return;
         }
+        // CI runs the browser tests beside the unit and integration projects on two cores: a page can take longer than
+        // Playwright's 5-second default for an expectation while the others load the machine.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
