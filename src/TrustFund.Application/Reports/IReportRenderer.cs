@@ -147,7 +147,7 @@ public sealed record AnnualReportData(string Title, int Year, DateTimeOffset Iss
 /// One application as submitted, for the organisation's records and the board pack. Its date is the application's own
 /// (submission, or last change of a draft), so downloading it again gives the same bytes until the application changes.
 /// </summary>
-public sealed record ApplicationSummaryData(string Title, string? ReferenceNumber, string Status, DateTimeOffset DocumentDate,
+public sealed record ApplicationSummaryData(string? ReferenceNumber, string Status, DateTimeOffset DocumentDate,
     string CallTitle, string WindowCode, string OrganisationName, string OrganisationCountry, string? RegistrationNumber,
     string? UnppPartnerId, int YearsOfDirectAssistance, string ProjectTitle, string? ImplementationCountry, DateOnly? StartDate,
     DateOnly? EndDate, int? DurationMonths, IReadOnlyList<(string Heading, string Text)> Narrative,

@@ -8,7 +8,7 @@ namespace TrustFund.UnitTests.Reports;
 public sealed class ApplicationSummaryRendererTests
 {
     public static ApplicationSummaryData Sample(string organisation = "Центр «Надежда»", int budgetLines = 3) => new(
-        "Application VTF-2026-0007", "VTF-2026-0007", "Submitted", new DateTimeOffset(2026, 3, 30, 14, 5, 0, TimeSpan.Zero),
+        "VTF-2026-0007", "Submitted", new DateTimeOffset(2026, 3, 30, 14, 5, 0, TimeSpan.Zero),
         "Direct assistance 2026", "SGP2", organisation, "Ukraine", "UA-REG-77", "UA-12345", 8,
         "Shelter and legal aid for survivors in Kharkiv", "Ukraine", new DateOnly(2026, 7, 1), new DateOnly(2027, 6, 30), 12,
         [("Context and needs", string.Join(" ", Enumerable.Repeat("Survivors need safe shelter, legal aid and medical care.", 12))),

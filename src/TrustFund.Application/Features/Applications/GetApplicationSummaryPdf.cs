@@ -51,8 +51,7 @@ public static class GetApplicationSummaryPdf
             .Select(x => new { x.Type, x.FileName, x.Size, x.Sha256 }).ToListAsync(ct);
         string Country(string? iso2) => iso2 is null ? "" : countries.GetValueOrDefault(iso2, iso2);
         var p = a.Project;
-        var title = a.ReferenceNumber is null ? $"Application (draft): {p.Title}" : $"Application {a.ReferenceNumber}";
-        return new ApplicationSummaryData(title, a.ReferenceNumber, Name(a.Status),
+        return new ApplicationSummaryData(a.ReferenceNumber, Name(a.Status),
             a.SubmittedAt ?? a.UpdatedAt, call.Title.For(language), call.Window.Code(), a.Organisation.LegalName, Country(a.Organisation.CountryIso2),
             a.Organisation.RegistrationNumber, a.Organisation.UnppPartnerId, a.Organisation.YearsOfDirectAssistance, p.Title,
             p.ImplementationCountryIso2 is null ? null : Country(p.ImplementationCountryIso2), p.StartDate, p.EndDate, p.DurationMonths,

@@ -50,9 +50,7 @@ public static class IssueCallsSummary
                     x.Call.Status.ToString()))
                 .ToList();
 
-            // Whole seconds: the PDF's dates have no fractions, and the stored date should be the printed one.
-            var now = clock.GetUtcNow();
-            var issuedAt = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+            var issuedAt = IssueDonorStatement.IssuedAt(clock);
             var title = $"Calls for proposals {command.Year}";
             var issuedBy = user.UserName ?? "TrustFund";
             var pdf = renderer.RenderCallsSummary(new CallsSummaryData(title, command.Year, issuedAt, issuedBy, lines) { Paper = command.Paper });
