@@ -83,12 +83,29 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.Locator("form.stack button[type=submit]").ClickAsync();
         if (authenticatorKey is not null)
         {
-            await page.WaitForURLAsync("**/account/login-2fa**");
+            await SignedInOrExplain(page, email, url => url.Contains("/account/login-2fa"));
             await page.Locator("#Code").FillAsync(Totp.Code(authenticatorKey, DateTimeOffset.UtcNow));
             await page.Locator("form.stack button[type=submit]").ClickAsync();
         }
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await SignedInOrExplain(page, email, url => !url.Contains("/account/login"));
         return page;
+    }
+
+    /// <summary>
+    /// Waits for the sign-in to move on; if it does not, fails with what the page says (an error message, a refusal)
+    /// rather than a bare timeout, so a failure in CI tells its cause.
+    /// </summary>
+    private static async Task SignedInOrExplain(IPage page, string email, Func<string, bool> arrived)
+    {
+        try
+        {
+            await page.WaitForURLAsync(arrived, new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException e)
+        {
+            var says = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new InvalidOperationException($"Signing in {email} stopped at {page.Url}; the page says: {says[..Math.Min(says.Length, 600)]}", e);
+        }
     }
 
     /// <summary>
