@@ -15,7 +15,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLo
     [BindProperty] public string BankReference { get; set; } = "";
 
     public IReadOnlyList<ListPaymentQueue.Item> Payments { get; private set; } = [];
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => TrustFund.Domain.Common.FundCalendar.Today(clock);
 
     public async Task OnGetAsync(CancellationToken ct) =>
         Payments = await mediator.Send(new ListPaymentQueue.Query(ShowDisbursed), ct);

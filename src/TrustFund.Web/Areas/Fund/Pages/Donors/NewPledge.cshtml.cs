@@ -21,7 +21,7 @@ public sealed class NewPledgeModel(IMediator mediator, TimeProvider clock, IStri
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         await Load(id, ct);
-        PledgedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        PledgedOn = TrustFund.Domain.Common.FundCalendar.Today(clock);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)

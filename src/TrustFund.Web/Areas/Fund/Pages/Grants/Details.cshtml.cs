@@ -33,7 +33,7 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock, IString
         Current = await mediator.Send(new GetGrantAgreement.Query(id), ct);
         Funding = await mediator.Send(new GetGrantEarmarkFunding.Query(id), ct);
         RefundAmount = Current.Grant.RefundDue ?? 0;
-        if (RefundValueDate == default) RefundValueDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (RefundValueDate == default) RefundValueDate = TrustFund.Domain.Common.FundCalendar.Today(clock);
     }
 
     public Task<IActionResult> OnPostSignAsync(Guid id, CancellationToken ct) =>

@@ -25,7 +25,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLo
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = TrustFund.Domain.Common.FundCalendar.Today(clock);
         EffectiveFrom = new DateOnly(today.Year, today.Month, 1);
         await Load(ct);
     }

@@ -37,7 +37,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLo
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Year = clock.GetUtcNow().Year;
+        Year = TrustFund.Domain.Common.FundCalendar.Today(clock).Year;
         // The last complete year is what a donor statement is most often issued for.
         From = new DateOnly(Year - 1, 1, 1);
         To = new DateOnly(Year - 1, 12, 31);
