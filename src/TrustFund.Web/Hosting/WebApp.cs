@@ -22,6 +22,11 @@ public static class WebApp
 
     public static WebApplication Build(string[] args)
     {
+        // The server's own culture never shapes what the app reads or writes: a request runs in its reader's culture
+        // (request localisation, below); jobs, seeding and start-up run in the invariant culture, so a server set up in
+        // French or Spanish formats and parses nothing differently (issue 11).
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
         var builder = WebApplication.CreateBuilder(args);
         // Structured (JSON) logs for log collectors; readable lines on a developer's terminal.
         builder.Logging.ClearProviders();
