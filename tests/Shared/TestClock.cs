@@ -15,10 +15,11 @@ namespace TrustFund.Testing;
 public sealed class TestClock(bool ticking = false) : TimeProvider
 {
     /// <summary>
-    /// A Wednesday morning in Vienna in mid-October, away from month ends, daylight-saving changes and leap days.
-    /// Tests that are about those instants set them themselves (see the calendar tests).
+    /// A Wednesday morning in Vienna, away from daylight-saving changes and leap days, and after the last fixed date of
+    /// the demo data (its contributions of November 2026, which the browser tests' app seeds and which must not lie
+    /// in the future). Tests that are about calendar edges set those instants themselves (see the calendar tests).
     /// </summary>
-    public static readonly DateTimeOffset Start = new(2026, 10, 14, 8, 30, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Start = new(2026, 11, 25, 9, 30, 0, TimeSpan.Zero);
 
     private DateTimeOffset _setAt = Start;
     private long _setAtTimestamp = Stopwatch.GetTimestamp();
