@@ -180,6 +180,7 @@ public static class WebApp
         });
         app.MapOpenApi();
         app.MapReadApi();
+        TrustFund.Web.Api.OpenDataEndpoints.MapPublicFiles(app);
         app.MapRazorPages();
     }
 }
