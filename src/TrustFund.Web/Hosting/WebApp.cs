@@ -185,6 +185,7 @@ public static class WebApp
         });
         app.MapOpenApi();
         app.MapReadApi();
+        TrustFund.Web.Api.OpenDataEndpoints.MapPublicFiles(app);
         app.MapRazorPages();
     }
 }

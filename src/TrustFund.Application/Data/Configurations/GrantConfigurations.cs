@@ -72,3 +72,19 @@ public sealed class GrantPaymentConfiguration : IEntityTypeConfiguration<GrantPa
         b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
     }
 }
+
+public sealed class AuditorDossierConfiguration : IEntityTypeConfiguration<AuditorDossier>
+{
+    public void Configure(EntityTypeBuilder<AuditorDossier> b)
+    {
+        b.ToTable("auditor_dossiers");
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.RequestedBy).HasMaxLength(256);
+        b.Property(x => x.FileName).HasMaxLength(200);
+        b.Property(x => x.Content).HasColumnType("bytea");
+        b.Property(x => x.Sha256).HasMaxLength(64).IsFixedLength();
+        b.Property(x => x.Failure).HasMaxLength(1000);
+        b.HasIndex(x => new { x.GrantId, x.RequestedAt });
+        b.HasOne<GrantAgreement>().WithMany().HasForeignKey(x => x.GrantId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -57,4 +57,14 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
         TempData["Message"] = Grant.IsSigned ? text["The amendment is recorded."].Value : text["The agreement is saved."].Value;
         return Redirect($"/fund/grants/{id}");
     }
+
+    /// <summary>The publication form: whether the grantee's name is withheld from the public grants page and the IATI files.</summary>
+    public async Task<IActionResult> OnPostPublicationAsync(Guid id, bool withholdName, CancellationToken ct)
+    {
+        await mediator.Send(new TrustFund.Application.Features.OpenData.SetImplementerNameWithheld.Command(id, withholdName), ct);
+        TempData["Message"] = withholdName
+            ? text["The grantee's name is now withheld from everything public."].Value
+            : text["The grantee's name is now published."].Value;
+        return Redirect($"/fund/grants/{id}/edit");
+    }
 }
