@@ -11,7 +11,8 @@ namespace TrustFund.Application.Features.Sessions;
 
 /// <summary>
 /// The secretariat opens a board session on a call: its agenda is every shortlisted application, in ranking order,
-/// each with its own ballot; the trustees present are those ticked (all serving trustees when none is).
+/// each with its own ballot; the trustees present are exactly those ticked. Nobody ticked is refused rather than read
+/// as "everyone": that once recorded absent trustees as present, met the quorum by accident and put them in the minutes.
 /// </summary>
 public static class CreateBoardSession
 {
@@ -19,7 +20,11 @@ public static class CreateBoardSession
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(x => x.Date).NotEmpty().WithMessage("Give the date of the session.");
+        public Validator()
+        {
+            RuleFor(x => x.Date).NotEmpty().WithMessage("Give the date of the session.");
+            RuleFor(x => x.PresentTrusteeIds).NotEmpty().WithMessage("Tick the trustees present at the session.");
+        }
     }
 
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock) : ICommandHandler<Command, Guid>
@@ -37,8 +42,7 @@ public static class CreateBoardSession
             var scores = await CallScores.ComputeAsync(db, command.CallId, shortlisted, ct);
             var agenda = shortlisted.OrderBy(id => scores.ByApplication[id].Rank is > 0 and var r ? r : int.MaxValue).ToList();
 
-            var session = new BoardSession(command.CallId, command.Date, command.Format,
-                command.PresentTrusteeIds.Count > 0 ? command.PresentTrusteeIds : serving, clock.GetUtcNow());
+            var session = new BoardSession(command.CallId, command.Date, command.Format, command.PresentTrusteeIds, clock.GetUtcNow());
             db.BoardSessions.Add(session);
             for (var i = 0; i < agenda.Count; i++) db.SessionBallots.Add(new SessionBallot(session.Id, agenda[i], i + 1));
             await db.SaveChangesAsync(ct);

@@ -32,7 +32,7 @@ public sealed class SessionTests(TrustFundAppFactory app) : ReviewTest(app)
             await Send(new DecideSelection.Command(id, Selection.Shortlist, "Shortlisted for the board."));
             ids.Add(id);
         }
-        var sessionId = await Send(new CreateBoardSession.Command(call.Id, new DateOnly(2026, 12, 1), SessionFormat.Remote, []));
+        var sessionId = await Send(new CreateBoardSession.Command(call.Id, new DateOnly(2026, 12, 1), SessionFormat.Remote, board.Select(t => t.Id).ToList()));
         return (sessionId, board, ids, call.Id);
     }
 
