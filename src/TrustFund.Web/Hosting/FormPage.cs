@@ -19,8 +19,9 @@ namespace TrustFund.Web.Hosting;
 /// and validated. Its fields are named after the class's properties (<c>RefundAmount</c>); a list or dictionary goes
 /// inside the class (<c>BySex[Female]</c>), never as a parameter or property of its own, because a top-level
 /// collection with no posted field of its name binds every posted field (the antiforgery token showed up as "not
-/// valid for Value"). Never a page-wide <c>[BindProperty]</c> for a form's field: it is bound and validated on every
-/// form's post, so one form's refusal showed another form's "field is required".</item>
+/// valid for Value"). On a page with several forms, never a page-wide <c>[BindProperty]</c> for a form's field: it is
+/// bound and validated on every form's post, so one form's refusal showed another form's "field is required". (A page
+/// whose only form is the page, such as a "new pledge" page, may keep its fields as <c>[BindProperty]</c>.)</item>
 /// <item>keeps the typed values for the view (<c>Refund = refund</c>), then returns <see cref="Send{T}"/>: binding
 /// errors, a <c>ValidationException</c>, a <c>DomainException</c> or an edit conflict show the same page with that
 /// form's values and only its messages (UseCaseExceptionFilter turns the exceptions into messages); success
