@@ -34,6 +34,10 @@ public sealed class BoardPackQueryCountTests(TrustFundAppFactory app) : ReviewTe
         }
         foreach (var id in ids.Take(3)) await Send(new DecideSelection.Command(id, Selection.Shortlist, "Shortlisted."));
         var small = await Send(new CreateBoardSession.Command(call.Id, new DateOnly(2026, 12, 1), SessionFormat.Remote, board.Select(t => t.Id).ToList()));
+        // The small session's ballots close (without quorum) so that its applications may sit on the larger agenda too.
+        await using (var db = App.NewDbContext())
+            foreach (var ballot in await db.SessionBallots.Where(b => b.SessionId == small).Select(b => b.Id).ToListAsync())
+                await Send(new CloseBallot.Command(ballot));
         foreach (var id in ids.Skip(3)) await Send(new DecideSelection.Command(id, Selection.Shortlist, "Shortlisted."));
         var large = await Send(new CreateBoardSession.Command(call.Id, new DateOnly(2026, 12, 2), SessionFormat.Remote, board.Select(t => t.Id).ToList()));
         await using (var db = App.NewDbContext())
