@@ -1553,7 +1553,6 @@ namespace TrustFund.Migrations.Migrations
             modelBuilder.Entity("TrustFund.Domain.Grants.GrantReport", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
