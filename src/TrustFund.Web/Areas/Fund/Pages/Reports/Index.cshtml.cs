@@ -31,6 +31,10 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLo
     [BindProperty]
     public PaperSize Paper { get; set; } = PaperSize.A4;
 
+    /// <summary>The language the annual report or the calls summary is issued in; a donor statement takes its donor's.</summary>
+    [BindProperty]
+    public string Language { get; set; } = "en";
+
     public IReadOnlyList<ListDonors.Item> Donors { get; private set; } = [];
 
     public PagedList<ListIssuedReports.Item> Reports { get; private set; } = new([], 1, PagedList<ListIssuedReports.Item>.DefaultPageSize, 0);
@@ -41,13 +45,14 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLo
         // The last complete year is what a donor statement is most often issued for.
         From = new DateOnly(Year - 1, 1, 1);
         To = new DateOnly(Year - 1, 12, 31);
+        Language = DocumentLanguages.Normalise(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         await Load(ct);
     }
 
     public async Task<IActionResult> OnPostCallsSummaryAsync(CancellationToken ct)
     {
         await Load(ct); // shown again if the year is refused
-        var result = await mediator.Send(new IssueCallsSummary.Command(Year, Paper), ct);
+        var result = await mediator.Send(new IssueCallsSummary.Command(Year, Paper, Language), ct);
         TempData["Message"] = text["The report is issued and stored. Its SHA-256 is {0}.", result.Sha256].Value;
         return RedirectToPage();
     }
@@ -55,7 +60,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLo
     public async Task<IActionResult> OnPostAnnualReportAsync(CancellationToken ct)
     {
         await Load(ct);
-        var result = await mediator.Send(new IssueAnnualReport.Command(Year, Paper), ct);
+        var result = await mediator.Send(new IssueAnnualReport.Command(Year, Paper, Language), ct);
         TempData["Message"] = text["The report is issued and stored. Its SHA-256 is {0}.", result.Sha256].Value;
         return RedirectToPage();
     }
