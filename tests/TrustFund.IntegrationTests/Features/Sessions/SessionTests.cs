@@ -160,8 +160,14 @@ public sealed class SessionTests(TrustFundAppFactory app) : ReviewTest(app)
         Assert.Contains("CasaEsperanza", text);
         Assert.Contains("Recommended", text);
         Assert.Contains("2/0/1", text); // for / against / abstain: one approver changed to abstain
-        Assert.Contains("Abstain(changed)", text);
+        Assert.Contains("Abstention(changed)", text); // the minutes record the vote as a noun, not the button's verb
         Assert.Contains($"Page1of{pdf.NumberOfPages}", text);
+        // A French-speaking reader downloads them in French.
+        using var french = UglyToad.PdfPig.PdfDocument.Open(await manager.GetByteArrayAsync($"/fund/sessions/{sessionId}/minutes.pdf?culture=fr"));
+        var frenchText = string.Concat(french.GetPages().Select(p => p.Text)).Replace(" ", "");
+        Assert.Contains("Procès-verbalduConseild'administration", frenchText);
+        Assert.Contains("Abstention(modifié)", frenchText);
+        Assert.Contains($"Page1sur{french.NumberOfPages}", frenchText);
         var trustee = await SignedIn(Of(board, "JP"));
         Assert.NotEqual(System.Net.HttpStatusCode.OK, (await trustee.GetAsync($"/fund/sessions/{sessionId}/minutes.pdf")).StatusCode);
     }

@@ -14,6 +14,7 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
     [BindProperty] public string Name { get; set; } = "";
     [BindProperty] public DonorKind Kind { get; set; } = DonorKind.MemberState;
     [BindProperty] public string? CountryIso2 { get; set; }
+    [BindProperty] public string Language { get; set; } = "en";
 
     public IReadOnlyList<ListDonors.Item> Donors { get; private set; } = [];
     public IReadOnlyList<ListCountries.Item> Countries { get; private set; } = [];
@@ -23,7 +24,7 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var id = await mediator.Send(new CreateDonor.Command(Name, Kind, CountryIso2), ct);
+        var id = await mediator.Send(new CreateDonor.Command(Name, Kind, CountryIso2, Language), ct);
         TempData["Message"] = text["The donor is added. Record its pledges here."].Value;
         return Redirect($"/fund/donors/{id}");
     }

@@ -21,6 +21,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLo
     {
         public int Year { get; set; }
         public PaperSize Paper { get; set; } = PaperSize.A4;
+        public string Language { get; set; } = "en";
     }
 
     /// <summary>The donor statement's form.</summary>
@@ -39,6 +40,9 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLo
     public DateOnly To { get; private set; }
     public PaperSize Paper { get; private set; } = PaperSize.A4;
 
+    /// <summary>The language the annual report or the calls summary is issued in; a donor statement takes its donor's.</summary>
+    public string Language { get; private set; } = "en";
+
     public IReadOnlyList<ListDonors.Item> Donors { get; private set; } = [];
 
     public PagedList<ListIssuedReports.Item> Reports { get; private set; } = new([], 1, PagedList<ListIssuedReports.Item>.DefaultPageSize, 0);
@@ -55,14 +59,15 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLo
         // The last complete year is what a donor statement is most often issued for.
         From = new DateOnly(Year - 1, 1, 1);
         To = new DateOnly(Year - 1, 12, 31);
+        Language = DocumentLanguages.Normalise(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         await EnsureLoadedAsync(ct);
     }
 
     public Task<IActionResult> OnPostCallsSummaryAsync(YearForm report, CancellationToken ct) =>
-        Issue(report, async () => (await mediator.Send(new IssueCallsSummary.Command(report.Year, report.Paper), ct)).Sha256);
+        Issue(report, async () => (await mediator.Send(new IssueCallsSummary.Command(report.Year, report.Paper, report.Language), ct)).Sha256);
 
     public Task<IActionResult> OnPostAnnualReportAsync(YearForm report, CancellationToken ct) =>
-        Issue(report, async () => (await mediator.Send(new IssueAnnualReport.Command(report.Year, report.Paper), ct)).Sha256);
+        Issue(report, async () => (await mediator.Send(new IssueAnnualReport.Command(report.Year, report.Paper, report.Language), ct)).Sha256);
 
     public Task<IActionResult> OnPostDonorStatementAsync(StatementForm statement, CancellationToken ct)
     {
@@ -72,7 +77,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLo
 
     private async Task<IActionResult> Issue(YearForm? report, Func<Task<string>> issue)
     {
-        if (report is not null) (Year, Paper) = (report.Year, report.Paper);
+        if (report is not null) (Year, Paper, Language) = (report.Year, report.Paper, report.Language);
         if (!ModelState.IsValid) return Page();
         var sha256 = await issue();
         TempData["Message"] = text["The report is issued and stored. Its SHA-256 is {0}.", sha256].Value;
