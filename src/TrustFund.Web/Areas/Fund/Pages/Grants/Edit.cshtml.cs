@@ -79,8 +79,8 @@ public sealed class EditModel(IMediator mediator) : FormPage
     {
         await mediator.Send(new TrustFund.Application.Features.OpenData.SetImplementerNameWithheld.Command(id, withholdName), ct);
         TempData["Message"] = withholdName
-            ? text["The grantee's name is now withheld from everything public."].Value
-            : text["The grantee's name is now published."].Value;
+            ? Text("The grantee's name is now withheld from everything public.")
+            : Text("The grantee's name is now published.");
         return Redirect($"/fund/grants/{id}/edit");
     }
 }
