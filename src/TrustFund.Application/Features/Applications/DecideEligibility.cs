@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Data;
+using TrustFund.Application.Messaging;
 using TrustFund.Application.Abstractions;
 
 namespace TrustFund.Application.Features.Applications;
@@ -16,13 +17,14 @@ public static class DecideEligibility
         public Validator() => RuleFor(x => x.Reason).NotEmpty().WithMessage("Give a reason the applicant can read.").MaximumLength(2000);
     }
 
-    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Unit>
+    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock, Notifier notifier) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
             var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == command.ApplicationId, ct)
                 ?? throw new NotFoundException("application", command.ApplicationId);
             application.DecideEligibility(command.Eligible, command.Reason, clock.GetUtcNow(), user.UserName);
+            await notifier.TellApplicantAsync(db, application, command.Reason, ct);
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

@@ -3,6 +3,8 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
+using TrustFund.Application.Features.Applications;
+using TrustFund.Application.Messaging;
 
 namespace TrustFund.Application.Features.Review;
 
@@ -23,7 +25,7 @@ public static class DecideSelection
         public Validator() => RuleFor(x => x.Message).NotEmpty().WithMessage("Write the message the applicant will read.").MaximumLength(4000);
     }
 
-    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Unit>
+    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock, Notifier notifier) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -36,6 +38,7 @@ public static class DecideSelection
                 case Selection.ReserveList: application.PutOnReserveList(now, user.UserName, command.Message); break;
                 default: application.MarkNotSelected(now, user.UserName, command.Message); break;
             }
+            await notifier.TellApplicantAsync(db, application, command.Message, ct);
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

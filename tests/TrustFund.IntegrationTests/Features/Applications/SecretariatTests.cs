@@ -58,6 +58,32 @@ public sealed class SecretariatTests(TrustFundAppFactory app) : ApplicationTest(
     }
 
     [Fact]
+    public async Task EligibilityDecision_TellsTheApplicantByNotificationAndEmail_InItsLanguage_Once()
+    {
+        var call = await OpenCall();
+        var (_, ngo) = await Ngo();
+        var id = await CompleteDraft(ngo, call.Id);
+        await SendAs(ngo, new SubmitApplication.Command(id));
+        await using (var db = App.NewDbContext())
+        {
+            (await db.Users.SingleAsync(u => u.Id == ngo.Id)).PreferredLanguage = "fr";
+            await db.SaveChangesAsync();
+        }
+        var manager = await SignedIn(await CreateUser("manager@unodc.test", [Roles.FundManager], twoFactor: true));
+
+        var decided = await PostPageForm(manager, $"/fund/applications/{id}", null, [new("Eligible", "false"), new("Reason", "Enregistrée trop récemment.")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        await using var after = App.NewDbContext();
+        var reference = (await after.Applications.SingleAsync()).ReferenceNumber;
+        var notice = Assert.Single(await after.Notifications.Where(n => n.UserId == ngo.Id).ToListAsync());
+        Assert.Equal($"Votre demande {reference} n'est pas recevable", notice.Subject);
+        var mail = Assert.Single(await after.OutboxEmails.Where(e => e.Subject == notice.Subject).ToListAsync());
+        Assert.Contains("Enregistrée trop récemment.", mail.TextBody);
+        Assert.Contains($"/apply/{id}/view", mail.TextBody);   // the link to the application (absolute once App:PublicBaseUrl is set)
+    }
+
+    [Fact]
     public async Task EligibilityDecision_IneligibleWithoutAReason_ShowsThePageAskingForIt()
     {
         var call = await OpenCall();

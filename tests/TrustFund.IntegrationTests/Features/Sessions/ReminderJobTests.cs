@@ -16,6 +16,41 @@ public sealed class ReminderJobTests(TrustFundAppFactory app) : ReviewTest(app)
             .GetUtcOffset(day.ToDateTime(new TimeOnly(6, 0)))).ToUniversalTime();
 
     [Fact]
+    public async Task TwoSessionsComing_OneMessagePerPerson_CountingNothingTheyAreRecusedFrom()
+    {
+        var call = await OpenCall();
+        var board = await FullBoard();
+        var (japan, sweden) = (Of(board, "JP"), Of(board, "SE"));
+        var toAssess = await EligibleApplication(call.Id, "Casa Esperanza", "CO");
+        var recusedAssessment = await EligibleApplication(call.Id, "Tokyo Shelter", "JP");
+        foreach (var id in new[] { toAssess, recusedAssessment }) await Send(new AssignReviewer.Command(id, japan.Id));
+        await SendAs(japan, new DeclareConflict.Command(toAssess, false, null));
+        await SendAs(japan, new DeclareConflict.Command(recusedAssessment, true, "I chair its board."));
+        var sessionDay = new DateOnly(2027, 3, 10);
+        // Two sessions a day apart, each with one shortlisted application on its agenda; Hiroshi is recused from the second's.
+        var onAgenda = new List<Guid>();
+        foreach (var (name, day) in new[] { ("Sahel Solidarite", sessionDay), ("Kyiv Network", sessionDay.AddDays(1)) })
+        {
+            var id = await EligibleApplication(call.Id, name, name.StartsWith("Sahel") ? "SN" : "UA");
+            await Send(new AssignReviewer.Command(id, sweden.Id));
+            await SendAs(sweden, new DeclareConflict.Command(id, false, null));
+            await SendAs(sweden, new SaveAssessment.Command(id, RubricCriterion.Default.Select(c => new CriterionScore(c.Name, 4, null)).ToList(), true));
+            await Send(new DecideSelection.Command(id, Selection.Shortlist, "Shortlisted."));
+            await Send(new CreateBoardSession.Command(call.Id, day, SessionFormat.Remote, [japan.Id]));
+            onAgenda.Add(id);
+        }
+        await SendAs(japan, new DeclareConflict.Command(onAgenda[1], true, "A former colleague directs it."));
+
+        App.Clock.SetUtcNow(ViennaMorning(sessionDay.AddDays(-2)));
+        var sent = await Send(new RemindReviewersAndVoters.Command());
+
+        await using var db = App.NewDbContext();
+        var subject = Assert.Single(await db.Notifications.Where(n => n.UserId == japan.Id).Select(n => n.Subject).ToListAsync());
+        Assert.EndsWith(": 1 assessment(s) to complete, 1 ballot(s) awaiting your vote", subject);
+        Assert.Equal(1, sent);   // Erik completed everything and sits on no session: nothing for him
+    }
+
+    [Fact]
     public async Task OpenAssessmentsAndBallots_AreRemindedThreeDaysAndOneDayBeforeTheSession_OncePerStage()
     {
         var call = await OpenCall();
@@ -36,17 +71,19 @@ public sealed class ReminderJobTests(TrustFundAppFactory app) : ReviewTest(app)
         App.Clock.SetUtcNow(ViennaMorning(sessionDay.AddDays(-4)));
         Assert.Equal(0, await Send(new RemindReviewersAndVoters.Command()));
         App.Clock.SetUtcNow(ViennaMorning(sessionDay.AddDays(-3)));
-        Assert.Equal(2, await Send(new RemindReviewersAndVoters.Command())); // one open assessment, one ballot awaiting a vote
+        Assert.Equal(1, await Send(new RemindReviewersAndVoters.Command())); // one message: one open assessment, one ballot awaiting a vote
         Assert.Equal(0, await Send(new RemindReviewersAndVoters.Command()));
         App.Clock.SetUtcNow(ViennaMorning(sessionDay.AddDays(-1)));
-        Assert.Equal(2, await Send(new RemindReviewersAndVoters.Command()));
+        Assert.Equal(1, await Send(new RemindReviewersAndVoters.Command()));
+        App.Clock.SetUtcNow(ViennaMorning(sessionDay));
+        Assert.Equal(0, await Send(new RemindReviewersAndVoters.Command())); // the session is held today: too late to remind
         App.Clock.SetUtcNow(ViennaMorning(sessionDay.AddDays(1)));
         Assert.Equal(0, await Send(new RemindReviewersAndVoters.Command())); // the session is over
 
         await using var db = App.NewDbContext();
         var subjects = await db.Notifications.Where(n => n.UserId == japan.Id).Select(n => n.Subject).ToListAsync();
-        Assert.Equal(2, subjects.Count(s => s.StartsWith("1 assessment(s) to complete")));
-        Assert.Equal(2, subjects.Count(s => s.StartsWith("1 ballot(s) awaiting your vote")));
+        Assert.Equal(2, subjects.Count(s => s.EndsWith(": 1 assessment(s) to complete, 1 ballot(s) awaiting your vote")));
+        Assert.Equal(2, subjects.Count);
         _ = session;
     }
 }

@@ -57,6 +57,19 @@ public sealed class SessionPagesTests(TrustFundAppFactory app) : ReviewTest(app)
     }
 
     [Fact]
+    public async Task Shortlisting_TellsTheApplicant_WithTheSecretariatsMessage()
+    {
+        var (_, _, applicationId, _) = await ReadyForASession();
+
+        await using var db = App.NewDbContext();
+        var application = await db.Applications.SingleAsync(a => a.Id == applicationId);
+        var grantees = await db.Users.Where(u => u.OrganisationId == application.OrganisationId).Select(u => u.Email).ToListAsync();
+        var mail = Assert.Single(await db.OutboxEmails.Where(e => e.Subject == $"Your application {application.ReferenceNumber} is shortlisted").ToListAsync());
+        Assert.Contains(mail.To, grantees);
+        Assert.Contains("Shortlisted.", mail.TextBody);
+    }
+
+    [Fact]
     public async Task OpenSession_NobodyTicked_IsRefusedAskingWhoWasPresent()
     {
         var (callId, _, _, manager) = await ReadyForASession();
