@@ -52,8 +52,10 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
         if (error.CustomState is object[] state)
             return text[error.ErrorMessage, state.Select(a => a is string label ? text[label].Value : a).ToArray()];
         // Rules that carry values ({0}, {1}) pass them as numbered placeholders, to format in the reader's language.
+        // A code among them (a document type) is named as the pages name it, in the reader's language.
         var arguments = error.FormattedMessagePlaceholderValues?
-            .Where(kv => int.TryParse(kv.Key, out _)).OrderBy(kv => int.Parse(kv.Key)).Select(kv => kv.Value).ToArray() ?? [];
+            .Where(kv => int.TryParse(kv.Key, out _)).OrderBy(kv => int.Parse(kv.Key))
+            .Select(kv => kv.Value is Enum code ? text[code.ToString()].Value : kv.Value).ToArray() ?? [];
         return arguments.Length > 0 ? text[error.ErrorMessage, arguments] : text[error.ErrorMessage];
     }
 }

@@ -91,6 +91,27 @@ public sealed class RefusalLanguageTests(TrustFundAppFactory app) : ApplicationT
     [Theory]
     [InlineData("fr")]
     [InlineData("es")]
+    public async Task ARefusedSubmission_NamesTheMissingDocumentsInTheReadersLanguage(string language)
+    {
+        var call = await OpenCall();
+        var (_, user) = await Ngo();
+        var id = await SendAs(user, new StartApplication.Command(call.Id));
+        var client = await SignedIn(user);
+        await client.GetAsync($"/?culture={language}");
+
+        var response = await PostForm(client, $"/apply/{id}/review?handler=Submit", [], pageUrl: $"/apply/{id}/review");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var summary = ErrorSummary(html);
+
+        var catalogue = JsonStringLocalizer.Catalogue(language);
+        Assert.Contains(string.Format(catalogue["Attach the required document: {0}."], catalogue["RegistrationCertificate"]), summary);
+        Assert.DoesNotContain("RegistrationCertificate.", summary); // the code, where its name belongs
+        AssertNoEnglish(html, language);
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("es")]
     public async Task TooManySignInAttempts_AreAnsweredInTheReadersLanguage(string language)
     {
         using var strict = App.WithWebHostBuilder(b => b.UseSetting("Security:LoginAttemptsPerMinute", "1"));

@@ -25,7 +25,7 @@ public sealed class HostileInputPropertyTests(TrustFundAppFactory app) : Applica
         "' OR 1=1 --", "{0}", "%00", "Yachts", "SEXUAL_EXPLOITATION",
     ];
 
-    private static readonly Gen<string> Hostile = Gen.OneOf<string>(
+    internal static readonly Gen<string> Hostile = Gen.OneOf<string>(
         Gen.OneOf(HostileValues),
         Gen.Long.Select(n => n.ToString(CultureInfo.InvariantCulture)),
         Gen.Decimal.Select(d => d.ToString(CultureInfo.InvariantCulture)),

@@ -1,4 +1,5 @@
 using System.Net;
+using CsCheck;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Domain.Grants;
 using TrustFund.IntegrationTests.Support;
@@ -51,6 +52,39 @@ public sealed class GranteeReportBoundsTests(TrustFundAppFactory app) : GrantTes
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Enter an amount from USD 0 to USD 100,000,000.00, in whole cents.", html);
         Assert.True((await Stored(report)).Financial?.Lines.All(l => l.Spent == 0) ?? true, "nothing was saved");
+    }
+
+    /// <summary>Generated hostile values in every field of both report forms, saved or submitted: never a 5xx, never stored out of bounds.</summary>
+    [Fact]
+    public async Task HostileValues_InEveryReportField_NeverBreakTheReport_AndNeverStoreWhatIsOutOfBounds()
+    {
+        var (narrative, client) = await SignedInWithAReport(GrantReportKind.InterimNarrative);
+        var financial = (await Reports((await Stored(narrative)).GrantId)).Single(r => r.Kind == GrantReportKind.InterimFinancial).Id;
+        (Guid Report, string Field)[] fields;
+        await using (var db = App.NewDbContext())
+        {
+            var form = await db.FormsOfExploitation.Select(f => f.Code).FirstAsync();
+            var assistance = await db.AssistanceTypes.Select(a => a.Code).FirstAsync();
+            fields = [
+                .. new[] { "BySex[Female]", "BySex[Male]", "ByAgeGroup[Child]", "ByNationality[0].Code", "ByNationality[0].Number", $"ByForm[{form}]",
+                    $"ByAssistance[{assistance}]", "Activities", "Challenges", "CaseStories[0]" }.Select(f => (narrative, f)),
+                (financial, "Lines[0].Spent"), (financial, "Lines[0].Explanation"),
+            ];
+        }
+
+        await Gen.Select(Gen.OneOf(fields), Applications.HostileInputPropertyTests.Hostile, Gen.OneOf("", "Submit")).SampleAsync(async (target, value, handler) =>
+        {
+            var (report, field) = target;
+            var url = $"/apply/reports/{report}" + (handler.Length > 0 ? $"?handler={handler}" : "");
+            var response = await PostForm(client, url, new() { [field] = value }, $"/apply/reports/{report}");
+            var what = $"{field} = “{(value.Length > 40 ? value[..20] + "…" : value)}” ({handler})";
+
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{(int)response.StatusCode} for {what}");
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/apply/reports/{report}")).StatusCode);
+            var stored = await Stored(report);
+            Assert.True(stored.Narrative?.CountsInBounds ?? true, $"counts after {what}");
+            Assert.True(stored.Financial?.Lines.All(l => TrustFund.Domain.Common.InputLimits.IsAmount(l.Spent)) ?? true, $"spending after {what}");
+        }, iter: 40, threads: 1);
     }
 
     private async Task<(Guid ReportId, HttpClient Client)> SignedInWithAReport(GrantReportKind kind)
