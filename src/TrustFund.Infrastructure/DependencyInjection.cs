@@ -54,6 +54,8 @@ public static class DependencyInjection
         services.AddScoped<CloseDueCallsJob>();
         services.AddScoped<NotificationJobs>();
         services.AddScoped<TrustFund.Application.Abstractions.ICallClosingScheduler, HangfireCallClosingScheduler>();
+        services.AddScoped<AuditorDossierJob>();
+        services.AddScoped<TrustFund.Application.Features.AuditorDossiers.IAuditorDossierQueue, HangfireAuditorDossierQueue>();
         return services;
     }
 }

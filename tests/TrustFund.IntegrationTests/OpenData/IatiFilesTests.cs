@@ -2,12 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using TrustFund.Application.Finance;
 using TrustFund.Domain.Grants;
 using TrustFund.Infrastructure.Seeding;
 using TrustFund.IntegrationTests.Support;
-using TrustFund.Web.Hosting;
 
 namespace TrustFund.IntegrationTests.OpenData;
 
@@ -17,7 +15,7 @@ public sealed class IatiFilesTests(TrustFundAppFactory app) : IntegrationTest(ap
     [Fact]
     public async Task ActivityFile_OfTheDemoFund_IsValidIati203_AndAddsUpToTheJournal()
     {
-        await SeedDemo();
+        await DemoFund.SeedAsync(App);
 
         var response = await NewClient().GetAsync("/open-data/iati-activities.xml");
 
@@ -70,7 +68,7 @@ public sealed class IatiFilesTests(TrustFundAppFactory app) : IntegrationTest(ap
     [Fact]
     public async Task OrganisationFile_OfTheDemoFund_IsValidIati203_AndItsBudgetsAreTheGrants()
     {
-        await SeedDemo();
+        await DemoFund.SeedAsync(App);
 
         var response = await NewClient().GetAsync("/open-data/iati-organisation.xml");
 
@@ -89,7 +87,7 @@ public sealed class IatiFilesTests(TrustFundAppFactory app) : IntegrationTest(ap
     [Fact]
     public async Task ActivityFile_InTheApi_IsTheSameFile()
     {
-        await SeedDemo();
+        await DemoFund.SeedAsync(App);
         var client = NewClient();
 
         var root = await client.GetStringAsync("/open-data/iati-activities.xml");
@@ -135,10 +133,4 @@ public sealed class IatiFilesTests(TrustFundAppFactory app) : IntegrationTest(ap
         return decimal.Parse(value.Value, NumberStyles.Number, CultureInfo.InvariantCulture);
     }
 
-    private async Task SeedDemo()
-    {
-        var config = App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
-        config["Demo:Password"] = "Demo-Password-2026";
-        await DatabaseSetup.SeedAsync(App.Services, includeDemo: true);
-    }
 }
