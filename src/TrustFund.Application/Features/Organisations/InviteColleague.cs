@@ -14,7 +14,7 @@ namespace TrustFund.Application.Features.Organisations;
 /// </summary>
 public static class InviteColleague
 {
-    public sealed record Command(string Email, string DisplayName, string Language, string ResetPageUrl) : ICommand<Guid>;
+    public sealed record Command(string Email, string DisplayName, string Language) : ICommand<Guid>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -43,7 +43,7 @@ public static class InviteColleague
             };
             IdentityFailure.ThrowIfFailed(await users.CreateAsync(colleague));
             IdentityFailure.ThrowIfFailed(await users.AddToRoleAsync(colleague, Roles.Applicant));
-            await mediator.Send(new RequestPasswordReset.Command(colleague.Email!, command.ResetPageUrl), ct);
+            await mediator.Send(new RequestPasswordReset.Command(colleague.Email!), ct);
             return colleague.Id;
         }
     }
