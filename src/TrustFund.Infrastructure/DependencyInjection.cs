@@ -48,7 +48,7 @@ public static class DependencyInjection
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+                new PostgreSqlStorageOptions { SchemaName = HangfireSchema.Name, PrepareSchemaIfNecessary = false }));
         if (configuration.GetValue("Hangfire:RunServer", false))
             services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, configuration.GetValue("Hangfire:WorkerCount", 4)));
         services.AddScoped<CloseDueCallsJob>();

@@ -28,7 +28,8 @@ public sealed class ApplyInFrenchTests(BrowserApp app)
         await page.Locator("form button[type=submit]").ClickAsync();
         var confirmation = await Mailbox.WaitFor(app.PickupDirectory, email);
         var link = Regex.Match(confirmation.TextBody!, @"https?://\S+/account/confirm-email\?\S+").Value;
-        await page.GotoAsync(link);
+        // The link points at App:PublicBaseUrl (Development: http://localhost:5000); this app listens on its own port.
+        await page.GotoAsync(new Uri(link).PathAndQuery);
         await Assertions.Expect(page.Locator(".notice")).ToBeVisibleAsync();
 
         await page.GotoAsync("/account/login");

@@ -20,6 +20,13 @@ public sealed class AuditingInterceptor(ICurrentUser user, AuditContext context,
     private static readonly HashSet<string> HiddenProperties =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "xmin", "TokenHash"];
 
+    // Texts about victims (a grantee's narrative report, its case stories included) are saved on every step and every
+    // 30-second autosave; a name typed by mistake and deleted must not stay in a trail kept for ever. The trail records
+    // that such a property changed and the SHA-256 of its stored form, which proves what version was saved without
+    // holding its words.
+    private static readonly HashSet<(Type Entity, string Property)> HashedProperties =
+        [(typeof(Domain.Grants.GrantReport), nameof(Domain.Grants.GrantReport.Narrative))];
+
     // Enums by name: an auditor reads "Published", not 1. Shared with BulkChangeAudit, so bulk rows read the same.
     internal static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
@@ -56,6 +63,15 @@ public sealed class AuditingInterceptor(ICurrentUser user, AuditContext context,
         }
     }
 
+    /// <summary>"sha256:" and the hash of the value as stored (its JSON for a value object), or null for no value.</summary>
+    private static string? Hash(Microsoft.EntityFrameworkCore.Metadata.IProperty property, object? value)
+    {
+        if (value is null) return null;
+        var stored = property.GetValueConverter()?.ConvertToProvider(value) ?? value;
+        var bytes = System.Text.Encoding.UTF8.GetBytes(Convert.ToString(stored, System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        return "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+    }
+
     private static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
 
@@ -67,16 +83,18 @@ public sealed class AuditingInterceptor(ICurrentUser user, AuditContext context,
             if (HiddenProperties.Contains(property.Metadata.Name)) continue;
             // File contents (issued PDFs) are kept once, in their own table; the trail keeps their hash instead.
             if (property.Metadata.ClrType == typeof(byte[])) continue;
+            var hashed = HashedProperties.Contains((entry.Metadata.ClrType, property.Metadata.Name));
+            object? Value(object? value) => hashed ? Hash(property.Metadata, value) : value;
             switch (entry.State)
             {
                 case EntityState.Added:
-                    changes[property.Metadata.Name] = [null, property.CurrentValue];
+                    changes[property.Metadata.Name] = [null, Value(property.CurrentValue)];
                     break;
                 case EntityState.Deleted:
-                    changes[property.Metadata.Name] = [property.OriginalValue, null];
+                    changes[property.Metadata.Name] = [Value(property.OriginalValue), null];
                     break;
                 case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                    changes[property.Metadata.Name] = [property.OriginalValue, property.CurrentValue];
+                    changes[property.Metadata.Name] = [Value(property.OriginalValue), Value(property.CurrentValue)];
                     break;
             }
         }

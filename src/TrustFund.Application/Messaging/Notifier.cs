@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
 using TrustFund.Domain.Common;
@@ -21,7 +20,7 @@ namespace TrustFund.Application.Messaging;
 /// with set-based statements, inside the caller's open transaction, so they commit exactly when the change that caused
 /// them does.
 /// </remarks>
-public sealed class Notifier(TrustFundDbContext db, IEmailSender email, TimeProvider clock, IConfiguration configuration)
+public sealed class Notifier(TrustFundDbContext db, IEmailSender email, TimeProvider clock, PublicSite site)
 {
     /// <summary>The texts of one notification in the three languages; {0}... in them are filled from the arguments.</summary>
     public sealed record Texts((string Subject, string Body) English, (string Subject, string Body) French, (string Subject, string Body) Spanish);
@@ -149,7 +148,7 @@ public sealed class Notifier(TrustFundDbContext db, IEmailSender email, TimeProv
     /// <summary>The texts of one notice, rendered once per language among its recipients (not once per person).</summary>
     private List<Message> Render(Notice notice, IEnumerable<Recipient> recipients)
     {
-        var url = BaseUrl + notice.Link;
+        var url = site.Link(notice.Link);
         var encodedUrl = WebUtility.HtmlEncode(url);
         var messages = new List<Message>();
         foreach (var language in recipients.GroupBy(r => r.Language is "fr" or "es" ? r.Language : "en"))
@@ -167,5 +166,4 @@ public sealed class Notifier(TrustFundDbContext db, IEmailSender email, TimeProv
         return messages;
     }
 
-    private string BaseUrl => (configuration["App:PublicBaseUrl"] ?? "").TrimEnd('/');
 }

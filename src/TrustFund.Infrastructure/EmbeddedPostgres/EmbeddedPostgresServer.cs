@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Npgsql;
+using TrustFund.Application.Data;
 
 namespace TrustFund.Infrastructure.EmbeddedPostgres;
 
@@ -10,10 +11,14 @@ namespace TrustFund.Infrastructure.EmbeddedPostgres;
 /// A private PostgreSQL cluster started from the machine's binaries, listening on 127.0.0.1 only, with a random
 /// password. Development keeps one in a git-ignored folder between runs; each test run makes a throw-away one and
 /// removes it, and removes any left by an earlier run that was killed.
+/// Like production it has two roles besides the cluster's superuser: <see cref="OwnerRole"/>, which owns the database and
+/// runs the migrations (<see cref="MigrationsConnectionString"/>), and <see cref="DatabaseRoles.Application"/>, which the
+/// application connects as (<see cref="ConnectionString"/>); so what the tests prove about permissions holds in production.
 /// </summary>
 public sealed class EmbeddedPostgresServer : IDisposable
 {
     public const string DatabaseName = "trustfund";
+    public const string OwnerRole = "trustfund_owner";
     private const string SuperUser = "postgres";
     private const string OwnerFile = "owner.pid";
 
@@ -33,7 +38,12 @@ public sealed class EmbeddedPostgresServer : IDisposable
 
     public string DataDirectory => Path.Combine(_root, "pgdata");
     public int Port { get; private set; }
+
+    /// <summary>The application's role: no superuser, owns nothing, only what the migrations grant it.</summary>
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>The schema's owner, for migrations and for maintenance such as the test reset.</summary>
+    public string MigrationsConnectionString { get; private set; } = "";
 
     /// <summary>Starts (or reuses, if it is still running) the development cluster kept under <paramref name="root"/>.</summary>
     public static EmbeddedPostgresServer StartPersistent(string root, string? serverUser = null)
@@ -93,11 +103,32 @@ public sealed class EmbeddedPostgresServer : IDisposable
                 TimeSpan.FromSeconds(90));
         }
 
-        ConnectionString = new NpgsqlConnectionStringBuilder
+        var superUser = new NpgsqlConnectionStringBuilder
         {
-            Host = "127.0.0.1", Port = Port, Username = SuperUser, Password = password, Database = DatabaseName,
+            Host = "127.0.0.1", Port = Port, Username = SuperUser, Password = password, Database = DatabaseName, Pooling = false,
         }.ConnectionString;
-        EnsureDatabase();
+        var ownerPassword = RolePassword(OwnerRole);
+        var applicationPassword = RolePassword(DatabaseRoles.Application);
+        EnsureRolesAndDatabase(superUser, ownerPassword, applicationPassword);
+        MigrationsConnectionString = RoleConnectionString(OwnerRole, ownerPassword);
+        ConnectionString = RoleConnectionString(DatabaseRoles.Application, applicationPassword);
+    }
+
+    private string RoleConnectionString(string role, string rolePassword) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1", Port = Port, Username = role, Password = rolePassword, Database = DatabaseName,
+    }.ConnectionString;
+
+    /// <summary>Each role has its own random password, kept beside the cluster (a cluster from before the roles gets them now).</summary>
+    private string RolePassword(string role)
+    {
+        var file = Path.Combine(_root, $"{role}.password");
+        if (!File.Exists(file))
+        {
+            File.WriteAllText(file, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)));
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        return File.ReadAllText(file).Trim();
     }
 
     private string PortFile => Path.Combine(_root, "port");
@@ -135,18 +166,56 @@ public sealed class EmbeddedPostgresServer : IDisposable
         File.Exists(Path.Combine(DataDirectory, "postmaster.pid")) &&
         _user.Run(Program("pg_ctl"), ["-D", DataDirectory, "status"]).ExitCode == 0;
 
-    private void EnsureDatabase()
+    /// <summary>
+    /// Creates (or brings up to date) the owner and the application's role, and the database owned by the owner.
+    /// Passwords are hex from our own generator, so writing them into the statement is safe.
+    /// </summary>
+    private static void EnsureRolesAndDatabase(string superUser, string ownerPassword, string applicationPassword)
     {
-        var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
-        using var connection = new NpgsqlConnection(admin.ConnectionString);
-        connection.Open();
-        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-        exists.Parameters.AddWithValue("name", DatabaseName);
-        if (exists.ExecuteScalar() is null)
+        var admin = new NpgsqlConnectionStringBuilder(superUser) { Database = "postgres" };
+        using (var connection = new NpgsqlConnection(admin.ConnectionString))
         {
-            using var create = new NpgsqlCommand($"CREATE DATABASE {DatabaseName}", connection);
-            create.ExecuteNonQuery();
+            connection.Open();
+            Execute(connection, $"""
+                DO $$ BEGIN
+                    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{OwnerRole}') THEN CREATE ROLE {OwnerRole}; END IF;
+                    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{DatabaseRoles.Application}') THEN CREATE ROLE {DatabaseRoles.Application}; END IF;
+                END $$;
+                ALTER ROLE {OwnerRole} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '{ownerPassword}';
+                ALTER ROLE {DatabaseRoles.Application} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '{applicationPassword}';
+                """);
+            using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+            exists.Parameters.AddWithValue("name", DatabaseName);
+            if (exists.ExecuteScalar() is null) Execute(connection, $"CREATE DATABASE {DatabaseName} OWNER {OwnerRole}");
         }
+
+        using var database = new NpgsqlConnection(superUser);
+        database.Open();
+        // A development cluster made before the two roles has its tables owned by the superuser: hand them to the owner,
+        // so that the owner's migrations can grant on them. Nothing to do on a new cluster.
+        Execute(database, $"""
+            ALTER DATABASE {DatabaseName} OWNER TO {OwnerRole};
+            REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+            DO $$ DECLARE statement text; BEGIN
+                FOR statement IN
+                    SELECT format('ALTER TABLE %I.%I OWNER TO {OwnerRole}', schemaname, tablename) FROM pg_tables
+                    WHERE schemaname IN ('public', 'hangfire') AND tableowner = '{SuperUser}'
+                    UNION ALL
+                    SELECT format('ALTER FUNCTION %I.%I OWNER TO {OwnerRole}', n.nspname, p.proname) FROM pg_proc p
+                    JOIN pg_namespace n ON n.oid = p.pronamespace
+                    WHERE n.nspname IN ('public', 'hangfire') AND p.proowner = '{SuperUser}'::regrole
+                    UNION ALL
+                    SELECT format('ALTER SCHEMA %I OWNER TO {OwnerRole}', nspname) FROM pg_namespace
+                    WHERE nspname = 'hangfire' AND nspowner = '{SuperUser}'::regrole
+                LOOP EXECUTE statement; END LOOP;
+            END $$;
+            """);
+    }
+
+    private static void Execute(NpgsqlConnection connection, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 
     public void Stop()
@@ -198,7 +267,8 @@ public sealed class EmbeddedPostgresServer : IDisposable
             var data = Path.Combine(dir, "pgdata");
             if (File.Exists(Path.Combine(data, "postmaster.pid")))
                 user.Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], TimeSpan.FromSeconds(60));
-            try { Directory.Delete(dir, recursive: true); }
+            // With retries: the stopped server's last files can still be vanishing under a loaded machine.
+            try { DeleteFolder(dir); }
             catch (IOException) { /* another run is removing it at the same moment */ }
             catch (UnauthorizedAccessException) { }
         }

@@ -1,6 +1,8 @@
 using FluentValidation;
 using TrustFund.Application;
 using TrustFund.Domain.Common;
+using TrustFund.Domain.Security;
+using TrustFund.Web.Identity;
 
 namespace TrustFund.Web.Api;
 
@@ -11,12 +13,26 @@ public static class ApiRoutes
     /// <summary>Maps every <see cref="IApiEndpoints"/> of this assembly under /api/v1, in a fixed order.</summary>
     public static RouteGroupBuilder MapReadApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(Prefix).AddEndpointFilter(TranslateUseCaseExceptions);
+        var api = app.MapGroup(Prefix).AddEndpointFilter(RequireReadScope).AddEndpointFilter(TranslateUseCaseExceptions);
         var groups = typeof(ApiRoutes).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IApiEndpoints).IsAssignableFrom(t))
             .OrderBy(t => t.FullName, StringComparer.Ordinal);
         foreach (var type in groups) ((IApiEndpoints)Activator.CreateInstance(type)!).Map(api);
         return api;
+    }
+
+    /// <summary>
+    /// Tokens carry the read scope and nothing else: whatever endpoint is added later, a token may only read with it.
+    /// An endpoint that changes something would need a scope no token is given.
+    /// </summary>
+    private static ValueTask<object?> RequireReadScope(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var reading = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
+        if (http.User.Identity?.IsAuthenticated == true && !(reading && http.User.HasClaim(ApiTokenAuthentication.ScopeClaim, ApiToken.ReadScope)))
+            return ValueTask.FromResult<object?>(TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                detail: "API tokens carry the read scope only."));
+        return next(context);
     }
 
     /// <summary>What the pages' UseCaseExceptionFilter does for forms, as problem details (RFC 9457) for programs.</summary>

@@ -20,19 +20,13 @@ public static class AdminAccount
             Console.Error.WriteLine("Usage: dotnet TrustFund.Web.dll add-admin EMAIL \"FULL NAME\"");
             return 2;
         }
-        var baseUrl = app.Configuration["App:PublicBaseUrl"];
-        if (string.IsNullOrWhiteSpace(baseUrl))
-        {
-            Console.Error.WriteLine("Set App:PublicBaseUrl (e.g. https://trustfund.example.org) so the e-mailed link points to this site.");
-            return 2;
-        }
         await using var scope = app.Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         try
         {
             var email = arguments[0];
             await mediator.Send(new CreateUser.Command(email, arguments.Length > 1 ? arguments[1] : email, "en", [Roles.Admin]));
-            await mediator.Send(new RequestPasswordReset.Command(email, baseUrl.TrimEnd('/') + "/account/reset-password"));
+            await mediator.Send(new RequestPasswordReset.Command(email));
             Console.WriteLine($"Administrator {email} created; a link to choose a password has been queued for e-mail.");
             return 0;
         }

@@ -3,15 +3,23 @@ using TrustFund.Infrastructure.EmbeddedPostgres;
 namespace TrustFund.Web.Hosting;
 
 /// <summary>
+/// The application's connection (its own role: no superuser, owns nothing) and the owner's, which only the
+/// migrations use. Null when this process was given no owner: it may then serve but not migrate.
+/// </summary>
+public sealed record DatabaseConnections(string Application, string? Migrations);
+
+/// <summary>
 /// Decides which PostgreSQL the app talks to: a configured connection string always wins; without one, a
 /// development run starts its own cluster from the machine's binaries. Production never starts one.
 /// </summary>
 public static class DatabaseConnection
 {
-    public static string Resolve(WebApplicationBuilder builder)
+    public static DatabaseConnections Resolve(WebApplicationBuilder builder)
     {
         var configured = builder.Configuration.GetConnectionString("TrustFund");
-        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        var migrations = builder.Configuration.GetConnectionString("TrustFundMigrations");
+        if (!string.IsNullOrWhiteSpace(configured))
+            return new DatabaseConnections(configured, string.IsNullOrWhiteSpace(migrations) ? null : migrations);
 
         if (builder.Environment.IsProduction())
             throw new InvalidOperationException(
@@ -27,7 +35,7 @@ public static class DatabaseConnection
         builder.Services.AddSingleton(_ => server);
         builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
         Console.WriteLine($"Embedded PostgreSQL: {server.DataDirectory} on 127.0.0.1:{server.Port}");
-        return server.ConnectionString;
+        return new DatabaseConnections(server.ConnectionString, server.MigrationsConnectionString);
     }
 }
 

@@ -10,11 +10,22 @@ public static class DatabaseSetup
 {
     public static string SeedsDirectory => Path.Combine(AppContext.BaseDirectory, "seeds");
 
+    /// <summary>
+    /// Applies the migrations and installs Hangfire's tables as the schema's owner, never as the application's role
+    /// (which may not create or alter anything), then grants the application's role what Hangfire needs.
+    /// </summary>
     public static async Task MigrateAsync(IServiceProvider services)
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
-        await db.Database.MigrateAsync();
+        var owner = services.GetRequiredService<DatabaseConnections>().Migrations
+            ?? throw new InvalidOperationException(
+                "ConnectionStrings:TrustFundMigrations is not set. Migrations run as the role that owns the schema, never " +
+                "as the application's role: set it (for example the environment variable ConnectionStrings__TrustFundMigrations).");
+        var options = new DbContextOptionsBuilder<TrustFundDbContext>()
+            .UseNpgsql(owner, npgsql => npgsql.MigrationsAssembly("TrustFund.Migrations"))
+            .UseSnakeCaseNamingConvention()
+            .Options;
+        await using (var db = new TrustFundDbContext(options)) await db.Database.MigrateAsync();
+        await HangfireSchema.InstallAsync(owner);
     }
 
     public static async Task<IReadOnlyList<DemoAccount>> SeedAsync(IServiceProvider services, bool includeDemo)

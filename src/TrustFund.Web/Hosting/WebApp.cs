@@ -33,10 +33,14 @@ public static class WebApp
         if (builder.Environment.IsDevelopment()) builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         else builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 
-        var connectionString = DatabaseConnection.Resolve(builder);
+        var connections = DatabaseConnection.Resolve(builder);
         var services = builder.Services;
+        services.AddSingleton(connections);
+        services.AddSingleton(PublicAddress.Configure(builder));
+        TrustedProxies.Configure(builder);
+        DataProtectionCertificate.Configure(builder);
         services.AddApplication();
-        services.AddInfrastructure(builder.Configuration, connectionString);
+        services.AddInfrastructure(builder.Configuration, connections.Application);
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -99,19 +103,34 @@ public static class WebApp
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddAntiforgery(o => o.Cookie.Name = "tf.af");
+        // Every cookie (sign-in, second factor, antiforgery, language) travels over TLS only, except on a developer's
+        // plain-http machine. Behind the TLS proxy the request is https through TrustedProxies.
+        services.Configure<CookiePolicyOptions>(o =>
+            o.Secure = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
 
+        // Sign-in attempts per client address: posts only, so that opening the sign-in page costs nothing. Behind a
+        // proxy the address is the client's (ForwardedHeaders), not the proxy's, so one busy NGO office does not lock out
+        // the world. The limit per account is SignInAttempts, applied by the pages once they know the account.
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = builder.Configuration.GetValue("Security:LoginAttemptsPerMinute", 10),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            o.OnRejected = (context, _) =>
+            {
+                context.HttpContext.RequestServices.GetRequiredService<AuthenticationLog>().Throttled("address");
+                return ValueTask.CompletedTask;
+            };
+            o.AddPolicy(LoginRateLimit, context => !HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("page views")
+                : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = builder.Configuration.GetValue("Security:LoginAttemptsPerMinute", 10),
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    }));
         });
+        services.AddSingleton<SignInAttempts>();
+        services.AddScoped<AuthenticationLog>();
 
         // The read API (/api/v1) and its description (/openapi/v1.json); enums travel by name, as in the audit trail,
         // and numbers as numbers (the web default also accepts strings, which muddles the published schema).
@@ -143,7 +162,9 @@ public static class WebApp
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<TrustFundDbContext>()
+            .AddUserManager<TrustFundUserManager>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<TrustFundClaimsPrincipalFactory>();
         services.AddApiTokenAuthentication();
         services.ConfigureApplicationCookie(o =>
@@ -178,12 +199,15 @@ public static class WebApp
 
     private static void Configure(WebApplication app)
     {
+        if (TrustedProxies.AreConfigured(app.Configuration)) app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+        app.UseCookiePolicy();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseMiddleware<CultureCookieMiddleware>();

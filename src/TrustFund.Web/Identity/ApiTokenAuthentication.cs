@@ -13,6 +13,9 @@ public static class ApiTokenAuthentication
 {
     public const string Scheme = "ApiToken";
 
+    /// <summary>The claim naming what the token may do (ApiToken.ReadScope).</summary>
+    public const string ScopeClaim = "scope";
+
     /// <summary>Picks the scheme by path: API tokens under /api, the sign-in cookie everywhere else.</summary>
     public const string ByPathScheme = "ApiTokenOrCookie";
 
@@ -41,7 +44,7 @@ public static class ApiTokenAuthentication
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
     UrlEncoder encoder, TrustFundDbContext db, UserManager<ApplicationUser> users, IUserClaimsPrincipalFactory<ApplicationUser> claims,
-    TimeProvider clock, IOptions<TwoFactorOptions> twoFactor)
+    TimeProvider clock, IOptions<TwoFactorOptions> twoFactor, AuthenticationLog log)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
@@ -55,18 +58,20 @@ public sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<Authentication
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var secret = header[BearerPrefix.Length..].Trim();
-        if (!secret.StartsWith(ApiToken.Prefix, StringComparison.Ordinal)) return AuthenticateResult.Fail("Not a TrustFund API token.");
+        if (!secret.StartsWith(ApiToken.Prefix, StringComparison.Ordinal)) return Refused("Not a TrustFund API token.");
 
         var now = clock.GetUtcNow();
         var hash = ApiToken.HashOf(secret);
         var token = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
-        if (token is null || !token.IsActiveAt(now)) return AuthenticateResult.Fail("The API token is unknown, revoked or expired.");
+        if (token is null || !token.IsActiveAt(now)) return Refused("The API token is unknown, revoked or expired.");
 
         var user = await users.FindByIdAsync(token.UserId.ToString());
-        if (user is null || await users.IsLockedOutAsync(user)) return AuthenticateResult.Fail("The account is locked out.");
+        if (user is null || await users.IsLockedOutAsync(user)) return Refused("The account is locked out.");
         var principal = await claims.CreateAsync(user);
         if (twoFactor.Value.RequireTwoFactorForStaff && Roles.Staff.Any(principal.IsInRole) && !user.TwoFactorEnabled)
-            return AuthenticateResult.Fail("Staff API tokens need two-factor authentication on the account.");
+            return Refused("Staff API tokens need two-factor authentication on the account.");
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(ApiTokenAuthentication.ScopeClaim, ApiToken.ReadScope));
+        log.TokenUsed(user.Id, token.Id);
 
         if (token.LastUsedAt is null || now - token.LastUsedAt >= LastUsedPrecision)
         {
@@ -76,6 +81,12 @@ public sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<Authentication
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, lastUsed), Context.RequestAborted);
         }
         return AuthenticateResult.Success(new AuthenticationTicket(principal, ApiTokenAuthentication.Scheme));
+    }
+
+    private AuthenticateResult Refused(string reason)
+    {
+        log.TokenRefused(reason);
+        return AuthenticateResult.Fail(reason);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

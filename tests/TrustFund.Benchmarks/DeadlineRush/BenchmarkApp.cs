@@ -3,15 +3,17 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TrustFund.Infrastructure.EmbeddedPostgres;
 
-/// <summary>The real application (Testing environment, no jobs) on Kestrel, on the throw-away database.</summary>
-public sealed class BenchmarkApp(string connectionString, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+/// <summary>The real application (Testing environment, no jobs) on Kestrel, on the throw-away database, as its own role.</summary>
+public sealed class BenchmarkApp(EmbeddedPostgresServer postgres, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSolutionRelativeContentRoot("src/TrustFund.Web", "*.sln");
-        builder.UseSetting("ConnectionStrings:TrustFund", connectionString);
+        builder.UseSetting("ConnectionStrings:TrustFund", postgres.ConnectionString);
+        builder.UseSetting("ConnectionStrings:TrustFundMigrations", postgres.MigrationsConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Database:SeedOnStartup", "true");
         builder.UseSetting("Hangfire:RunServer", "false");

@@ -41,7 +41,7 @@ internal static class DeadlineRushBenchmark
 
         using var postgres = EmbeddedPostgresServer.StartTemporary();
         var profiling = Environment.GetEnvironmentVariable("RUSH_PROFILE") == "1";
-        await using var app = new BenchmarkApp(postgres.ConnectionString,
+        await using var app = new BenchmarkApp(postgres,
             profiling ? services => services.AddSingleton<IStartupFilter, NameRequestKinds>() : null);
         app.StartServer();
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1");
@@ -78,7 +78,7 @@ internal static class DeadlineRushBenchmark
         Report("save (autosave POST)", saveTimes, rushSeconds);
         Report("submit", submitTimes, rushSeconds);
 
-        var bare = await BareUpsert(postgres.ConnectionString, applicants, applicants * (savesEach + 1));
+        var bare = await BareUpsert(postgres.MigrationsConnectionString, applicants, applicants * (savesEach + 1));
         Console.WriteLine($"bare Npgsql upsert endpoint: {bare.Requests} requests in {bare.Seconds:F2} s = {bare.Requests / bare.Seconds:F0} req/s, p95 {bare.P95:F1} ms");
         var appRequests = saveTimes.Count + submitTimes.Count;
         Console.WriteLine($"TrustFund save+submit: {appRequests} requests in {rushSeconds:F2} s = {appRequests / rushSeconds:F0} req/s (the wall time also includes the page loads and uploads between them)");

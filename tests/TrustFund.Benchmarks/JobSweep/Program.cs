@@ -22,10 +22,10 @@ internal static class JobSweepBenchmark
     {
         var count = args.Length > 0 && args[0] != "mark-first" ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
         using var postgres = EmbeddedPostgresServer.StartTemporary();
-        await using var app = new BenchmarkApp(postgres.ConnectionString);
+        await using var app = new BenchmarkApp(postgres);
         _ = app.Services;
         var grantId = await OneSignedGrant(app.Services);
-        await using (var connection = new NpgsqlConnection(postgres.ConnectionString))
+        await using (var connection = new NpgsqlConnection(postgres.MigrationsConnectionString))
         {
             await connection.OpenAsync();
             // One report per kind per grant is the rule; on this throw-away database the reports all hang off one grant

@@ -39,6 +39,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:TrustFund", _postgres.ConnectionString);
+        builder.UseSetting("ConnectionStrings:TrustFundMigrations", _postgres.MigrationsConnectionString);
         builder.UseSetting("Hangfire:RunServer", "false");
         builder.UseSetting("Smtp:PickupDirectory", PickupDirectory);
         builder.UseSetting("Outbox:PollSeconds", "1");
@@ -47,6 +48,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Security:ExemptDemoAccountsFromTwoFactor", "true");
         // Every browser signs in from 127.0.0.1: the money test alone signs three people in, two of them with a second factor.
         builder.UseSetting("Security:LoginAttemptsPerMinute", "100");
+        builder.UseSetting("Security:LoginAttemptsPerAccountPerMinute", "100");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

@@ -35,7 +35,8 @@ public sealed class EmbeddedPostgresAsNonRootTests
             var error = await process.StandardError.ReadToEndAsync(timeout.Token);
             await process.WaitForExitAsync(timeout.Token);
             Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {output}{error}");
-            Assert.StartsWith("OK: postgres PostgreSQL", output);
+            // The application's role, never the cluster's superuser.
+            Assert.StartsWith("OK: trustfund_app PostgreSQL", output);
             Assert.EndsWith($"as {(OsUser.IsRoot ? "postgres" : Environment.UserName)}", output.Trim());
         }
         finally

@@ -83,6 +83,52 @@ public sealed class EndpointProtectionTests(TrustFundAppFactory app) : Applicati
         Assert.True(accepted.Count == 0, "Posts accepted without an antiforgery token:\n" + string.Join("\n", accepted));
     }
 
+    [Fact]
+    public async Task EveryRoute_SendsTheSecurityHeaders_SignedInOrNot()
+    {
+        var (organisation, _) = await Ngo();
+        var everything = await SignedIn(await CreateUser("all-roles@unodc.org", Roles.All, twoFactor: true, organisation.Id));
+        var urls = Routes().Select(r => r.Url)
+            .Concat(["/hangfire", "/css/site.css", "/js/site.js", "/no-such-page", "/api/v1/no-such-thing"]).ToList();
+        var missing = new List<string>();
+        foreach (var (who, client) in new[] { ("anonymous", NewClient()), ("signed in", everything) })
+            foreach (var url in urls)
+            {
+                var response = await client.GetAsync(url);
+                var headers = response.Headers;
+                string? Header(string name) => headers.TryGetValues(name, out var v) ? string.Join(",", v) : null;
+                if (Header("Content-Security-Policy") != Web.Hosting.SecurityHeadersMiddleware.ContentSecurityPolicy
+                    || Header("X-Content-Type-Options") != "nosniff" || Header("X-Frame-Options") != "DENY"
+                    || Header("Referrer-Policy") != "same-origin")
+                    missing.Add($"{who} {url} → {(int)response.StatusCode}");
+            }
+
+        Assert.True(missing.Count == 0, "Answers without the security headers:\n" + string.Join("\n", missing));
+        Assert.Contains("frame-ancestors 'none'", Web.Hosting.SecurityHeadersMiddleware.ContentSecurityPolicy);
+        Assert.DoesNotContain("unsafe-inline", Web.Hosting.SecurityHeadersMiddleware.ContentSecurityPolicy);
+    }
+
+    [Fact]
+    public void NoView_HasInlineScript_InlineHandlers_OrInlineStyles()
+    {
+        // The policy forbids them, so a browser would silently ignore them: the page would look or work wrong.
+        var views = Directory.GetFiles(WebSourceFolder(), "*.cshtml", SearchOption.AllDirectories);
+        var offending = views.SelectMany(file => File.ReadLines(file).Select((line, i) => (file, line, i)))
+            .Where(x => System.Text.RegularExpressions.Regex.IsMatch(x.line, @"<script(?![^>]*\bsrc=)|\son[a-z]+\s*=|\sstyle\s*=|javascript:", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            .Select(x => $"{Path.GetRelativePath(WebSourceFolder(), x.file)}:{x.i + 1}: {x.line.Trim()}")
+            .ToList();
+
+        Assert.True(views.Length > 50, "found too few views to be looking at the application's source");
+        Assert.True(offending.Count == 0, "Inline script or style in views:\n" + string.Join("\n", offending));
+    }
+
+    private static string WebSourceFolder()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "TrustFund.sln"))) folder = folder.Parent;
+        return Path.Combine(folder?.FullName ?? throw new InvalidOperationException("TrustFund.sln not found above the test's folder"), "src", "TrustFund.Web");
+    }
+
     private sealed record Route(string Template, string Url, bool IsPage);
 
     private List<Route> Routes()

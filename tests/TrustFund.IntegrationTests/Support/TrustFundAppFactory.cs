@@ -18,52 +18,70 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
     private static readonly string[] KeptTables =
         ["__EFMigrationsHistory", "regional_groups", "countries", "forms_of_exploitation", "assistance_types", "roles"];
 
-    // Respawn empties tables with DELETE, which the journal's trigger refuses (the journal is append-only at database
-    // level). So Respawn leaves it alone and ResetAsync TRUNCATEs it first: TRUNCATE is a maintenance operation that
-    // row-level triggers do not cover.
-    private const string JournalTable = "journal_entries";
+    // Respawn empties tables with DELETE, which the journal's and the audit trail's triggers refuse (both are
+    // append-only at database level). So Respawn leaves them alone and ResetAsync TRUNCATEs them first, as the owner:
+    // TRUNCATE is a maintenance operation that row-level triggers do not cover and the application's role may not run.
+    private static readonly string[] AppendOnlyTables = ["journal_entries", "audit_entries"];
 
     private readonly EmbeddedPostgresServer _postgres = EmbeddedPostgresServer.StartTemporary();
     private Respawner? _respawner;
 
+    /// <summary>The address e-mailed links point to: deliberately not the test client's http://localhost.</summary>
+    public const string PublicBaseUrl = "https://trustfund.test";
+
     public TestClock Clock { get; } = new();
+    public TestLog Log { get; } = new();
     public string PickupDirectory { get; } = Path.Combine(Path.GetTempPath(), "trustfund-test-mail", Guid.NewGuid().ToString("N"));
+
+    /// <summary>As the application connects: its own role, which owns nothing.</summary>
     public string ConnectionString => _postgres.ConnectionString;
+
+    /// <summary>As the migrations connect: the schema's owner.</summary>
+    public string OwnerConnectionString => _postgres.MigrationsConnectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:TrustFund", _postgres.ConnectionString);
+        builder.UseSetting("ConnectionStrings:TrustFundMigrations", _postgres.MigrationsConnectionString);
+        builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Database:SeedOnStartup", "true");
         builder.UseSetting("Hangfire:RunServer", "false");
         builder.UseSetting("Outbox:RunDispatcher", "false");
         builder.UseSetting("Smtp:PickupDirectory", PickupDirectory);
         builder.UseSetting("Security:LoginAttemptsPerMinute", "1000");
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.UseSetting("Security:LoginAttemptsPerAccountPerMinute", "1000");
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Log);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
+        });
     }
 
     public async Task InitializeAsync()
     {
         _ = Services; // starts the app: migrations and reference seeding run at start-up
-        await using var connection = new NpgsqlConnection(_postgres.ConnectionString);
+        await using var connection = new NpgsqlConnection(OwnerConnectionString);
         await connection.OpenAsync();
         _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = KeptTables.Append(JournalTable).Select(t => new Respawn.Graph.Table(t)).ToArray(),
+            TablesToIgnore = KeptTables.Concat(AppendOnlyTables).Select(t => new Respawn.Graph.Table(t)).ToArray(),
         });
     }
 
     public async Task ResetAsync()
     {
-        await using var connection = new NpgsqlConnection(_postgres.ConnectionString);
+        await using var connection = new NpgsqlConnection(OwnerConnectionString);
         await connection.OpenAsync();
-        await using (var truncate = new NpgsqlCommand($"TRUNCATE TABLE {JournalTable} RESTART IDENTITY", connection))
+        await using (var truncate = new NpgsqlCommand($"TRUNCATE TABLE {string.Join(", ", AppendOnlyTables)} RESTART IDENTITY", connection))
             await truncate.ExecuteNonQueryAsync();
         await _respawner!.ResetAsync(connection);
         Clock.Reset();
+        Log.Clear();
         if (Directory.Exists(PickupDirectory)) Directory.Delete(PickupDirectory, recursive: true);
     }
 

@@ -50,10 +50,10 @@ public sealed class EmbeddedPostgresServerTests
         {
             using (var first = EmbeddedPostgresServer.StartPersistent(folder))
             {
-                Query(first.ConnectionString, "CREATE TABLE kept (id int); INSERT INTO kept VALUES (42); SELECT 1");
+                Query(first.MigrationsConnectionString, "CREATE TABLE kept (id int); INSERT INTO kept VALUES (42); SELECT 1");
             }
             using var second = EmbeddedPostgresServer.StartPersistent(folder);
-            Assert.Equal(42, Query(second.ConnectionString, "SELECT id FROM kept"));
+            Assert.Equal(42, Query(second.MigrationsConnectionString, "SELECT id FROM kept"));
         }
         finally
         {

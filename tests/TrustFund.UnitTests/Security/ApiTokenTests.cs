@@ -32,6 +32,17 @@ public sealed class ApiTokenTests
     }
 
     [Fact]
+    public void Issue_WithoutExpiry_LastsNinetyDays_AndLongerIsRefused()
+    {
+        var (token, _) = ApiToken.Issue(Guid.NewGuid(), "Dashboard", Now, null);
+
+        Assert.Equal(Now.AddDays(90), token.ExpiresAt);
+        Assert.False(token.IsActiveAt(Now.AddDays(90)));
+        Assert.NotNull(ApiToken.Issue(Guid.NewGuid(), "Dashboard", Now, Now.AddDays(90)).Token);
+        Assert.Throws<DomainException>(() => ApiToken.Issue(Guid.NewGuid(), "Dashboard", Now, Now.AddDays(90).AddSeconds(1)));
+    }
+
+    [Fact]
     public void Issue_ExpiryInThePast_OrNoName_IsRefused()
     {
         Assert.Throws<DomainException>(() => ApiToken.Issue(Guid.NewGuid(), "Dashboard", Now, Now));

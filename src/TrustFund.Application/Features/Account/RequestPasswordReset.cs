@@ -15,10 +15,9 @@ namespace TrustFund.Application.Features.Account;
 /// </summary>
 public static class RequestPasswordReset
 {
-    /// <param name="ResetPageUrl">Absolute URL of the reset page; the e-mail and code are appended.</param>
-    public sealed record Command(string Email, string ResetPageUrl) : ICommand<Unit>;
+    public sealed record Command(string Email) : ICommand<Unit>;
 
-    public sealed class Handler(UserManager<ApplicationUser> users, IEmailSender email, TrustFundDbContext db)
+    public sealed class Handler(UserManager<ApplicationUser> users, IEmailSender email, TrustFundDbContext db, PublicSite site)
         : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
@@ -28,7 +27,7 @@ public static class RequestPasswordReset
 
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            var link = $"{command.ResetPageUrl}?email={Uri.EscapeDataString(user.Email!)}&code={code}";
+            var link = site.Link($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&code={code}");
             var text = Texts[user.PreferredLanguage is "fr" or "es" ? user.PreferredLanguage : "en"];
             email.Queue(new EmailMessage(user.Email!, text.Subject,
                 string.Format(text.Body, user.DisplayName, link),

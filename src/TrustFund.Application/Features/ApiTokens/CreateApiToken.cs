@@ -15,7 +15,7 @@ namespace TrustFund.Application.Features.ApiTokens;
 /// </summary>
 public static class CreateApiToken
 {
-    /// <param name="ExpiresOn">Last day (UTC) the token works; none means until it is revoked.</param>
+    /// <param name="ExpiresOn">Last day (UTC) the token works, at most 90 days away; none means 90 days from now.</param>
     public sealed record Command(string Name, DateOnly? ExpiresOn) : ICommand<Result>;
 
     public sealed record Result(Guid Id, string Token);

@@ -12,7 +12,11 @@ namespace TrustFund.Application.Features.Applications;
 /// </summary>
 public static class ApplicationAccess
 {
-    public static bool IsSecretariat(ICurrentUser user) => user.IsInRole(Roles.FundManager) || user.IsInRole(Roles.Admin);
+    /// <summary>
+    /// The fund managers. An administrator manages people and settings and reads no NGO's files or scores unless also
+    /// given the FundManager role, which the audit trail then shows.
+    /// </summary>
+    public static bool IsSecretariat(ICurrentUser user) => user.IsInRole(Roles.FundManager);
 
     public static IQueryable<GrantApplication> VisibleTo(this IQueryable<GrantApplication> applications, ICurrentUser user)
     {

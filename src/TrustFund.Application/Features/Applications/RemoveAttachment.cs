@@ -16,9 +16,12 @@ public static class RemoveAttachment
         {
             var application = await db.OwnForUpdate(user, command.ApplicationId, version: null, ct);
             if (!application.IsEditable) throw new DomainException("This application has been submitted and can no longer be changed.");
-            var deleted = await db.Attachments.Where(a => a.Id == command.AttachmentId && a.ApplicationId == application.Id)
-                .ExecuteDeleteAsync(ct);
-            if (deleted == 0) throw new NotFoundException("attachment", command.AttachmentId);
+            // Loaded and removed through the change tracker, not deleted in one statement, so that the audit interceptor
+            // records the removal (name, type, size, hash) in the same save. Removing a file is rare; reading it once is cheap.
+            var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == command.AttachmentId && a.ApplicationId == application.Id, ct)
+                ?? throw new NotFoundException("attachment", command.AttachmentId);
+            db.Attachments.Remove(attachment);
+            await db.SaveChangesAsync(ct);
             return Unit.Value;
         }
     }

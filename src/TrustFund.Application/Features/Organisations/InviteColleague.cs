@@ -22,7 +22,7 @@ namespace TrustFund.Application.Features.Organisations;
 /// </summary>
 public static class InviteColleague
 {
-    public sealed record Command(string Email, string DisplayName, string Language, string ResetPageUrl) : ICommand<Guid>;
+    public sealed record Command(string Email, string DisplayName, string Language) : ICommand<Guid>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -35,7 +35,7 @@ public static class InviteColleague
     }
 
     public sealed class Handler(UserManager<ApplicationUser> users, ICurrentUser user, IdentityLookup identity, TrustFundDbContext db,
-        IEmailSender email, TimeProvider clock)
+        IEmailSender email, PublicSite site, TimeProvider clock)
         : ICommandHandler<Command, Guid>
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
@@ -56,7 +56,7 @@ public static class InviteColleague
             var inviter = await db.Users.Where(u => u.Id == user.UserId).Select(u => u.DisplayName).SingleAsync(ct);
             var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.LegalName).SingleAsync(ct);
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(colleague)));
-            var link = $"{command.ResetPageUrl}?email={Uri.EscapeDataString(colleague.Email!)}&code={code}";
+            var link = site.Link($"/account/reset-password?email={Uri.EscapeDataString(colleague.Email!)}&code={code}");
             var (subject, body) = Languages.Pick(command.Language, EnglishInvitation, FrenchInvitation, SpanishInvitation);
             var culture = System.Globalization.CultureInfo.GetCultureInfo(command.Language);
             subject = string.Format(culture, subject, inviter, organisation);

@@ -23,7 +23,7 @@ namespace TrustFund.Application.Features.Organisations;
 public static class RegisterOrganisation
 {
     public sealed record Command(string LegalName, string CountryIso2, string Email, string DisplayName, string Password,
-        string Language, string ConfirmPageUrl) : ICommand<Result>;
+        string Language) : ICommand<Result>;
 
     public sealed record Result(Guid OrganisationId, Guid UserId);
 
@@ -42,7 +42,7 @@ public static class RegisterOrganisation
         }
     }
 
-    public sealed class Handler(TrustFundDbContext db, UserManager<ApplicationUser> users, IEmailSender email, TimeProvider clock)
+    public sealed class Handler(TrustFundDbContext db, UserManager<ApplicationUser> users, IEmailSender email, TimeProvider clock, PublicSite site)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
@@ -66,7 +66,7 @@ public static class RegisterOrganisation
             IdentityFailure.ThrowIfFailed(await users.AddToRoleAsync(user, Roles.Applicant));
 
             var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-            var link = $"{command.ConfirmPageUrl}?userId={user.Id}&code={token}";
+            var link = site.Link($"/account/confirm-email?userId={user.Id}&code={token}");
             var (subject, body) = Languages.Pick(command.Language,
                 ("Confirm your e-mail address for TrustFund", "Welcome to TrustFund, {0}.\n\nTo confirm your e-mail address and activate the account of {1}, open this link:\n{2}\n"),
                 ("Confirmez votre adresse électronique pour TrustFund", "Bienvenue sur TrustFund, {0}.\n\nPour confirmer votre adresse électronique et activer le compte de {1}, ouvrez ce lien :\n{2}\n"),

@@ -7,12 +7,14 @@ using Microsoft.Extensions.Localization;
 using TrustFund.Application.Auditing;
 using TrustFund.Application.Identity;
 using TrustFund.Web.Hosting;
+using TrustFund.Web.Identity;
 using TrustFund.Web.Localization;
 
 namespace TrustFund.Web.Pages.Account;
 
 [EnableRateLimiting(WebApp.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<ApplicationUser> signIn, AuditContext audit, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class LoginModel(SignInManager<ApplicationUser> signIn, AuditContext audit, IStringLocalizer<SharedResource> text,
+    SignInAttempts attempts, AuthenticationLog log) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your e-mail address."), EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
     public string Email { get; set; } = "";
@@ -31,8 +33,19 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, AuditConte
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
+        if (!attempts.TryAttempt(Email))
+        {
+            log.Throttled("account");
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
         audit.Action = "SignIn";
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, RememberMe, lockoutOnFailure: true);
+        var user = await signIn.UserManager.FindByEmailAsync(Email.Trim());
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Password, RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded) log.SignedIn(user!.Id, "password");
+        else if (result.IsLockedOut) log.LockedOut(user!.Id);
+        else if (!result.RequiresTwoFactor) log.Failed(user?.Id, "password");
         if (result.Succeeded) return LocalRedirect(SafeReturnUrl(ReturnUrl));
         if (result.RequiresTwoFactor)
             return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = ReturnUrl, rememberMe = RememberMe });

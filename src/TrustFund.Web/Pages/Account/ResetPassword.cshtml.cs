@@ -11,20 +11,13 @@ using TrustFund.Web.Localization;
 
 namespace TrustFund.Web.Pages.Account;
 
-public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, AuditContext audit, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, AuditContext audit, IStringLocalizer<SharedResource> text) : NewPasswordPageModel
 {
     [BindProperty(SupportsGet = true), Required]
     public string Email { get; set; } = "";
 
     [BindProperty(SupportsGet = true), Required]
     public string Code { get; set; } = "";
-
-    [BindProperty, Required(ErrorMessage = "Enter a new password."), DataType(DataType.Password)]
-    [StringLength(200, MinimumLength = 10, ErrorMessage = "The password must have at least 10 characters.")]
-    public string Password { get; set; } = "";
-
-    [BindProperty, DataType(DataType.Password), Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
-    public string ConfirmPassword { get; set; } = "";
 
     public void OnGet() { }
 

@@ -57,6 +57,20 @@ public sealed class TwoFactorModel(UserManager<ApplicationUser> users, SignInMan
         return Page();
     }
 
+    /// <summary>New recovery codes replace all the old ones (lost, used up, or seen by someone else).</summary>
+    public async Task<IActionResult> OnPostRecoveryCodesAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        IsEnabled = user.TwoFactorEnabled;
+        if (!IsEnabled) { await Load(user); return Page(); }
+        audit.Action = "RegenerateRecoveryCodes";
+        RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+        // The codes are on this response only: keep them out of every cache.
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+
     private async Task Load(ApplicationUser user)
     {
         IsEnabled = user.TwoFactorEnabled;

@@ -25,8 +25,7 @@ public sealed class IndexModel(IMediator mediator, CountryOptions countries) : P
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Countries = await countries.ForLanguage(Display.Language, ct);
-        await mediator.Send(new RegisterOrganisation.Command(LegalName, CountryIso2, Email, DisplayName, Password, Display.Language,
-            $"{Request.Scheme}://{Request.Host}/account/confirm-email"), ct);
+        await mediator.Send(new RegisterOrganisation.Command(LegalName, CountryIso2, Email, DisplayName, Password, Display.Language), ct);
         Registered = true;
         return Page();
     }

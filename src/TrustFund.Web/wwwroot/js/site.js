@@ -14,6 +14,10 @@
   // Move focus to the error summary so screen readers announce it.
   var summary = document.querySelector('[data-focus]');
   if (summary) summary.focus();
+  // Print buttons (an inline onclick would need the content security policy to allow inline script).
+  document.querySelectorAll('[data-print]').forEach(function (button) {
+    button.addEventListener('click', function () { window.print(); });
+  });
   // Ask before destructive or irreversible actions.
   document.querySelectorAll('form[data-confirm]').forEach(function (form) {
     form.addEventListener('submit', function (e) {

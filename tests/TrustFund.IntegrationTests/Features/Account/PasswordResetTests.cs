@@ -39,11 +39,11 @@ public sealed class PasswordResetTests(TrustFundAppFactory app) : IntegrationTes
         Assert.Contains("=?utf-8?", eml, StringComparison.OrdinalIgnoreCase); // the French subject is encoded
         var message = await MimeKit.MimeMessage.LoadAsync(file);
         Assert.Equal("Réinitialiser votre mot de passe TrustFund", message.Subject);
-        var link = Regex.Match(message.TextBody ?? "", @"http://localhost/account/reset-password\?\S+").Value;
+        var link = Regex.Match(message.TextBody ?? "", @"https://trustfund\.test/account/reset-password\?\S+").Value;
         Assert.NotEmpty(link);
 
         var client = NewClient();
-        var reset = await PostForm(client, link.Replace("http://localhost", ""),
+        var reset = await PostForm(client, link.Replace(TrustFundAppFactory.PublicBaseUrl, ""),
             new() { ["Password"] = "A-New-Password-2027", ["ConfirmPassword"] = "A-New-Password-2027" });
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
         await SignedIn(user, "A-New-Password-2027");

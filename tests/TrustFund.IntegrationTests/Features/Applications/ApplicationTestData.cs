@@ -42,6 +42,15 @@ public abstract class ApplicationTest(TrustFundAppFactory app) : IntegrationTest
     }
 
     /// <summary>A draft that passes every submission check.</summary>
+    /// <summary>An NGO user with a fresh draft in an open call, signed in.</summary>
+    protected async Task<(Guid Id, ApplicationUser User, HttpClient Client)> SignedInWithADraft()
+    {
+        var call = await OpenCall();
+        var (_, user) = await Ngo();
+        var id = await SendAs(user, new StartApplication.Command(call.Id));
+        return (id, user, await SignedIn(user));
+    }
+
     protected async Task<Guid> CompleteDraft(ApplicationUser user, Guid callId, decimal total = 40_000m)
     {
         var id = await SendAs(user, new StartApplication.Command(callId));

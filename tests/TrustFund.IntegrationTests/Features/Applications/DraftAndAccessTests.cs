@@ -183,7 +183,7 @@ public sealed class DraftAndAccessTests(TrustFundAppFactory app) : ApplicationTe
 
         await using var db = App.NewDbContext();
         var mail = await db.OutboxEmails.SingleAsync();
-        var link = System.Text.RegularExpressions.Regex.Match(mail.TextBody, @"http://localhost(/account/confirm-email\?\S+)").Groups[1].Value;
+        var link = System.Text.RegularExpressions.Regex.Match(mail.TextBody, @"https://trustfund\.test(/account/confirm-email\?\S+)").Groups[1].Value;
         Assert.Contains("is confirmed", await NewClient().GetStringAsync(link));
         var user = await db.Users.SingleAsync(u => u.Email == "somchai@mekong.org");
         Assert.True(user.IsOrganisationAdmin);

@@ -123,12 +123,4 @@ public sealed class SaveStepTests(TrustFundAppFactory app) : ApplicationTest(app
         Assert.Equal(ApplicationStatus.Draft, application.Status);
         Assert.Null(application.ReferenceNumber);
     }
-
-    private async Task<(Guid Id, ApplicationUser User, HttpClient Client)> SignedInWithADraft()
-    {
-        var call = await OpenCall();
-        var (_, user) = await Ngo();
-        var id = await SendAs(user, new StartApplication.Command(call.Id));
-        return (id, user, await SignedIn(user));
-    }
 }

@@ -18,7 +18,9 @@ public sealed class JournalTests(TrustFundAppFactory app) : FinanceTest(app)
     {
         var pledge = await Pledge(await Donor(), 1_000, "USD", LastMonth);
         await Receive(pledge, 1_000, "USD", LastMonth);
-        await using var connection = new NpgsqlConnection(App.ConnectionString);
+        // As the owner: the application's role is refused before the trigger is reached (DatabaseRoleTests); the
+        // trigger stops the owner, who may otherwise change any table.
+        await using var connection = new NpgsqlConnection(App.OwnerConnectionString);
         await connection.OpenAsync();
 
         var error = await Assert.ThrowsAsync<PostgresException>(async () =>

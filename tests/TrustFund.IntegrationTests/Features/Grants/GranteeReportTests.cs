@@ -204,6 +204,38 @@ public sealed class GranteeReportTests(TrustFundAppFactory app) : GrantTest(app)
     }
 
     [Fact]
+    public async Task NarrativeAutosaves_AreAuditedAsChangedWithTheirHash_NeverWithTheirText()
+    {
+        var (grantId, ngo, _) = await Grant();
+        var report = await Report(grantId, GrantReportKind.InterimNarrative);
+        var client = await SignedIn(ngo);
+        var fields = await ConsistentNarrative();
+        fields["CaseStories[0]"] = "Ana Lucía Pérez, 15, from Tumaco, was recruited through a dating app.";
+        var first = await PostForm(client, $"/apply/reports/{report.Id}?handler=Autosave", fields, $"/apply/reports/{report.Id}");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        // The name was a mistake: the grantee anonymises the story, and the next autosave (carrying the version the
+        // first one answered, as the page's script does) replaces it.
+        fields["Version"] = System.Text.Json.JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("version").ToString();
+        fields["CaseStories[0]"] = "A girl of 15 was recruited through a dating app.";
+        Assert.Equal(HttpStatusCode.OK, (await PostForm(client, $"/apply/reports/{report.Id}?handler=Autosave", fields, $"/apply/reports/{report.Id}")).StatusCode);
+
+        await using var db = App.NewDbContext();
+        var trail = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == nameof(GrantReport) && e.EntityId == report.Id.ToString()).OrderBy(e => e.Id).ToListAsync();
+        var saves = trail.Where(e => e.Change == "Modified" && e.Changes.Contains("\"Narrative\"")).ToList();
+        Assert.Equal(2, saves.Count);
+        var all = string.Join("\n", trail.Select(e => e.Changes));
+        Assert.DoesNotContain("Ana Lucía", all);
+        Assert.DoesNotContain("Tumaco", all);
+        Assert.DoesNotContain("dating app", all);
+        Assert.DoesNotContain("Shelter for eight survivors", all);
+        var hashes = System.Text.RegularExpressions.Regex.Matches(saves[1].Changes, "sha256:[0-9a-f]{64}").Select(m => m.Value).ToList();
+        Assert.Equal(2, hashes.Count); // before and after
+        Assert.NotEqual(hashes[0], hashes[1]);
+        Assert.Contains(hashes[0], saves[0].Changes); // the first save's new version is the second save's old one
+    }
+
+    [Fact]
     public async Task GranteeReportForm_Autosave_StoresTheDraftAndAnswersTheNewVersion()
     {
         var (grantId, ngo, _) = await Grant();

@@ -69,9 +69,9 @@ public sealed class BulkNoticeTests(TrustFundAppFactory app) : IntegrationTest(a
         Assert.Equal("Rapport attendu le 31/03/2027", notifications.Single(n => n.UserId == french.UserId).Subject);
         var frenchEmail = emails.Single(e => e.To == french.Email);
         Assert.Equal(($"deadline:1:{french.UserId}", "Rapport attendu le 31/03/2027"), (frenchEmail.DeduplicationKey, frenchEmail.Subject));
-        // The link is App:PublicBaseUrl + the page; the tests set no base URL, so it is the page alone here.
-        Assert.Equal("Votre rapport est attendu le 31/03/2027.\n\n/apply", frenchEmail.TextBody);
-        Assert.Equal("<p>Votre rapport est attendu le 31/03/2027.</p><p><a href=\"/apply\">/apply</a></p>", frenchEmail.HtmlBody);
+        // The link is App:PublicBaseUrl + the page: absolute, though no request is behind a job's e-mail.
+        Assert.Equal("Votre rapport est attendu le 31/03/2027.\n\nhttps://trustfund.test/apply", frenchEmail.TextBody);
+        Assert.Equal("<p>Votre rapport est attendu le 31/03/2027.</p><p><a href=\"https://trustfund.test/apply\">https://trustfund.test/apply</a></p>", frenchEmail.HtmlBody);
         Assert.Equal("Informe previsto para el 31/3/2027", emails.Single(e => e.To == people.First(p => p.Language == "es").Email).Subject);
         Assert.Equal("Report due on 3/31/2027", emails.Single(e => e.To == people.First(p => p.Language == "en").Email).Subject);
 

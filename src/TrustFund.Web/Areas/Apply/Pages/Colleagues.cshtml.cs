@@ -19,7 +19,7 @@ public sealed class ColleaguesModel(IMediator mediator, IStringLocalizer<SharedR
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Colleagues = await mediator.Send(new ListColleagues.Query(), ct);
-        await mediator.Send(new InviteColleague.Command(Email, DisplayName, Language, $"{Request.Scheme}://{Request.Host}/account/reset-password"), ct);
+        await mediator.Send(new InviteColleague.Command(Email, DisplayName, Language), ct);
         TempData["Message"] = text["The account is created. An e-mail with a link to choose a password has been sent to {0}.", Email].Value;
         return Redirect("/apply/colleagues");
     }

@@ -21,7 +21,7 @@ public sealed class CreateModel(IMediator mediator, IStringLocalizer<SharedResou
     {
         await mediator.Send(new CreateUser.Command(Email, DisplayName, PreferredLanguage, Roles), ct);
         // The new person chooses their own password through the reset link: no password ever passes through an admin.
-        await mediator.Send(new RequestPasswordReset.Command(Email, $"{Request.Scheme}://{Request.Host}/account/reset-password"), ct);
+        await mediator.Send(new RequestPasswordReset.Command(Email), ct);
         TempData["Message"] = text["The account is created. An e-mail with a link to choose a password has been sent to {0}.", Email].Value;
         return Redirect("/admin/users");
     }
