@@ -20,6 +20,10 @@ public static class DependencyInjection
         services.AddScoped<IEmailSender, OutboxEmailSender>();
         services.AddScoped<Identity.IdentityLookup>();
         services.AddScoped<Notifier>();
+        services.AddScoped<Events.DomainEventDispatcher>();
+        foreach (var handler in typeof(DependencyInjection).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Events.IDomainEventHandler).IsAssignableFrom(t)))
+            services.AddScoped(typeof(Events.IDomainEventHandler), handler);
         services.AddSingleton(TimeProvider.System);
         return services;
     }
