@@ -22,6 +22,10 @@ public static class DependencyInjection
         services.AddScoped<Notifier>();
         services.AddScoped<Features.OpenData.OpenDataText>();
         services.AddOptions<Features.OpenData.OpenDataOptions>().BindConfiguration("OpenData");
+        services.AddScoped<Events.DomainEventDispatcher>();
+        foreach (var handler in typeof(DependencyInjection).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Events.IDomainEventHandler).IsAssignableFrom(t)))
+            services.AddScoped(typeof(Events.IDomainEventHandler), handler);
         services.AddSingleton(TimeProvider.System);
         return services;
     }

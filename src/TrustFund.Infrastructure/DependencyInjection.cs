@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using TrustFund.Infrastructure.DataProtection;
+using TrustFund.Infrastructure.Database;
 using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -21,8 +22,14 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration,
         string connectionString)
     {
+        connectionString = DatabaseResilience.WithPoolSettings(connectionString, configuration);
+        services.AddSingleton(new ApplicationConnectionString(connectionString));
+        var maxRetryCount = DatabaseResilience.MaxRetryCount(configuration);
+        var maxRetryDelay = DatabaseResilience.MaxRetryDelay(configuration);
         services.AddDbContext<TrustFundDbContext>((provider, options) => options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("TrustFund.Migrations"))
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("TrustFund.Migrations")
+                // Every command runs inside this strategy (TransactionBehaviour); reads outside commands are retried alone.
+                .EnableRetryOnFailure(maxRetryCount, maxRetryDelay, DatabaseResilience.RetriedErrorCodes))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(provider.GetRequiredService<AuditingInterceptor>()));
 

@@ -1703,6 +1703,14 @@ namespace TrustFund.Migrations.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("deduplication_key");
 
+                    b.Property<DateTimeOffset?>("FirstFailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_failed_at");
+
+                    b.Property<DateTimeOffset?>("GivenUpAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("given_up_at");
+
                     b.Property<string>("HtmlBody")
                         .HasColumnType("text")
                         .HasColumnName("html_body");
@@ -1710,6 +1718,10 @@ namespace TrustFund.Migrations.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("text")
                         .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
@@ -1735,13 +1747,13 @@ namespace TrustFund.Migrations.Migrations
                     b.HasKey("Id")
                         .HasName("pk_outbox_emails");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_outbox_emails_due")
+                        .HasFilter("sent_at IS NULL AND given_up_at IS NULL");
+
                     b.HasIndex("DeduplicationKey")
                         .IsUnique()
                         .HasDatabaseName("ix_outbox_emails_deduplication_key");
-
-                    b.HasIndex("SentAt")
-                        .HasDatabaseName("ix_outbox_emails_sent_at")
-                        .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_emails", (string)null);
                 });

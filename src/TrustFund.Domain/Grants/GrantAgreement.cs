@@ -97,7 +97,10 @@ public sealed class GrantAgreement : Entity
         return delta;
     }
 
-    /// <summary>Signs the agreement; the caller raises the obligation in the same transaction, after the availability check.</summary>
+    /// <summary>
+    /// Signs the agreement (the caller has checked that the fund can obligate it) and raises
+    /// <see cref="GrantAgreementSigned"/>, whose handler books the obligation in the same transaction.
+    /// </summary>
     public void Sign(DateTimeOffset now, string by)
     {
         if (IsSigned) throw new DomainException("This agreement has already been signed.");
@@ -105,6 +108,7 @@ public sealed class GrantAgreement : Entity
         Status = GrantStatus.Signed;
         SignedAt = now;
         SignedBy = by;
+        Raise(new GrantAgreementSigned(Id, Amount));
     }
 
     /// <summary>Instalments whose condition is met once the interim reports are all accepted.</summary>
@@ -145,25 +149,28 @@ public sealed class GrantAgreement : Entity
         if (paymentsPending) throw new DomainException("A payment of this grant is still in progress: disburse it before closing.");
         ReportedExpenditure = Money.RoundToCents(financial.Lines.Sum(l => l.Spent));
         RefundDue = Math.Max(0m, disbursed - ReportedExpenditure.Value);
-        if (RefundDue == 0) Close(now);
+        if (RefundDue == 0) Close(now, DateOnly.FromDateTime(now.UtcDateTime));
         else Status = GrantStatus.RefundRequested;
         return RefundDue.Value;
     }
 
-    /// <summary>Records the grantee's refund of the unspent balance; the grant then closes.</summary>
+    /// <summary>Records the grantee's refund of the unspent balance (<see cref="GrantRefundRecorded"/>); the grant then closes.</summary>
     public void RecordRefund(decimal amount, DateOnly valueDate, string bankReference, DateTimeOffset now)
     {
         if (Status != GrantStatus.RefundRequested) throw new DomainException("No refund is awaited for this grant.");
         if (amount != RefundDue) throw new DomainException("The refund must be the unspent balance asked for, USD {0:N2}.", RefundDue!);
         RefundReceivedOn = valueDate;
         RefundBankReference = bankReference.Trim();
-        Close(now);
+        Raise(new GrantRefundRecorded(Id, amount, valueDate, RefundBankReference));
+        Close(now, valueDate);
     }
 
-    private void Close(DateTimeOffset now)
+    /// <summary>Closes the grant; <see cref="GrantClosed"/> releases what is still obligated and was never paid, as of <paramref name="on"/>.</summary>
+    private void Close(DateTimeOffset now, DateOnly on)
     {
         Status = GrantStatus.Closed;
         ClosedAt = now;
+        Raise(new GrantClosed(Id, on));
     }
 
     private void Apply(decimal amount, DateOnly startDate, DateOnly endDate, IReadOnlyList<GrantBudgetLine> budget,

@@ -64,7 +64,10 @@ public sealed class GrantPayment : Entity
         Status = PaymentStatus.Approved;
     }
 
-    /// <summary>Records the money leaving; the caller liquidates the obligation and charges PSC in the same transaction.</summary>
+    /// <summary>
+    /// Records the money leaving and raises <see cref="PaymentDisbursed"/>, whose handler books the liquidation, the
+    /// disbursement and the PSC in the same transaction.
+    /// </summary>
     public void Disburse(DateOnly valueDate, string bankReference, decimal remainingObligation, GrantReport? overdueReport, string officer, DateTimeOffset now)
     {
         if (Status == PaymentStatus.Disbursed) throw new DomainException("This payment has already been disbursed.");
@@ -78,6 +81,7 @@ public sealed class GrantPayment : Entity
         DisbursedBy = officer;
         DisbursedAt = now;
         Status = PaymentStatus.Disbursed;
+        Raise(new PaymentDisbursed(Id, GrantId, InstalmentNumber, Amount, valueDate, BankReference));
     }
 
     private static void EnsureNotHeld(GrantReport? overdueReport)

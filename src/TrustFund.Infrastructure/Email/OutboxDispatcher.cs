@@ -1,3 +1,4 @@
+using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,20 +9,33 @@ using TrustFund.Domain.Messaging;
 namespace TrustFund.Infrastructure.Email;
 
 /// <summary>
-/// Sends what the outbox holds. Rows are claimed with FOR UPDATE SKIP LOCKED, so several workers never send
-/// the same mail, and each is marked sent in the same transaction that claimed it.
+/// Sends what the outbox holds. A batch is claimed by one statement that gives the rows a lease (locked_until) and
+/// commits at once (FOR UPDATE SKIP LOCKED, so two dispatchers never claim the same row): no transaction stays open
+/// while the mail server answers, and a dispatcher that dies lets its mails go when the lease ends. Each mail's outcome
+/// is saved as soon as it is known: sent; refused for now (tried again later, see <see cref="OutboxEmail.MarkFailed"/>);
+/// or refused for good (a 5xx answer, an address that cannot be parsed), left for an administrator.
 /// </summary>
 public sealed class OutboxDispatcher(TrustFundDbContext db, IMailTransport transport, IOptions<SmtpOptions> smtp,
     IOptions<OutboxOptions> outbox, TimeProvider clock, ILogger<OutboxDispatcher> logger)
 {
-    public async Task<int> DispatchPendingAsync(int batchSize = 20, CancellationToken ct = default)
+    /// <summary>Sends one batch (<see cref="OutboxOptions.BatchSize"/> unless given); returns how many were sent.</summary>
+    public async Task<int> DispatchPendingAsync(int? batchSize = null, CancellationToken ct = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var pending = await db.OutboxEmails
-            .FromSql($"SELECT * FROM outbox_emails WHERE sent_at IS NULL AND attempts < {outbox.Value.MaxAttempts} ORDER BY created_at LIMIT {batchSize} FOR UPDATE SKIP LOCKED")
-            .ToListAsync(ct);
+        db.ChangeTracker.Clear();
+        var now = clock.GetUtcNow();
+        var lease = now.AddSeconds(outbox.Value.LeaseSeconds);
+        var batch = await db.OutboxEmails.FromSql($"""
+            UPDATE outbox_emails SET locked_until = {lease}
+            WHERE id IN (
+                SELECT id FROM outbox_emails
+                WHERE sent_at IS NULL AND given_up_at IS NULL AND (locked_until IS NULL OR locked_until <= {now})
+                ORDER BY created_at
+                LIMIT {batchSize ?? outbox.Value.BatchSize}
+                FOR UPDATE SKIP LOCKED)
+            RETURNING *
+            """).ToListAsync(ct);
         var sent = 0;
-        foreach (var email in pending)
+        foreach (var email in batch.OrderBy(e => e.CreatedAt))
         {
             try
             {
@@ -29,16 +43,30 @@ public sealed class OutboxDispatcher(TrustFundDbContext db, IMailTransport trans
                 email.MarkSent(clock.GetUtcNow());
                 sent++;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                logger.LogWarning(e, "Could not send e-mail {EmailId} to {To}", email.Id, email.To);
-                email.MarkFailed(e.Message);
+                // The server's reply code leads the error, for the administrator who reads it on the undelivered-mail page.
+                var error = e is SmtpCommandException command ? $"{(int)command.StatusCode} {e.Message}" : $"{e.GetType().Name}: {e.Message}";
+                email.MarkFailed(error, IsPermanent(e), clock.GetUtcNow(), Random.Shared.NextDouble());
+                logger.LogWarning(e, "Could not send e-mail {EmailId} to {To} (try {Attempts}); {Outcome}", email.Id, email.To, email.Attempts,
+                    email.GivenUpAt is null ? $"next try after {email.LockedUntil:u}" : "given up: an administrator can send it again");
             }
+            // Saved at once: a dispatcher stopped half-way through a batch does not send the first mails again.
+            await db.SaveChangesAsync(CancellationToken.None);
         }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         return sent;
     }
+
+    /// <summary>
+    /// A refusal that trying again will not change: the server's permanent 5xx answers (unknown mailbox, message
+    /// refused) and an address that is not one. Everything else (no answer, connection dropped, 4xx) is temporary.
+    /// </summary>
+    public static bool IsPermanent(Exception error) => error switch
+    {
+        SmtpCommandException command => (int)command.StatusCode >= 500,
+        ParseException => true,
+        _ => false,
+    };
 
     private MimeMessage ToMime(OutboxEmail email)
     {

@@ -10,7 +10,7 @@ public sealed class SmtpMailTransport(IOptions<SmtpOptions> options) : IMailTran
     public async Task DeliverAsync(MimeMessage message, CancellationToken ct)
     {
         var smtp = options.Value;
-        using var client = new SmtpClient();
+        using var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
         var security = Enum.TryParse<SecureSocketOptions>(smtp.Security, ignoreCase: true, out var parsed)
             ? parsed : SecureSocketOptions.Auto;
         await client.ConnectAsync(smtp.Host!, smtp.Port, security, ct);

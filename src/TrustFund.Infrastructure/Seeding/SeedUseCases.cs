@@ -3,6 +3,9 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Auditing;
+using TrustFund.Application.Behaviours;
+using TrustFund.Application.Data;
+using TrustFund.Application.Events;
 
 namespace TrustFund.Infrastructure.Seeding;
 
@@ -11,7 +14,9 @@ namespace TrustFund.Infrastructure.Seeding;
 /// <see cref="ICurrentUser"/>) and at a moment in the past (they read the time from <see cref="TimeProvider"/>).
 /// The handler is the one the pages use, built with the scope's other services, so every rule, every status change and
 /// every journal entry comes from the same code; only the clock and the actor are the demo's. Each command gets a
-/// fresh scope (its own DbContext), as a request would. The pipeline's validation is not run: the demo's input is fixed.
+/// fresh scope (its own DbContext), as a request would, and the pipeline's unit of work (TransactionBehaviour: the
+/// transaction, the domain events' handlers, built with the same clock and actor, the save). The pipeline's validation
+/// is not run: the demo's input is fixed.
 /// </summary>
 public sealed class SeedUseCases(IServiceScopeFactory scopes)
 {
@@ -21,22 +26,32 @@ public sealed class SeedUseCases(IServiceScopeFactory scopes)
             ?? throw new InvalidOperationException($"{command.GetType().FullName} has no Handler beside it.");
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AuditContext>().Action = "SeedDemoData";
-        var constructor = handlerType.GetConstructors().Single();
-        var arguments = constructor.GetParameters().Select(p =>
-            p.ParameterType == typeof(TimeProvider) ? new SeedClock(at)
-            : p.ParameterType == typeof(ICurrentUser) ? actor
-            : scope.ServiceProvider.GetRequiredService(p.ParameterType)).ToArray();
-        var handler = constructor.Invoke(arguments);
-        try
+        var clock = new SeedClock(at);
+        object Build(Type type)
         {
-            return await (ValueTask<TResult>)handlerType.GetMethod("Handle", [command.GetType(), typeof(CancellationToken)])!
-                .Invoke(handler, [command, ct])!;
+            var constructor = type.GetConstructors().Single();
+            return constructor.Invoke(constructor.GetParameters().Select(p =>
+                p.ParameterType == typeof(TimeProvider) ? clock
+                : p.ParameterType == typeof(ICurrentUser) ? actor
+                : scope.ServiceProvider.GetRequiredService(p.ParameterType)).ToArray());
         }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
+        var handler = Build(handlerType);
+        var eventHandlers = scope.ServiceProvider.GetServices<IDomainEventHandler>().Select(h => (IDomainEventHandler)Build(h.GetType())).ToList();
+        var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
+        var unitOfWork = new TransactionBehaviour<ICommand<TResult>, TResult>(db, new DomainEventDispatcher(db, eventHandlers));
+        return await unitOfWork.Handle(command, async (message, token) =>
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
-            throw;
-        }
+            try
+            {
+                return await (ValueTask<TResult>)handlerType.GetMethod("Handle", [command.GetType(), typeof(CancellationToken)])!
+                    .Invoke(handler, [message, token])!;
+            }
+            catch (TargetInvocationException e) when (e.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+                throw;
+            }
+        }, ct);
     }
 
     /// <summary>The scope-bound services a domain step needs (a DbContext, with the audit action set).</summary>

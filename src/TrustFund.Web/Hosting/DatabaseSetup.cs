@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Data;
+using TrustFund.Infrastructure.Database;
 using TrustFund.Infrastructure.Jobs;
 using TrustFund.Infrastructure.Seeding;
 using Hangfire;
@@ -51,6 +52,23 @@ public static class DatabaseSetup
         }
         if (config.GetValue("Hangfire:RunServer", false))
             RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+        await WarmPoolAsync(app);
+    }
+
+    /// <summary>
+    /// Fills the pool to its minimum before the first request, so a burst of sign-ins meets open connections. A database
+    /// that is not there yet is no reason not to start: requests then answer 503 until it is.
+    /// </summary>
+    private static async Task WarmPoolAsync(WebApplication app)
+    {
+        try
+        {
+            await DatabaseResilience.WarmPoolAsync(app.Services.GetRequiredService<ApplicationConnectionString>().Value);
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            app.Logger.LogWarning(e, "Could not warm the database connection pool at start-up.");
+        }
     }
 
     private static void PrintDemoAccounts(IReadOnlyList<DemoAccount> accounts, string? password)

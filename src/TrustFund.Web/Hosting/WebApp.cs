@@ -45,7 +45,8 @@ public static class WebApp
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(TrustFundDbContext), typeof(WebApp)];
-            options.PipelineBehaviors = [typeof(AuditBehaviour<,>), typeof(ValidationBehaviour<,>)];
+            // Outermost first. The transaction comes last, so a refused command (validation) never opens one.
+            options.PipelineBehaviors = [typeof(AuditBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)];
         });
 
         services.AddHttpContextAccessor();
@@ -211,6 +212,8 @@ public static class WebApp
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseMiddleware<CultureCookieMiddleware>();
+        // After the culture is known (the page is in the reader's language), before anything that reads the database.
+        app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -51,6 +51,9 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("Outbox:RunDispatcher", "false");
         builder.UseSetting("Smtp:PickupDirectory", PickupDirectory);
         builder.UseSetting("Security:LoginAttemptsPerMinute", "1000");
+        // Retries after a transient database error wait at most a fifth of a second, so the fault tests (which stop
+        // the database for seconds) see both outcomes, retried through and 503, without waiting minutes.
+        builder.UseSetting("Database:MaxRetryDelayMilliseconds", "200");
         builder.UseSetting("Security:LoginAttemptsPerAccountPerMinute", "1000");
         builder.ConfigureServices(services =>
         {
@@ -83,6 +86,19 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
         Clock.Reset();
         Log.Clear();
         if (Directory.Exists(PickupDirectory)) Directory.Delete(PickupDirectory, recursive: true);
+    }
+
+    /// <summary>Stops this run's PostgreSQL as a restart does (open connections end with 57P01), keeping its data.</summary>
+    public void StopDatabase() => _postgres.StopServer();
+
+    /// <summary>Starts it again on the same port after <see cref="StopDatabase"/>.</summary>
+    public void StartDatabase()
+    {
+        _postgres.StartServer();
+        // The tests' own pool (Respawn, NewDbContext) would hand out connections the restart closed. The app's pool,
+        // configured apart, is left as it is: finding its broken connections is part of what the fault tests test.
+        using var connection = new NpgsqlConnection(_postgres.ConnectionString);
+        NpgsqlConnection.ClearPool(connection);
     }
 
     public TrustFundDbContext NewDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<TrustFundDbContext>();

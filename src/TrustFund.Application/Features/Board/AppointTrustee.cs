@@ -37,16 +37,12 @@ public static class AppointTrustee
             var country = await db.Countries.AsNoTracking().SingleOrDefaultAsync(c => c.Iso2 == command.NationalityIso2, ct)
                 ?? throw new DomainException("Choose the nationality from the list of countries.");
 
-            var (board, transaction) = await BoardChanges.BeginAsync(db, ct);
-            await using (transaction)
-            {
-                var appointment = board.Appoint(command.PersonId, country.Iso2, country.RegionalGroupCode, command.RegionalGroupCode,
-                    command.RegionalGroupReason, command.TermStart, command.TermEnd, clock.GetUtcNow());
-                db.TrusteeAppointments.Add(appointment);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return new Result(appointment.Id);
-            }
+            var board = await BoardChanges.LoadLockedAsync(db, ct);
+            var appointment = board.Appoint(command.PersonId, country.Iso2, country.RegionalGroupCode, command.RegionalGroupCode,
+                command.RegionalGroupReason, command.TermStart, command.TermEnd, clock.GetUtcNow());
+            db.TrusteeAppointments.Add(appointment);
+            await db.SaveChangesAsync(ct);
+            return new Result(appointment.Id);
         }
     }
 }

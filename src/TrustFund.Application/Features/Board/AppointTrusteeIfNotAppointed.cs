@@ -25,18 +25,14 @@ public static class AppointTrusteeIfNotAppointed
             var country = await db.Countries.AsNoTracking().SingleOrDefaultAsync(c => c.Iso2 == command.NationalityIso2, ct)
                 ?? throw new NotFoundException("country", command.NationalityIso2);
 
-            var (board, transaction) = await BoardChanges.BeginAsync(db, ct);
-            await using (transaction)
-            {
-                var existing = board.Appointments.Where(a => a.TrusteeUserId == personId).MaxBy(a => a.TermStart);
-                if (existing is not null) return new Result(existing.Id, Appointed: false);
-                var appointment = board.Appoint(personId, country.Iso2, country.RegionalGroupCode, null, null, command.TermStart,
-                    null, clock.GetUtcNow());
-                db.TrusteeAppointments.Add(appointment);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return new Result(appointment.Id, Appointed: true);
-            }
+            var board = await BoardChanges.LoadLockedAsync(db, ct);
+            var existing = board.Appointments.Where(a => a.TrusteeUserId == personId).MaxBy(a => a.TermStart);
+            if (existing is not null) return new Result(existing.Id, Appointed: false);
+            var appointment = board.Appoint(personId, country.Iso2, country.RegionalGroupCode, null, null, command.TermStart,
+                null, clock.GetUtcNow());
+            db.TrusteeAppointments.Add(appointment);
+            await db.SaveChangesAsync(ct);
+            return new Result(appointment.Id, Appointed: true);
         }
     }
 }

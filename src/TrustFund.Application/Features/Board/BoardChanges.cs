@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using TrustFund.Application.Data;
 using TrustFund.Domain.Board;
 
@@ -14,13 +13,13 @@ internal static class BoardChanges
 {
     private const long BoardLock = 0x5472_7573_7465_6573; // "Trustees"
 
-    public static async Task<(BoardOfTrustees Board, IDbContextTransaction Transaction)> BeginAsync(TrustFundDbContext db, CancellationToken ct)
+    /// <summary>Takes the board's lock for the rest of the command's transaction (the pipeline's), then loads the board.</summary>
+    public static async Task<BoardOfTrustees> LoadLockedAsync(TrustFundDbContext db, CancellationToken ct)
     {
-        var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({BoardLock})", ct);
         var appointments = await db.TrusteeAppointments.ToListAsync(ct);
         var chairs = await db.ChairDesignations.ToListAsync(ct);
-        return (new BoardOfTrustees(appointments, chairs), transaction);
+        return new BoardOfTrustees(appointments, chairs);
     }
 
     /// <summary>

@@ -22,16 +22,12 @@ public static class DesignateChairperson
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
-            var (board, transaction) = await BoardChanges.BeginAsync(db, ct);
-            await using (transaction)
-            {
-                if (board.Appointments.All(a => a.Id != command.AppointmentId)) throw new NotFoundException("appointment", command.AppointmentId);
-                var designation = board.DesignateChair(command.Year, command.AppointmentId, BoardChanges.Today(clock), clock.GetUtcNow());
-                if (designation is not null) db.ChairDesignations.Add(designation);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return Unit.Value;
-            }
+            var board = await BoardChanges.LoadLockedAsync(db, ct);
+            if (board.Appointments.All(a => a.Id != command.AppointmentId)) throw new NotFoundException("appointment", command.AppointmentId);
+            var designation = board.DesignateChair(command.Year, command.AppointmentId, BoardChanges.Today(clock), clock.GetUtcNow());
+            if (designation is not null) db.ChairDesignations.Add(designation);
+            await db.SaveChangesAsync(ct);
+            return Unit.Value;
         }
     }
 }

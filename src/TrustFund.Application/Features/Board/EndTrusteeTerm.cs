@@ -23,15 +23,11 @@ public static class EndTrusteeTerm
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
-            var (board, transaction) = await BoardChanges.BeginAsync(db, ct);
-            await using (transaction)
-            {
-                if (board.Appointments.All(a => a.Id != command.AppointmentId)) throw new NotFoundException("appointment", command.AppointmentId);
-                board.EndEarly(command.AppointmentId, command.EndOn, command.Reason, BoardChanges.Today(clock));
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return Unit.Value;
-            }
+            var board = await BoardChanges.LoadLockedAsync(db, ct);
+            if (board.Appointments.All(a => a.Id != command.AppointmentId)) throw new NotFoundException("appointment", command.AppointmentId);
+            board.EndEarly(command.AppointmentId, command.EndOn, command.Reason, BoardChanges.Today(clock));
+            await db.SaveChangesAsync(ct);
+            return Unit.Value;
         }
     }
 }

@@ -14,16 +14,12 @@ public static class RenewTrusteeTerm
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
-            var (board, transaction) = await BoardChanges.BeginAsync(db, ct);
-            await using (transaction)
-            {
-                if (board.Appointments.All(a => a.Id != command.AppointmentId)) throw new NotFoundException("appointment", command.AppointmentId);
-                var renewal = board.Renew(command.AppointmentId, command.TermEnd, BoardChanges.Today(clock), clock.GetUtcNow());
-                db.TrusteeAppointments.Add(renewal);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return new Result(renewal.Id);
-            }
+            var board = await BoardChanges.LoadLockedAsync(db, ct);
+            if (board.Appointments.All(a => a.Id != command.AppointmentId)) throw new NotFoundException("appointment", command.AppointmentId);
+            var renewal = board.Renew(command.AppointmentId, command.TermEnd, BoardChanges.Today(clock), clock.GetUtcNow());
+            db.TrusteeAppointments.Add(renewal);
+            await db.SaveChangesAsync(ct);
+            return new Result(renewal.Id);
         }
     }
 }

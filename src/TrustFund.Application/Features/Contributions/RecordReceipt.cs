@@ -33,7 +33,6 @@ public static class RecordReceipt
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // Two receipts recorded at once must not both fit into the same remaining pledge: take the pledge's row lock.
             await db.Database.ExecuteSqlAsync($"SELECT id FROM pledges WHERE id = {command.PledgeId} FOR UPDATE", ct);
             var pledge = await db.Pledges.Include(p => p.Receipts).SingleOrDefaultAsync(p => p.Id == command.PledgeId, ct)
@@ -48,7 +47,6 @@ public static class RecordReceipt
             db.JournalEntries.Add(JournalEntry.Record(JournalEventType.ContributionReceived, receipt.ValueDate, deposited,
                 receipt.UnitsPerUsd, receipt.Document, pledge.DonorId, actor, now));
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return new Result(receipt.Id, receipt.UnitsPerUsd, receipt.UsdAmount);
         }
     }

@@ -27,7 +27,6 @@ public static class ReverseReceipt
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var receipt = await db.ContributionReceipts.SingleOrDefaultAsync(r => r.Id == command.ReceiptId, ct)
                 ?? throw new NotFoundException("receipt", command.ReceiptId);
             var entry = await db.JournalEntries.AsNoTracking().SingleAsync(j => j.DocumentType == ContributionReceipt.DocumentType &&
@@ -44,7 +43,6 @@ public static class ReverseReceipt
             receipt.Reverse(command.Reason, actor, now);
             db.JournalEntries.Add(entry.Reverse(command.Reason, Domain.Common.FundCalendar.DateOf(now), actor, now));
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return Unit.Value;
         }
     }

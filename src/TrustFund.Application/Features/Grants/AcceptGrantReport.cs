@@ -22,7 +22,6 @@ public static class AcceptGrantReport
         {
             var grantId = await db.GrantReports.Where(r => r.Id == command.ReportId).Select(r => (Guid?)r.GrantId).SingleOrDefaultAsync(ct)
                 ?? throw new NotFoundException("report", command.ReportId);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.LockGrantAsync(grantId, ct);
             var grant = await db.GrantAgreements.Include(g => g.Reports).SingleAsync(g => g.Id == grantId, ct);
             var now = clock.GetUtcNow();
@@ -39,7 +38,6 @@ public static class AcceptGrantReport
                 Accepted(report.Kind, requested.Count), $"/apply/reports/{report.Id}",
                 [grant.ReferenceNumber, string.Join(", ", requested.Select(p => p.InstalmentNumber)), requested.Sum(p => p.Amount)], ct);
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return Unit.Value;
         }
     }

@@ -33,7 +33,6 @@ public static class AllocateEarmarkedFunds
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.LockGrantAsync(command.GrantId, ct);
             await db.LockPledgeAsync(command.PledgeId, ct);
             var grant = await db.GrantAgreements.AsNoTracking().SingleOrDefaultAsync(g => g.Id == command.GrantId, ct)
@@ -46,7 +45,6 @@ public static class AllocateEarmarkedFunds
                 command.UsdAmount, user.AsActor(), clock.GetUtcNow());
             db.EarmarkAllocations.Add(allocation);
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return new Result(allocation.Id);
         }
     }

@@ -38,7 +38,6 @@ public static class ChangeGrantAgreement
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.LockFundAvailabilityAsync(ct);
             await db.LockGrantAsync(command.GrantId, ct);
             var grant = await db.GrantAgreements.Include(g => g.Reports).SingleOrDefaultAsync(g => g.Id == command.GrantId, ct)
@@ -69,7 +68,6 @@ public static class ChangeGrantAgreement
             // A schedule amendment may make a further instalment due at once (e.g. one now paid on signature).
             if (grant.IsSigned) await db.RequestDueInstalmentsAsync(grant, actor, now, ct);
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return new Result(grant.IsSigned);
         }
     }

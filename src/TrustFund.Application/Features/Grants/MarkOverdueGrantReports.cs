@@ -28,7 +28,6 @@ public static class MarkOverdueGrantReports
         public async ValueTask<int> Handle(Command command, CancellationToken ct)
         {
             var today = JobCalendar.Today(clock);
-            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             // The same rule as GrantReport.MarkOverdue. The row locks make a grantee submitting at this moment either go
             // first (the report is then no longer due here) or wait for this transaction and meet the usual version
             // conflict (the form says so and they submit again), so every audit row below matches a real change.
@@ -47,7 +46,6 @@ public static class MarkOverdueGrantReports
             await db.AuditModifiedAsync(user, audit, clock.GetUtcNow(), nameof(GrantReport),
                 due.Select(r => new BulkChangeAudit.Row(r.Id.ToString(),
                     new() { [nameof(GrantReport.Status)] = [Enum.Parse<GrantReportStatus>(r.Status), GrantReportStatus.Overdue] })).ToList(), ct);
-            if (transaction is not null) await transaction.CommitAsync(ct);
             return due.Count;
         }
     }

@@ -1,10 +1,8 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
-using TrustFund.Domain.Finance;
 
 namespace TrustFund.Application.Features.Grants;
 
@@ -23,22 +21,16 @@ public static class RecordGrantRefund
         }
     }
 
-    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user) : ICommandHandler<Command, Unit>
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.LockGrantAsync(command.GrantId, ct);
             var grant = await db.GrantAgreements.Include(g => g.Reports).SingleOrDefaultAsync(g => g.Id == command.GrantId, ct)
                 ?? throw new NotFoundException("grant agreement", command.GrantId);
-            var now = clock.GetUtcNow();
-            var actor = user.AsActor();
-            grant.RecordRefund(command.Amount, command.ValueDate, command.BankReference, now);
-            db.JournalEntries.Add(JournalEntry.Record(JournalEventType.Refund, command.ValueDate, Money.InUsd(command.Amount), 1,
-                grant.Document("refund " + grant.RefundBankReference), null, actor, now));
-            db.ReleaseOpenObligation(grant, await db.GrantBalanceAsync(grant.Id, ct), command.ValueDate, actor, now);
+            // GrantRefundRecorded and GrantClosed: JournalPostings books the refund and releases the open obligation.
+            grant.RecordRefund(command.Amount, command.ValueDate, command.BankReference, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return Unit.Value;
         }
     }

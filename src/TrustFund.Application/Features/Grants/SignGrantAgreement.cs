@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
-using TrustFund.Domain.Finance;
 
 namespace TrustFund.Application.Features.Grants;
 
@@ -20,19 +19,15 @@ public static class SignGrantAgreement
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.LockFundAvailabilityAsync(ct);
             var grant = await db.GrantAgreements.Include(g => g.Reports).SingleOrDefaultAsync(g => g.Id == command.GrantId, ct)
                 ?? throw new NotFoundException("grant agreement", command.GrantId);
             var now = clock.GetUtcNow();
             var actor = user.AsActor();
-            grant.Sign(now, actor.Name);
             await db.EnsureAvailableAsync(grant.Amount, ct);
-            db.JournalEntries.Add(JournalEntry.Record(JournalEventType.ObligationRaised, clock.Today(), Money.InUsd(grant.Amount), 1,
-                grant.Document(), null, actor, now));
+            grant.Sign(now, actor.Name); // GrantAgreementSigned: the obligation is booked by JournalPostings
             await db.RequestDueInstalmentsAsync(grant, actor, now, ct);
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return Unit.Value;
         }
     }

@@ -43,7 +43,6 @@ public static class KeepReportDeadlines
         {
             // One transaction for the marking and its notices: a report is marked overdue if and only if its grantees
             // are told (a failed run leaves neither, and the next run does both).
-            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             var marked = await mediator.Send(new MarkOverdueGrantReports.Command(), ct);
             var today = JobCalendar.Today(clock);
             var open = await (from r in db.GrantReports.AsNoTracking()
@@ -81,7 +80,6 @@ public static class KeepReportDeadlines
             }
             var result = new Result(await notifier.NotifyManyAsync(reminders, ct), marked, await notifier.NotifyManyAsync(overdue, ct),
                 await notifier.NotifyManyAsync(escalations, ct));
-            if (transaction is not null) await transaction.CommitAsync(ct);
             return result;
         }
 

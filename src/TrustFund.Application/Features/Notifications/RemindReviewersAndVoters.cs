@@ -70,11 +70,9 @@ public static class RemindReviewersAndVoters
             var ids = notices.Select(n => n.UserId).ToList();
             var people = await db.Users.Where(u => ids.Contains(u.Id))
                 .Select(u => new Notifier.Recipient(u.Id, u.Email!, u.PreferredLanguage)).ToDictionaryAsync(r => r.UserId, ct);
-            // The reminders are this job's only change; the bulk notices are written in a transaction of their own.
-            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            // The reminders are this job's only change, written in the command's transaction.
             var sent = await notifier.NotifyManyAsync(notices.Where(n => people.ContainsKey(n.UserId))
                 .Select(n => new Notifier.Notice([people[n.UserId]], n.Key, Reminder, n.Link, n.Arguments)).ToList(), ct);
-            if (transaction is not null) await transaction.CommitAsync(ct);
             return sent;
         }
     }

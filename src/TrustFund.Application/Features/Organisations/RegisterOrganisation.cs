@@ -51,7 +51,6 @@ public static class RegisterOrganisation
             if (await users.FindByEmailAsync(command.Email) is not null)
                 throw new DomainException("An account with this e-mail address already exists.");
 
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var now = clock.GetUtcNow();
             var organisation = new Organisation(command.LegalName, command.CountryIso2, now);
             db.Organisations.Add(organisation);
@@ -75,7 +74,6 @@ public static class RegisterOrganisation
             email.Queue(new EmailMessage(user.Email!, subject, text,
                 $"<p>{WebUtility.HtmlEncode(text.Replace(link, "")).Replace("\n", "<br>")}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a></p>"));
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return new Result(organisation.Id, user.Id);
         }
     }

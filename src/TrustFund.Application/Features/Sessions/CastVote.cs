@@ -22,7 +22,6 @@ public static class CastVote
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
             var me = ReviewAccess.RequireUser(user);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // The ballot's row lock makes votes and the closing take turns: a vote either counts or meets a closed
             // ballot, and two trustees voting at once each add their own row.
             var ballot = await BallotRows.LockAsync(db, command.BallotId, ct);
@@ -36,7 +35,6 @@ public static class CastVote
             if (previous == command.Choice) return Unit.Value;
             db.BoardVotes.Add(new BoardVote(ballot.Id, me, command.Choice, isChange: previous is not null, clock.GetUtcNow()));
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return Unit.Value;
         }
     }

@@ -19,7 +19,6 @@ public static class CloseBallot
     {
         public async ValueTask<BallotResult> Handle(Command command, CancellationToken ct)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var ballot = await BallotRows.LockAsync(db, command.BallotId, ct);
             var session = await db.BoardSessions.AsNoTracking().SingleAsync(s => s.Id == ballot.SessionId, ct);
             var seats = await BallotRows.SeatsAsync(db, session, ballot.Id, ballot.ApplicationId, ct);
@@ -31,7 +30,6 @@ public static class CloseBallot
             if (result.Outcome == BallotOutcome.Recommended && application.Status == ApplicationStatus.Shortlisted)
                 application.Recommend(now, user.UserName);
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return result;
         }
     }

@@ -22,14 +22,12 @@ public static class DecideAward
             var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == command.ApplicationId, ct)
                 ?? throw new NotFoundException("application", command.ApplicationId);
             var now = clock.GetUtcNow();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             if (command.Approve)
                 application.Approve(command.Amount ?? throw new DomainException("Give the approved amount."), command.Justification, now, user.UserName);
             else
                 application.Reject(command.Justification, now, user.UserName);
             await db.SaveChangesAsync(ct);
             if (command.Approve) await mediator.Send(new Grants.CreateGrantAgreement.Command(application.Id), ct);
-            await transaction.CommitAsync(ct);
             return Unit.Value;
         }
     }

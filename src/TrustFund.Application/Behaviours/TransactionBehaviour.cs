@@ -1,0 +1,51 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Data;
+using TrustFund.Application.Events;
+
+namespace TrustFund.Application.Behaviours;
+
+/// <summary>
+/// The unit of work of every command: inside Npgsql's retrying execution strategy it opens the transaction, runs the
+/// handler, dispatches the domain events the entities raised to their handlers (journal postings, notices) in the
+/// same transaction, saves and commits. A transient failure (the database restarting, a dropped connection, a
+/// deadlock or serialisation failure) runs the whole command again from a clean change tracker, so a page gets either
+/// the whole change or, once the retries are spent, a definite "try again" (503), never half a change. Handlers do
+/// not open transactions: a test keeps it so.
+/// </summary>
+/// <remarks>
+/// A command that joins a caller's transaction (a job sending a command inside another, a test's own transaction)
+/// runs directly in it: the outermost one owns the commit and the retry.
+/// </remarks>
+public sealed class TransactionBehaviour<TMessage, TResponse>(TrustFundDbContext db, DomainEventDispatcher events)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next,
+        CancellationToken cancellationToken)
+    {
+        if (message is not IBaseCommand) return await next(message, cancellationToken);
+        if (db.Database.CurrentTransaction is not null) return await RunAsync(message, next, cancellationToken);
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        var attempt = 0;
+        return await strategy.ExecuteAsync(cancellationToken, async ct =>
+        {
+            // A retry starts from what the database holds, not from the entities the failed attempt changed (the first
+            // attempt keeps what the caller tracked: a page may have loaded its user before sending the command).
+            if (++attempt > 1) db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var response = await RunAsync(message, next, ct);
+            await transaction.CommitAsync(ct);
+            return response;
+        });
+    }
+
+    private async ValueTask<TResponse> RunAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
+    {
+        var response = await next(message, ct);
+        await events.DispatchAsync(ct);
+        await db.SaveChangesAsync(ct);
+        return response;
+    }
+}

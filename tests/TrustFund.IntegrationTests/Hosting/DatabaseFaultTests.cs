@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Domain.Applications;
+using TrustFund.IntegrationTests.Features.Applications;
+using TrustFund.IntegrationTests.Support;
+
+namespace TrustFund.IntegrationTests.Hosting;
+
+/// <summary>
+/// The test run's own PostgreSQL is stopped and started again under the application, as a restart or fail-over does in
+/// production: every request still gets a definite answer (done, or 503 "try again" with Retry-After), and what was
+/// acknowledged is stored exactly once.
+/// </summary>
+public sealed partial class DatabaseFaultTests(TrustFundAppFactory app) : ApplicationTest(app)
+{
+    [Fact]
+    public async Task DatabaseDown_PagesAnswer503InTheReadersLanguage_TheApiProblemDetails_AndServiceResumesAfterwards()
+    {
+        var client = NewClient();
+
+        App.StopDatabase();
+        HttpResponseMessage page, api;
+        try
+        {
+            page = await client.GetAsync("/?culture=fr");
+            api = await client.GetAsync("/api/v1/calls");
+        }
+        finally
+        {
+            App.StartDatabase();
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.True(page.Headers.RetryAfter?.Delta > TimeSpan.Zero, "the page says when to try again");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"fr\">", html);
+        Assert.Contains("La dernière version que vous avez enregistrée est en sécurité.", html);
+        Assert.DoesNotContain("Exception", html);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(api.Headers.RetryAfter);
+        Assert.Contains("\"status\":503", await api.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DatabaseRestart_DuringABurstOfSubmissions_EveryClientGetsADefiniteAnswer_NoneLostNoneDoubled()
+    {
+        const int applicants = 16;
+        var call = await OpenCall();
+        var forms = new List<(Guid Id, HttpClient Client, string Token)>();
+        for (var i = 0; i < applicants; i++)
+        {
+            var (_, user) = await Ngo($"NGO {i}", "CO", $"ngo{i}@example.org");
+            var id = await CompleteDraft(user, call.Id);
+            var client = await SignedIn(user);
+            // The form is loaded before the fault, as the applicants' browsers had it open.
+            var review = await client.GetStringAsync($"/apply/{id}/review");
+            forms.Add((id, client, WebUtility.HtmlDecode(AntiforgeryToken().Match(review).Groups[1].Value)));
+        }
+
+        var answers = new ConcurrentBag<(Guid Id, HttpStatusCode Status, bool RetryAfter)>();
+        // Spread over three seconds; the database is down from the first half-second to the third: some submissions are
+        // in flight when it stops, some arrive while it is down, some after it is back.
+        var burst = forms.Select((form, i) => Task.Run(async () =>
+        {
+            await Task.Delay(i * 3000 / applicants);
+            for (var attempt = 0; attempt < 60; attempt++)
+            {
+                using var response = await form.Client.PostAsync($"/apply/{form.Id}/review?handler=Submit",
+                    new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = form.Token }));
+                answers.Add((form.Id, response.StatusCode, response.Headers.RetryAfter is not null));
+                if (response.StatusCode != HttpStatusCode.ServiceUnavailable) return;
+                await Task.Delay(250); // a client honouring Retry-After, hurried for the test
+            }
+        })).ToList();
+        await Task.Delay(500);
+        App.StopDatabase();
+        try
+        {
+            await Task.Delay(2500);
+        }
+        finally
+        {
+            App.StartDatabase();
+        }
+        await Task.WhenAll(burst);
+
+        Assert.All(answers, a => Assert.True(
+            a.Status == HttpStatusCode.Redirect || (a.Status == HttpStatusCode.ServiceUnavailable && a.RetryAfter),
+            $"{a.Id}: {(int)a.Status}{(a.RetryAfter ? " with" : " without")} Retry-After"));
+        Assert.All(forms, f => Assert.True(answers.Any(a => a.Id == f.Id && a.Status == HttpStatusCode.Redirect),
+            $"{f.Id} never got through: {string.Join(", ", answers.Where(a => a.Id == f.Id).Select(a => (int)a.Status))}"));
+        await using var db = App.NewDbContext();
+        var stored = await db.Applications.Select(a => new { a.Status, a.ReferenceNumber }).ToListAsync();
+        Assert.Equal(applicants, stored.Count(a => a.Status == ApplicationStatus.Submitted));
+        Assert.Equal(applicants, stored.Select(a => a.ReferenceNumber).Distinct().Count());
+        Assert.Equal(applicants, await db.OutboxEmails.CountAsync(e => e.DeduplicationKey!.StartsWith("application-receipt:")));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
