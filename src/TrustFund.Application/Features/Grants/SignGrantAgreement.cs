@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
+using TrustFund.Application.Messaging;
 using TrustFund.Application.Finance;
 using TrustFund.Domain.Finance;
 
@@ -16,7 +17,7 @@ public static class SignGrantAgreement
 {
     public sealed record Command(Guid GrantId) : ICommand<Unit>;
 
-    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user) : ICommandHandler<Command, Unit>
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user, Notifier notifier) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -31,6 +32,7 @@ public static class SignGrantAgreement
             db.JournalEntries.Add(JournalEntry.Record(JournalEventType.ObligationRaised, clock.Today(), Money.InUsd(grant.Amount), 1,
                 grant.Document(), null, actor, now));
             await db.RequestDueInstalmentsAsync(grant, actor, now, ct);
+            await notifier.TellAgreementSignedAsync(db, grant, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return Unit.Value;

@@ -3,8 +3,10 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
+using TrustFund.Application.Features.Grants;
 using TrustFund.Application.Finance;
 using TrustFund.Application.Identity;
+using TrustFund.Application.Messaging;
 using TrustFund.Domain.Finance;
 
 namespace TrustFund.Application.Features.Payments;
@@ -27,7 +29,7 @@ public static class DisbursePayment
         }
     }
 
-    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user) : ICommandHandler<Command, Unit>
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user, Notifier notifier) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -55,6 +57,7 @@ public static class DisbursePayment
             var psc = Money.RoundToCents(payment.Amount * settings.PscRate);
             if (psc > 0)
                 db.JournalEntries.Add(JournalEntry.Record(JournalEventType.PscCharge, command.ValueDate, Money.InUsd(psc), 1, document, null, actor, now));
+            await notifier.TellPaymentDisbursedAsync(db, grant, payment, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return Unit.Value;
