@@ -34,6 +34,14 @@ public static class ApplicantDecisionNotice
             ("Your application {0} was not selected", "Your application {0} was not selected.\n\n{1}"),
             ("Votre demande {0} n'a pas été retenue", "Votre demande {0} n'a pas été retenue.\n\n{1}"),
             ("Su solicitud {0} no fue seleccionada", "Su solicitud {0} no fue seleccionada.\n\n{1}")),
+        [ApplicationStatus.Approved] = new(
+            ("Your application {0} is approved", "UNODC approved a grant for your application {0}. The secretariat now draws up the grant agreement.\n\n{1}"),
+            ("Votre demande {0} est approuvée", "L'ONUDC a approuvé une subvention pour votre demande {0}. Le secrétariat prépare maintenant l'accord de subvention.\n\n{1}"),
+            ("Su solicitud {0} está aprobada", "La UNODC aprobó una subvención para su solicitud {0}. La secretaría prepara ahora el acuerdo de subvención.\n\n{1}")),
+        [ApplicationStatus.Rejected] = new(
+            ("Your application {0} was not funded", "UNODC decided not to fund your application {0}.\n\n{1}"),
+            ("Votre demande {0} n'a pas été financée", "L'ONUDC a décidé de ne pas financer votre demande {0}.\n\n{1}"),
+            ("Su solicitud {0} no fue financiada", "La UNODC decidió no financiar su solicitud {0}.\n\n{1}")),
     };
 
     /// <summary>Tells the applicant the decision the application now carries, with <paramref name="said"/>, the secretariat's words.</summary>

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
+using TrustFund.Application.Messaging;
 using TrustFund.Application.Finance;
 
 namespace TrustFund.Application.Features.Grants;
@@ -15,7 +16,7 @@ public static class SignGrantAgreement
 {
     public sealed record Command(Guid GrantId) : ICommand<Unit>;
 
-    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user) : ICommandHandler<Command, Unit>
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user, Notifier notifier) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -27,6 +28,7 @@ public static class SignGrantAgreement
             await db.EnsureAvailableAsync(grant.Amount, ct);
             grant.Sign(now, actor.Name); // GrantAgreementSigned: the obligation is booked by JournalPostings
             await db.RequestDueInstalmentsAsync(grant, actor, now, ct);
+            await notifier.TellAgreementSignedAsync(db, grant, ct);
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

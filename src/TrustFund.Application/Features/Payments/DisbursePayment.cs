@@ -3,8 +3,10 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
+using TrustFund.Application.Features.Grants;
 using TrustFund.Application.Finance;
 using TrustFund.Application.Identity;
+using TrustFund.Application.Messaging;
 
 namespace TrustFund.Application.Features.Payments;
 
@@ -26,7 +28,7 @@ public static class DisbursePayment
         }
     }
 
-    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user) : ICommandHandler<Command, Unit>
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user, Notifier notifier) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -42,6 +44,7 @@ public static class DisbursePayment
             var grant = await db.GrantAgreements.AsNoTracking().Include(g => g.Reports).SingleAsync(g => g.Id == grantId, ct);
             var balance = await db.GrantBalanceAsync(grantId, ct);
             payment.Disburse(command.ValueDate, command.BankReference, balance.OpenObligation, grant.OverdueReport, user.AsActor().Name, clock.GetUtcNow());
+            await notifier.TellPaymentDisbursedAsync(db, grant, payment, ct);
             return Unit.Value;
         }
     }

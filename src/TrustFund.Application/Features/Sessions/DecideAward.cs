@@ -2,6 +2,8 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
+using TrustFund.Application.Features.Applications;
+using TrustFund.Application.Messaging;
 using TrustFund.Domain.Common;
 
 namespace TrustFund.Application.Features.Sessions;
@@ -15,7 +17,7 @@ public static class DecideAward
 {
     public sealed record Command(Guid ApplicationId, bool Approve, decimal? Amount, string? Justification) : ICommand<Unit>;
 
-    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock, IMediator mediator) : ICommandHandler<Command, Unit>
+    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock, IMediator mediator, Notifier notifier) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -26,6 +28,7 @@ public static class DecideAward
                 application.Approve(command.Amount ?? throw new DomainException("Give the approved amount."), command.Justification, now, user.UserName);
             else
                 application.Reject(command.Justification, now, user.UserName);
+            await notifier.TellApplicantAsync(db, application, command.Justification ?? "", ct);
             await db.SaveChangesAsync(ct);
             if (command.Approve) await mediator.Send(new Grants.CreateGrantAgreement.Command(application.Id), ct);
             return Unit.Value;

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Features.Grants;
 using TrustFund.Application.Features.Payments;
 using TrustFund.Application.Identity;
@@ -77,6 +78,29 @@ public sealed class GrantFormTests(TrustFundAppFactory app) : GrantTest(app)
 
         await AssertRefusedWith(refused, "Someone else saved this record while you were editing it.");
         Assert.Equal(39_000m, (await Query(new GetGrantAgreement.Query(grantId))).Grant.Amount);
+    }
+
+    [Fact]
+    public async Task SigningAndDisbursing_TellTheGrantee_OnceEach_InItsLanguage()
+    {
+        await Fund(100_000);
+        var manager = await Manager();
+        var grantId = await Agreement(40_000);
+        await using (var db = App.NewDbContext())
+        {
+            var grant = await db.GrantAgreements.SingleAsync(g => g.Id == grantId);
+            foreach (var grantee in await db.Users.Where(u => u.OrganisationId == grant.OrganisationId).ToListAsync()) grantee.PreferredLanguage = "es";
+            await db.SaveChangesAsync();
+        }
+
+        await SendAs(manager, new SignGrantAgreement.Command(grantId));
+        await Pay((await Payments(grantId))[0].Id, await Certifier(), await Approver(), "TT-77");
+
+        await using var after = App.NewDbContext();
+        var reference = (await after.GrantAgreements.SingleAsync(g => g.Id == grantId)).ReferenceNumber;
+        Assert.Single(await after.OutboxEmails.Where(e => e.Subject == $"Acuerdo de subvención {reference} firmado").ToListAsync());
+        var paid = Assert.Single(await after.OutboxEmails.Where(e => e.Subject == $"Pago enviado: subvención {reference}, pago 1").ToListAsync());
+        Assert.Contains("TT-77", paid.TextBody);
     }
 
     [Fact]

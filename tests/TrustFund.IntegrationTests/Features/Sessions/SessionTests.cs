@@ -281,6 +281,9 @@ public sealed class SessionTests(TrustFundAppFactory app) : ReviewTest(app)
             var agreement = await pending.GrantAgreements.SingleAsync(g => g.ApplicationId == ids[0]);
             Assert.Equal(TrustFund.Domain.Grants.GrantStatus.Draft, agreement.Status);
             Assert.Equal(35_000m, agreement.Amount);
+            // The applicant is told of the award by e-mail (and notification), once.
+            var reference = (await pending.Applications.SingleAsync(a => a.Id == ids[0])).ReferenceNumber;
+            Assert.Single(await pending.OutboxEmails.Where(e => e.Subject == $"Your application {reference} is approved").ToListAsync());
         }
         var declined = await Send(new DeclineAward.Command(ids[0], "The NGO closed its shelter."));
 

@@ -1,30 +1,30 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using TrustFund.Application.Features.Calls;
 using TrustFund.Application.Features.Questions;
+using TrustFund.Web.Hosting;
 using TrustFund.Web.Localization;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Calls;
 
-public sealed class QuestionsModel(IMediator mediator, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class QuestionsModel(IMediator mediator, IStringLocalizer<SharedResource> text) : FormPage
 {
     public IReadOnlyList<ListQuestions.Item> Questions { get; private set; } = [];
     public GetCallForEditing.Result Call { get; private set; } = null!;
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct) => await Load(id, ct);
+    public Task OnGetAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid questionId, string question, string answer, bool publish, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid id, Guid questionId, string? question, string? answer, bool publish, CancellationToken ct)
     {
-        await Load(id, ct);
-        await mediator.Send(new AnswerQuestion.Command(questionId, question, answer, publish), ct);
+        await mediator.Send(new AnswerQuestion.Command(questionId, question ?? "", answer ?? "", publish), ct);
         TempData["Message"] = publish ? text["The answer is published on the call's page."].Value : text["The answer is saved, not published."].Value;
         return Redirect($"/fund/calls/{id}/questions");
     }
 
-    private async Task Load(Guid id, CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
+        var id = RouteGuid();
         Call = await mediator.Send(new GetCallForEditing.Query(id), ct);
         Questions = await mediator.Send(new ListQuestions.Query(id, ForSecretariat: true), ct);
     }

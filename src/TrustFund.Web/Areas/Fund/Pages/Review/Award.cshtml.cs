@@ -1,24 +1,26 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using TrustFund.Application.Features.Applications;
 using TrustFund.Application.Features.Sessions;
 using TrustFund.Domain.Applications;
+using TrustFund.Web.Hosting;
 using TrustFund.Web.Localization;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Review;
 
 /// <summary>The fund manager approves or declines an award, and records an award the organisation declined.</summary>
-public sealed class AwardModel(IMediator mediator, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class AwardModel(IMediator mediator, IStringLocalizer<SharedResource> text) : FormPage
 {
     public GrantApplication Application { get; private set; } = null!;
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct) => Application = (await mediator.Send(new GetApplication.Query(id), ct)).Application;
+    protected override async Task LoadAsync(CancellationToken ct) =>
+        Application = (await mediator.Send(new GetApplication.Query(RouteGuid()), ct)).Application;
+
+    public Task OnGetAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
 
     public async Task<IActionResult> OnPostDecideAsync(Guid id, bool approve, decimal? amount, string? justification, CancellationToken ct)
     {
-        await OnGetAsync(id, ct);
         await mediator.Send(new DecideAward.Command(id, approve, amount, justification), ct);
         TempData["Message"] = text["The award decision is saved."].Value;
         return Redirect($"/fund/applications/{id}/award");
@@ -26,7 +28,6 @@ public sealed class AwardModel(IMediator mediator, IStringLocalizer<SharedResour
 
     public async Task<IActionResult> OnPostDeclineAsync(Guid id, string? reason, CancellationToken ct)
     {
-        await OnGetAsync(id, ct);
         var result = await mediator.Send(new DeclineAward.Command(id, reason ?? ""), ct);
         TempData["Message"] = result.ProposedApplicationId is null
             ? text["The declined award is recorded. The reserve list is empty."].Value
