@@ -66,7 +66,11 @@ public sealed class ApplyInFrenchTests(BrowserApp app)
 
         await page.Locator("select[name='Budget[0].Category']").SelectOptionAsync("DirectAssistance");
         await page.Locator("input[name='Budget[0].Description']").FillAsync("Hébergement et repas");
+        // Say it where it happens: a total above the call's ceiling is flagged while typing, and the flag goes once it is within.
+        await page.Locator("input[name='Budget[0].Amount']").FillAsync("90000");
+        await Assertions.Expect(page.Locator("[data-budget-outside]")).ToBeVisibleAsync();
         await page.Locator("input[name='Budget[0].Amount']").FillAsync("15000");
+        await Assertions.Expect(page.Locator("[data-budget-outside]")).ToBeHiddenAsync();
         await page.Locator("select[name='Budget[1].Category']").SelectOptionAsync("OfficeRunningCosts");
         await page.Locator("input[name='Budget[1].Description']").FillAsync("Part du loyer");
         await page.Locator("input[name='Budget[1].Amount']").FillAsync("500");

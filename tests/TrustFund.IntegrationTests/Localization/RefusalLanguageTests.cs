@@ -112,6 +112,26 @@ public sealed class RefusalLanguageTests(TrustFundAppFactory app) : ApplicationT
     [Theory]
     [InlineData("fr")]
     [InlineData("es")]
+    public async Task EligibilityCheckDetails_ReachTheSecretariatInItsLanguage(string language)
+    {
+        var call = await OpenCall();
+        var (_, ngo) = await Ngo();
+        var id = await CompleteDraft(ngo, call.Id);
+        await SendAs(ngo, new SubmitApplication.Command(id));
+        var manager = await SignedIn(await CreateUser("manager@unodc.test", [TrustFund.Application.Identity.Roles.FundManager], twoFactor: true));
+        await manager.GetAsync($"/?culture={language}");
+
+        var html = WebUtility.HtmlDecode(await manager.GetStringAsync($"/fund/applications/{id}"));
+
+        var catalogue = JsonStringLocalizer.Catalogue(language);
+        Assert.Contains(string.Format(catalogue["{0} year(s) of direct assistance; at least {1} required."], "6", "1"), html);
+        Assert.Contains(string.Format(catalogue["UNPP ID {0}."], "CO-12345"), html);
+        Assert.DoesNotContain("year(s) of direct assistance", html);
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("es")]
     public async Task TooManySignInAttempts_AreAnsweredInTheReadersLanguage(string language)
     {
         using var strict = App.WithWebHostBuilder(b => b.UseSetting("Security:LoginAttemptsPerMinute", "1"));
