@@ -38,6 +38,9 @@ public sealed class GrantReportConfiguration : IEntityTypeConfiguration<GrantRep
     public void Configure(EntityTypeBuilder<GrantReport> b)
     {
         b.ToTable("grant_reports");
+        // The agreement creates its reports with their ids (Entity); a report added back to the schedule after an earlier
+        // save removed it must be inserted, not taken for a stored row and updated (which failed as an edit conflict).
+        b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.AcceptedBy).HasMaxLength(256);
