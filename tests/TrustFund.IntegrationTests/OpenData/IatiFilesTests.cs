@@ -43,6 +43,9 @@ public sealed class IatiFilesTests(TrustFundAppFactory app) : IntegrationTest(ap
             Assert.Equal("40", activity.Element("reporting-org")!.Attribute("type")!.Value);
             Assert.Subset(new HashSet<string> { "1", "3", "4" }, activity.Elements("participating-org").Select(p => p.Attribute("role")!.Value).ToHashSet());
             Assert.Contains(activity.Elements("participating-org"), p => p.Attribute("role")!.Value == "3" && p.Attribute("ref")!.Value == "XM-DAC-41128");
+            // The window by its name in every language, never by its code.
+            Assert.Contains("Medium-term assistance", activity.Element("description")!.Value);
+            Assert.Contains("Assistance à moyen terme", activity.Element("description")!.Value);
             Assert.Equal(grant.Grantee, activity.Elements("participating-org").Single(p => p.Attribute("role")!.Value == "4").Element("narrative")!.Value);
         }
         // The earmarked contribution funds the Colombian grant: its donor is a funding organisation there, and only there.

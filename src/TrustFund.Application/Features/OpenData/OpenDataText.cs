@@ -9,7 +9,8 @@ namespace TrustFund.Application.Features.OpenData;
 /// </summary>
 public sealed class OpenDataText(IDocumentText text)
 {
-    public LocalizedText T(string english) => new(english, text.Translate("fr", english), text.Translate("es", english));
+    /// <summary>A text, or a code the catalogues name (MediumTerm): English names codes too, so English goes through it as well.</summary>
+    public LocalizedText T(string english) => new(text.Translate("en", english), text.Translate("fr", english), text.Translate("es", english));
 
     /// <summary>A text with placeholders, each argument itself given per language.</summary>
     public LocalizedText F(string english, params LocalizedText[] arguments) =>
