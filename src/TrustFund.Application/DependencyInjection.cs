@@ -20,6 +20,8 @@ public static class DependencyInjection
         services.AddScoped<IEmailSender, OutboxEmailSender>();
         services.AddScoped<Identity.IdentityLookup>();
         services.AddScoped<Notifier>();
+        services.AddScoped<Features.OpenData.OpenDataText>();
+        services.AddOptions<Features.OpenData.OpenDataOptions>().BindConfiguration("OpenData");
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -106,7 +106,8 @@ public sealed partial class TranslationCatalogueTests
     [GeneratedRegex("""\b(?:T|F|Label)\("((?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex DocumentText();
 
-    [GeneratedRegex("""\bAdd\("[^"]*", "((?:[^"\\]|\\.)*)"[,)]""")]
+    // The field may be built ("Attachments." + missing): the text is the first literal after it.
+    [GeneratedRegex("""\bAdd\("[^"]*"(?: \+ \w+)?, "((?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex SubmissionProblemText();
 
     [GeneratedRegex("^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$")]

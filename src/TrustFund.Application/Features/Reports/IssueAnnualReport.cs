@@ -57,7 +57,7 @@ public static class IssueAnnualReport
     {
         public async ValueTask<Result?> Handle(LastYearCommand command, CancellationToken ct)
         {
-            var year = clock.GetUtcNow().Year - 1;
+            var year = Domain.Common.FundCalendar.Today(clock).Year - 1; // Vienna's year: 1 January begins there an hour before UTC
             var title = Title(year, "en", text);
             if (await db.IssuedReports.AnyAsync(r => r.Kind == ReportKind.AnnualFundReport && r.Title == title, ct)) return null;
             return await Issue(db, renderer, user, clock, year, PaperSize.A4, "en", text, ct);
@@ -145,7 +145,7 @@ public static class IssueAnnualReport
         return new AnnualReportData(Title(year, language, text), year, issuedAt, issuedBy, summary, statement, donors, board,
             await Sessions(db, year, language, ct), selection, targets, await GrantsAwarded(db, year, names, ct), byYear)
         {
-            Implementation = await Implementation(db, year, DateOnly.FromDateTime(issuedAt.UtcDateTime), names, ct),
+            Implementation = await Implementation(db, year, Domain.Common.FundCalendar.DateOf(issuedAt), names, ct),
             Victims = await Victims(db, year, names, ct),
             Language = language,
         };

@@ -42,11 +42,24 @@ public static class GetBoardMinutesPdf
             var session = await mediator.Send(new GetBoardSession.Query(query.SessionId), ct);
             var created = await db.BoardSessions.AsNoTracking().Where(s => s.Id == query.SessionId).Select(s => s.CreatedAt).SingleAsync(ct);
             var lastClosed = session.Agenda.Select(a => a.Ballot.ClosedAt).Where(d => d is not null).Max();
-            var decisions = session.Agenda.OrderBy(a => a.Position).Select(a => new BoardMinutesData.Decision(a.Position, a.ReferenceNumber,
-                a.Organisation, a.CountryIso2, a.RequestedAmount, a.AverageScore, Outcome(a.Ballot), a.Ballot.Approvals, a.Ballot.Rejections,
-                a.Ballot.Abstentions, a.Ballot.IsConsensus,
-                a.Votes.OrderBy(v => v.CastAt).Select(v => new BoardMinutesData.VoteLine(v.Trustee, Vote(v.Choice), v.IsChange, v.CastAt)).ToList()))
-                .ToList();
+            // A closed ballot prints its recorded count; an open one the votes cast so far, each trustee's latest (the
+            // session page keeps open votes from the trustees, so they are read here), never a blank 0/0/0.
+            var openBallots = session.Agenda.Where(a => a.Ballot.ClosedAt is null).Select(a => a.Ballot.Id).ToList();
+            var openVotes = (await db.BoardVotes.AsNoTracking().Where(v => openBallots.Contains(v.BallotId)).ToListAsync(ct))
+                .GroupBy(v => v.BallotId).ToDictionary(g => g.Key, g => g.GroupBy(v => v.TrusteeUserId)
+                    .Select(t => t.OrderBy(v => v.CastAt).ThenBy(v => v.Id).Last().Choice).ToList());
+            (int, int, int) Count(GetBoardSession.Item a) =>
+                a.Ballot.ClosedAt is not null ? (a.Ballot.Approvals, a.Ballot.Rejections, a.Ballot.Abstentions)
+                : openVotes.GetValueOrDefault(a.Ballot.Id) is { } cast
+                    ? (cast.Count(c => c == VoteChoice.Approve), cast.Count(c => c == VoteChoice.Reject), cast.Count(c => c == VoteChoice.Abstain))
+                    : (0, 0, 0);
+            var decisions = session.Agenda.OrderBy(a => a.Position).Select(a =>
+            {
+                var (approvals, rejections, abstentions) = Count(a);
+                return new BoardMinutesData.Decision(a.Position, a.ReferenceNumber, a.Organisation, a.CountryIso2, a.RequestedAmount,
+                    a.AverageScore, Outcome(a.Ballot), approvals, rejections, abstentions, a.Ballot.IsConsensus,
+                    a.Votes.OrderBy(v => v.CastAt).Select(v => new BoardMinutesData.VoteLine(v.Trustee, Vote(v.Choice), v.IsChange, v.CastAt)).ToList());
+            }).ToList();
             var title = string.Format(DocumentLanguages.Culture(language), T("Minutes of the Board of Trustees, {0}"),
                 session.Date.ToString(DocumentLanguages.LongDateFormat(language), DocumentLanguages.Culture(language)));
             var data = new BoardMinutesData(title, session.CallTitle.For(language), session.Date,
