@@ -45,7 +45,8 @@ internal sealed class DecisionsTable(BoardMinutesData data, DocumentLanguage l) 
             t.FixedColumn("#", 22, Align.Right);
             t.Column(l.T("Application"), 3);
             t.FixedColumn("USD", 70, Align.Right);
-            t.FixedColumn(l.T("Score"), 40, Align.Right);
+            // Wide enough for the longest translation ("Puntuación"): a word wider than its column would overflow.
+            t.FixedColumn(l.T("Score"), 58, Align.Right);
             t.Column(l.T("Result"), 2);
             t.FixedColumn(l.T("For / against / abstain"), 80, Align.Center);
             foreach (var d in data.Decisions)

@@ -81,6 +81,7 @@ public sealed class ReportLanguageTests(TrustFundAppFactory app) : FinanceTest(a
             pageUrl: $"/fund/donors/{donorId}/edit");
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
         Assert.Contains("selected=\"selected\" lang=\"fr\"", await client.GetStringAsync($"/fund/donors/{donorId}/edit"));
+        Assert.Contains("<dd lang=\"fr\">Français</dd>", await client.GetStringAsync($"/fund/donors/{donorId}"));
 
         var inFrench = await IssueStatement(client, donorId);
 
