@@ -85,6 +85,15 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
         if (Directory.Exists(PickupDirectory)) Directory.Delete(PickupDirectory, recursive: true);
     }
 
+    /// <summary>Runs SQL as the schema's owner: what a test does to the schema (a trigger that fails on purpose) the application's role may not.</summary>
+    public async Task ExecuteAsOwnerAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public TrustFundDbContext NewDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<TrustFundDbContext>();
 
     async Task IAsyncLifetime.DisposeAsync()
