@@ -97,7 +97,7 @@ public sealed class SignInProtectionTests(TrustFundAppFactory app) : Integration
         var proxied = await viaProxy.GetAsync("/");
         var spoofed = await direct.GetAsync("/");
 
-        Assert.True(proxied.Headers.Contains("Strict-Transport-Security"), "HSTS is sent on https");
+        Assert.Equal("max-age=31536000", string.Join(",", proxied.Headers.GetValues("Strict-Transport-Security")));
         Assert.False(spoofed.Headers.Contains("Strict-Transport-Security"), "a client's own X-Forwarded-Proto is ignored");
     }
 
@@ -124,12 +124,14 @@ public sealed class SignInProtectionTests(TrustFundAppFactory app) : Integration
         var user = await CreateUser("officer@unodc.org", [Roles.FundManager], twoFactor: true);
         await TrySignIn(NewClient(), "typo-officer@unodc.org");
         await PostForm(NewClient(), "/account/login", new() { ["Email"] = "officer@unodc.org", ["Password"] = "Wrong-Password-77" });
-        await SignedIn(user);
+        var client = await SignedIn(user);
+        await PostForm(client, "/account/logout", [], pageUrl: "/account/two-factor");
 
         var log = App.Log.Entries.Where(e => e.Category.EndsWith("AuthenticationLog")).ToList();
         Assert.Contains(log, e => e.EventId == 9002 && e.Message.Contains("no such account"));
         Assert.Contains(log, e => e.EventId == 9002 && e.Message.Contains(user.Id.ToString()));
         Assert.Contains(log, e => e.EventId == 9001 && e.Message.Contains(user.Id.ToString()) && e.Message.Contains("password+totp"));
+        Assert.Contains(log, e => e.EventId == 9009 && e.Message.Contains(user.Id.ToString()));
         var everything = string.Join("\n", App.Log.Entries.Select(e => e.Message));
         Assert.DoesNotContain("Wrong-Password-77", everything);
         Assert.DoesNotContain(Password, everything);

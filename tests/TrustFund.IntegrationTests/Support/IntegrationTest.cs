@@ -92,24 +92,31 @@ public abstract partial class IntegrationTest(TrustFundAppFactory app) : IAsyncL
         {
             var key = await AuthenticatorKey(user);
             response = await PostForm(client, LocationOf(response),
-                new() { ["Code"] = Totp.Code(key, UnusedCodeTime(user.Id)) });
+                new() { ["Code"] = Totp.Code(key, await UnusedCodeTime(user.Id)) });
         }
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.False(LocationOf(response).StartsWith("/account/login"), "sign-in did not succeed");
         return client;
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, long> LastCodeStep = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, HashSet<long>> UsedCodeSteps = new();
 
     /// <summary>
-    /// An authenticator code is accepted once, and codes of the two steps either side of now are accepted too: a test
-    /// that signs the same person in several times takes the next step's code each time (the real clock, as the app's check).
+    /// An authenticator code is accepted once, and the app also accepts the codes of the two 30-second steps either side
+    /// of now: a test that signs the same person in several times takes an unused step's code each time (now, the next
+    /// two, the last), and past four waits for the next step. The real clock, as the app's check uses.
     /// </summary>
-    private static DateTimeOffset UnusedCodeTime(Guid userId)
+    private static async Task<DateTimeOffset> UnusedCodeTime(Guid userId)
     {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
-        var step = LastCodeStep.AddOrUpdate(userId, now - 1, (_, last) => Math.Max(now - 1, last + 1));
-        return DateTimeOffset.FromUnixTimeSeconds(step * 30 + 15);
+        var used = UsedCodeSteps.GetOrAdd(userId, _ => []);
+        while (true)
+        {
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+            lock (used)
+                foreach (var step in new[] { now, now + 1, now + 2, now - 1 })
+                    if (used.Add(step)) return DateTimeOffset.FromUnixTimeSeconds(step * 30 + 15);
+            await Task.Delay(TimeSpan.FromSeconds(31 - DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 30));
+        }
     }
 
     /// <summary>Posts a form the way a browser does: first GET the page for its antiforgery token.</summary>

@@ -97,8 +97,20 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
         _postgres.StartServer();
         // The tests' own pool (Respawn, NewDbContext) would hand out connections the restart closed. The app's pool,
         // configured apart, is left as it is: finding its broken connections is part of what the fault tests test.
-        using var connection = new NpgsqlConnection(_postgres.ConnectionString);
-        NpgsqlConnection.ClearPool(connection);
+        foreach (var connectionString in new[] { _postgres.ConnectionString, OwnerConnectionString })
+        {
+            using var connection = new NpgsqlConnection(connectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
+    }
+
+    /// <summary>Runs SQL as the schema's owner: what a test does to the schema (a trigger that fails on purpose) the application's role may not.</summary>
+    public async Task ExecuteAsOwnerAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     public TrustFundDbContext NewDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<TrustFundDbContext>();

@@ -154,8 +154,7 @@ public sealed class ReportDeadlineJobTests(TrustFundAppFactory app) : GrantTest(
         App.Clock.SetUtcNow(ViennaMidnight(due.AddDays(1)).AddHours(7));
 
         // The database refuses notifications for the first run, as a full disk or a killed connection would.
-        await using (var db = App.NewDbContext())
-            await db.Database.ExecuteSqlRawAsync("""
+        await App.ExecuteAsOwnerAsync("""
                 CREATE FUNCTION refuse_notifications() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
                 CREATE TRIGGER refuse_notifications BEFORE INSERT ON notifications FOR EACH ROW EXECUTE FUNCTION refuse_notifications();
                 """);
@@ -165,8 +164,7 @@ public sealed class ReportDeadlineJobTests(TrustFundAppFactory app) : GrantTest(
         }
         finally
         {
-            await using var db = App.NewDbContext();
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse_notifications ON notifications; DROP FUNCTION refuse_notifications();");
+            await App.ExecuteAsOwnerAsync("DROP TRIGGER refuse_notifications ON notifications; DROP FUNCTION refuse_notifications();");
         }
         // A report is overdue if and only if its grantees were told: neither happened.
         Assert.All((await Reports(grant)).Where(r => r.DueOn == due), r => Assert.Equal(GrantReportStatus.Scheduled, r.Status));
