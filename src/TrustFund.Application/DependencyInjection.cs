@@ -24,6 +24,8 @@ public static class DependencyInjection
         foreach (var handler in typeof(DependencyInjection).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Events.IDomainEventHandler).IsAssignableFrom(t)))
             services.AddScoped(typeof(Events.IDomainEventHandler), handler);
+        services.AddScoped<Features.OpenData.OpenDataText>();
+        services.AddOptions<Features.OpenData.OpenDataOptions>().BindConfiguration("OpenData");
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -44,7 +44,7 @@ public static class DependencyInjection
         else services.AddSingleton<IMailTransport, SmtpMailTransport>();
         if (configuration.GetValue("Outbox:RunDispatcher", true)) services.AddHostedService<OutboxDispatcherService>();
 
-        services.AddSingleton<TrustFund.Application.Reports.IReportRenderer, PdfReportRenderer>();
+        services.AddSingleton<TrustFund.Application.Reports.IReportRenderer, ReportRenderer>();
 
         services.AddScoped<RoleSeeder>();
         services.AddScoped<ReferenceDataSeeder>();

@@ -7,7 +7,7 @@ using TrustFund.Domain.Grants;
 using TrustFund.Infrastructure.Reports;
 
 /// <summary>
-/// The annual fund report for 1,000 grants and 200 donors, rendered by <see cref="PdfReportRenderer"/>, against drawing
+/// The annual fund report for 1,000 grants and 200 donors, rendered by <see cref="ReportRenderer"/>, against drawing
 /// the same text and rules straight onto a SkiaSharp PDF canvas (no layout, shaping, subsetting or charts).
 /// The 1,000 grant rows are seeded here as the report's data receives them (reference, grantee, region, country, window,
 /// amount, status), with their implementation lines, and one or two accepted narrative reports per grant that the timed
@@ -32,7 +32,7 @@ internal static class AnnualReportBenchmark
         var donors = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
         var data = Seed(grants, donors);
         var narratives = SeedNarratives(grants);
-        var renderer = new PdfReportRenderer();
+        var renderer = new ReportRenderer();
         byte[] Render() => renderer.RenderAnnualReport(data with { Victims = IssueAnnualReport.VictimsAssisted(narratives, Names) });
         var withVictims = data with { Victims = IssueAnnualReport.VictimsAssisted(narratives, Names) };
         // Set ANNUAL_BENCHMARK_PDF to keep one rendering and look at it.

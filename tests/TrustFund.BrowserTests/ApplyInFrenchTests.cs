@@ -49,7 +49,7 @@ public sealed class ApplyInFrenchTests(BrowserApp app)
             await page.Locator($"input[type=checkbox][name='Organisation.{box}']").CheckAsync();
         await page.Locator("button[value=next]").ClickAsync();
 
-        var start = DateTime.UtcNow.Date.AddMonths(2);
+        var start = app.Clock.GetUtcNow().UtcDateTime.Date.AddMonths(2);
         await page.Locator("#Project_Title").FillAsync("Hébergement d'urgence et aide juridique à Abidjan");
         await page.Locator("#Project_Context").FillAsync("Les victimes de la traite arrivent sans abri.");
         await page.Locator("#Project_Objectives").FillAsync("Offrir un abri sûr et une aide juridique.");

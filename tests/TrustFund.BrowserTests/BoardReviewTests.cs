@@ -55,7 +55,7 @@ public sealed class BoardReviewTests(BrowserApp app)
         await manager.Locator("#Message").FillAsync("Your application goes to the Board of Trustees.");
         await manager.Locator("form button[type=submit]", new() { HasText = "Save the decision" }).ClickAsync();
         await manager.GotoAsync($"/fund/calls/{callId}/sessions");
-        await manager.Locator("#Date").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd"));
+        await manager.Locator("#Date").FillAsync(app.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await manager.Locator("button[type=submit]", new() { HasText = "Open the session" }).ClickAsync();
         await Assertions.Expect(manager.Locator("h1")).ToContainTextAsync("Board session");
         var sessionUrl = new Uri(manager.Url).AbsolutePath;
@@ -91,7 +91,7 @@ public sealed class BoardReviewTests(BrowserApp app)
             var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
             callId = (await db.Calls.AsNoTracking().Where(c => c.Window == FundingWindow.ShortTerm).ToListAsync()).Single().Id;
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-            var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30);
+            var start = app.Today.AddDays(-30);
             foreach (var (email, nationality) in new[] { ("trustee.africa", "SN"), ("trustee.asia", "JP"), ("trustee.easterneurope", "UA"), ("trustee.grulac", "CO"), ("trustee.weog", "SE") })
             {
                 var user = await db.Users.SingleAsync(u => u.Email == email + "@trustfund.test");
@@ -129,7 +129,7 @@ public sealed class BoardReviewTests(BrowserApp app)
 
         var id = await mediator.Send(new StartApplication.Command(callId));
         var current = await mediator.Send(new GetApplication.Query(id));
-        var projectStart = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(2);
+        var projectStart = app.Today.AddMonths(2);
         await mediator.Send(new SaveDraft.Command(id, current.Version)
         {
             Organisation = current.Application.Organisation with

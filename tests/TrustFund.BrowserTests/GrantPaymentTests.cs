@@ -21,7 +21,7 @@ public sealed class GrantPaymentTests(BrowserApp app)
     public async Task APledgeInEur_AGrantSigned_CertifiedApprovedAndDisbursed_MovesTheDashboard()
     {
         Skip.If(app.SkipReason is not null, app.SkipReason);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         var (norwayId, reference) = await ApprovedAwardAndNorway(15_500m);
         var certifierKey = await OfficerWithTwoFactor("carla.certifier@unodc.test", Roles.CertifyingOfficer);
         var approverKey = await OfficerWithTwoFactor("anton.approver@unodc.test", Roles.ApprovingOfficer);
@@ -81,7 +81,7 @@ public sealed class GrantPaymentTests(BrowserApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0], CreatedAt = DateTimeOffset.UtcNow };
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0], CreatedAt = app.Clock.GetUtcNow() };
         await users.CreateAsync(user, BrowserApp.DemoPassword);
         await users.AddToRoleAsync(user, role);
         await users.ResetAuthenticatorKeyAsync(user);
@@ -97,7 +97,7 @@ public sealed class GrantPaymentTests(BrowserApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
-        var now = DateTimeOffset.UtcNow;
+        var now = app.Clock.GetUtcNow();
         var call = (await db.Calls.ToListAsync()).First(c => c.Window == FundingWindow.ShortTerm && c.IsOpenAt(now));
         var organisation = await db.Organisations.FirstAsync(o => o.LegalName == "Casa de Acogida Esperanza");
         var start = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(2);

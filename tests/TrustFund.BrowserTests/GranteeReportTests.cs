@@ -90,7 +90,7 @@ public sealed class GranteeReportTests(BrowserApp app)
         var ngo = (await users.FindByEmailAsync("ngo.ukraine@trustfund.test"))!;
         // The demo call open now (the demo's past call is closed; another browser test publishes a medium-term call of its own).
         var call = await db.Calls.OrderBy(c => c.CreatedAt).FirstAsync(c => c.Window == FundingWindow.MediumTerm && c.Status == CallStatus.Published);
-        var now = DateTimeOffset.UtcNow;
+        var now = app.Clock.GetUtcNow();
         var start = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(1);
         var application = new GrantApplication(call, ngo.OrganisationId!.Value, new OrganisationSection
         {

@@ -928,6 +928,14 @@ namespace TrustFund.Migrations.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasDefaultValue("en")
+                        .HasColumnName("language");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1262,6 +1270,70 @@ namespace TrustFund.Migrations.Migrations
                     b.ToTable("unore_rates", (string)null);
                 });
 
+            modelBuilder.Entity("TrustFund.Domain.Grants.AuditorDossier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("failure");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("grant_id");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_auditor_dossiers");
+
+                    b.HasIndex("GrantId", "RequestedAt")
+                        .HasDatabaseName("ix_auditor_dossiers_grant_id_requested_at");
+
+                    b.ToTable("auditor_dossiers", (string)null);
+                });
+
             modelBuilder.Entity("TrustFund.Domain.Grants.GrantAgreement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1358,6 +1430,10 @@ namespace TrustFund.Migrations.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
+
+                    b.Property<bool>("WithholdImplementerName")
+                        .HasColumnType("boolean")
+                        .HasColumnName("withhold_implementer_name");
 
                     b.Property<uint>("xmin")
                         .IsConcurrencyToken()
@@ -1485,7 +1561,6 @@ namespace TrustFund.Migrations.Migrations
             modelBuilder.Entity("TrustFund.Domain.Grants.GrantReport", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -2631,6 +2706,16 @@ namespace TrustFund.Migrations.Migrations
                         .HasForeignKey("ReversedEntryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_journal_entries_journal_entries_reversed_entry_id");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Grants.AuditorDossier", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Grants.GrantAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_auditor_dossiers_grant_agreements_grant_id");
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Grants.GrantAgreement", b =>

@@ -49,6 +49,7 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     public DbSet<GrantAgreement> GrantAgreements => Set<GrantAgreement>();
     public DbSet<GrantReport> GrantReports => Set<GrantReport>();
     public DbSet<GrantPayment> GrantPayments => Set<GrantPayment>();
+    public DbSet<AuditorDossier> AuditorDossiers => Set<AuditorDossier>();
     public DbSet<ReviewAssignment> ReviewAssignments => Set<ReviewAssignment>();
     public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
     public DbSet<DeclaredAffiliation> DeclaredAffiliations => Set<DeclaredAffiliation>();

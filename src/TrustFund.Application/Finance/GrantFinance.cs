@@ -106,5 +106,5 @@ public static class GrantFinance
         return id;
     }
 
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public static DateOnly Today(this TimeProvider clock) => Domain.Common.FundCalendar.Today(clock);
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
+using TrustFund.Domain.Common;
 using TrustFund.Domain.Messaging;
 
 namespace TrustFund.Application.Messaging;
@@ -155,8 +156,10 @@ public sealed class Notifier(TrustFundDbContext db, IEmailSender email, TimeProv
         {
             var (subject, body) = Languages.Pick(language.Key, notice.Texts.English, notice.Texts.French, notice.Texts.Spanish);
             var culture = CultureInfo.GetCultureInfo(language.Key);
-            subject = string.Format(culture, subject, notice.Arguments);
-            body = string.Format(culture, body, notice.Arguments);
+            // A name given in the three languages (a report's kind, a regional group) is written in the reader's.
+            var arguments = notice.Arguments.Select(a => a is LocalizedText name ? name.For(language.Key) : a).ToArray();
+            subject = string.Format(culture, subject, arguments);
+            body = string.Format(culture, body, arguments);
             var text = body + "\n\n" + url;
             var html = $"<p>{WebUtility.HtmlEncode(body).Replace("\n", "<br>")}</p><p><a href=\"{encodedUrl}\">{encodedUrl}</a></p>";
             messages.AddRange(language.Select(person => new Message(person.UserId, person.Email, notice.EventKey, subject, body, notice.Link, text, html)));

@@ -1,3 +1,6 @@
+using System.Globalization;
+using TrustFund.Application.Features.Reports;
+
 namespace TrustFund.Application.Reports;
 
 /// <summary>
@@ -13,4 +16,22 @@ public interface IDocumentText
 public sealed class EnglishDocumentText : IDocumentText
 {
     public string Translate(string language, string english) => english;
+}
+
+/// <summary>The languages documents are issued in, and how each writes dates and numbers.</summary>
+public static class DocumentLanguages
+{
+    /// <summary>en, fr or es; anything else (a tag we do not issue in, an empty choice) is English.</summary>
+    public static string Normalise(string? language) => language is "fr" or "es" ? language : "en";
+
+    /// <summary>British English (day before month, as the UN writes dates), French of France, Spanish of Spain: never the server's culture.</summary>
+    public static CultureInfo Culture(string language) =>
+        CultureInfo.GetCultureInfo(Normalise(language) switch { "fr" => "fr-FR", "es" => "es-ES", _ => "en-GB" });
+
+    /// <summary>A date written out: Spanish joins day, month and year with "de"; English and French write them side by side.</summary>
+    public static string LongDateFormat(string language) => Normalise(language) == "es" ? "d 'de' MMMM 'de' yyyy" : "d MMMM yyyy";
+
+    /// <summary>An enum value's name in <paramref name="language"/>: the catalogue names codes ("UnderReview"); one it does not name is spelt out in words.</summary>
+    public static string Name(this IDocumentText text, string language, Enum value) =>
+        text.Translate(language, value.ToString()) is var name && name != value.ToString() ? name : IssueDonorStatement.Words(value.ToString());
 }

@@ -23,6 +23,9 @@ public sealed record CallsSummaryData(string Title, int Year, DateTimeOffset Iss
 {
     public PaperSize Paper { get; init; } = PaperSize.A4;
 
+    /// <summary>The language the document is issued in (en, fr, es): its texts, dates and amounts.</summary>
+    public string Language { get; init; } = "en";
+
     /// <param name="WindowCode">SGP1 or SGP2.</param>
     /// <param name="Deadline">The instant; the renderer shows it in <paramref name="TimeZoneId"/>.</param>
     public sealed record Line(string Slug, string Title, string WindowCode, decimal Envelope, decimal MinGrant,
@@ -39,6 +42,9 @@ public sealed record DonorStatementData(string Title, string DonorName, string D
     IReadOnlyList<DonorStatementData.EarmarkLine> Earmarks, IReadOnlyList<DonorStatementData.FundedGrantLine> FundedGrants)
 {
     public PaperSize Paper { get; init; } = PaperSize.A4;
+
+    /// <summary>The language the document is issued in (en, fr, es): its texts, dates and amounts.</summary>
+    public string Language { get; init; } = "en";
 
     /// <param name="UnitsPerUsd">The UNORE rate in force on the pledge date (units of the currency per USD).</param>
     public sealed record PledgeLine(DateOnly PledgedOn, decimal Amount, string Currency, decimal UnitsPerUsd, decimal Usd,
@@ -67,6 +73,9 @@ public sealed record AnnualReportData(string Title, int Year, DateTimeOffset Iss
     IReadOnlyList<AnnualReportData.YearLine> ContributionsByYear)
 {
     public PaperSize Paper { get; init; } = PaperSize.A4;
+
+    /// <summary>The language the document is issued in (en, fr, es): its texts, dates and amounts.</summary>
+    public string Language { get; init; } = "en";
 
     /// <summary>
     /// Victims assisted, from the grantees' accepted narrative reports (empty when none is accepted). An init property with a
@@ -174,6 +183,9 @@ public sealed record ApplicationSummaryData(string? ReferenceNumber, string Stat
 public sealed record BoardMinutesData(string Title, string CallTitle, DateOnly SessionDate, string Format, DateTimeOffset DocumentDate,
     IReadOnlyList<string> Present, IReadOnlyList<BoardMinutesData.Decision> Decisions)
 {
+    /// <summary>The language the document is issued in (en, fr, es): its texts, dates and amounts.</summary>
+    public string Language { get; init; } = "en";
+
     public sealed record Decision(int Position, string Reference, string Organisation, string Country, decimal RequestedUsd,
         decimal? AverageScore, string Outcome, int Approvals, int Rejections, int Abstentions, bool Consensus, IReadOnlyList<VoteLine> Votes);
 

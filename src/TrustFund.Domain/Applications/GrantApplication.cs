@@ -1,3 +1,4 @@
+using System.Globalization;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
 
@@ -48,14 +49,30 @@ public sealed class GrantApplication : Entity
     public decimal IndirectCosts => Budget.Where(l => l.Category == BudgetCategory.OfficeRunningCosts).Sum(l => l.Amount);
     public bool IsEditable => Status == ApplicationStatus.Draft;
 
-    public void SaveOrganisation(OrganisationSection section, DateTimeOffset now) { EnsureEditable(); Organisation = section; UpdatedAt = now; }
-    public void SaveProject(ProjectSection section, DateTimeOffset now) { EnsureEditable(); Project = section; UpdatedAt = now; }
+    public void SaveOrganisation(OrganisationSection section, DateTimeOffset now)
+    {
+        EnsureEditable();
+        if (section.YearsOfDirectAssistance is < 0 or > 200) throw new DomainException("Enter a number of years between 0 and 200.");
+        EnsureRegistrationDate(section.RegistrationDate, now);
+        Organisation = section;
+        UpdatedAt = now;
+    }
+
+    public void SaveProject(ProjectSection section, DateTimeOffset now)
+    {
+        EnsureEditable();
+        if (!InputLimits.IsInDateWindow(section.StartDate) || !InputLimits.IsInDateWindow(section.EndDate))
+            throw new DomainException("Enter a date between 1 January 1900 and 31 December 2100.");
+        Project = section;
+        UpdatedAt = now;
+    }
 
     public void SaveBeneficiaries(IEnumerable<BeneficiaryTarget> targets, DateTimeOffset now)
     {
         EnsureEditable();
         var list = targets.Where(t => t.Count != 0).ToList();
-        if (list.Any(t => t.Count < 0)) throw new DomainException("Beneficiary counts cannot be negative.");
+        if (list.Any(t => !InputLimits.IsPeopleCount(t.Count)))
+            throw new DomainException("Enter a number of people from 0 to 1,000,000 in each cell.");
         Beneficiaries = list;
         UpdatedAt = now;
     }
@@ -63,8 +80,24 @@ public sealed class GrantApplication : Entity
     public void SaveBudget(IEnumerable<BudgetLine> lines, DateTimeOffset now)
     {
         EnsureEditable();
-        Budget = lines.Where(l => !(l.Amount == 0 && string.IsNullOrWhiteSpace(l.Description))).ToList();
+        var kept = lines.Where(l => !(l.Amount == 0 && string.IsNullOrWhiteSpace(l.Description))).ToList();
+        if (kept.Count > InputLimits.MaxBudgetLines) throw new DomainException("A budget has at most 100 lines.");
+        if (kept.Any(l => !Enum.IsDefined(l.Category))) throw new DomainException("Choose a budget category from the list.");
+        if (kept.Any(l => !InputLimits.IsAmount(l.Amount)))
+            throw new DomainException("Enter an amount from USD 0 to USD 100,000,000.00, in whole cents.");
+        Budget = kept;
         UpdatedAt = now;
+    }
+
+    /// <summary>Everyone the project means to reach, added up without overflow even for counts stored before the bounds.</summary>
+    public long PeopleToAssist => Beneficiaries.Sum(b => (long)b.Count);
+
+    /// <summary>A registration in the future, or before 1900, is a typing slip that would decide an eligibility check.</summary>
+    private static void EnsureRegistrationDate(DateOnly? date, DateTimeOffset now)
+    {
+        if (date is not { } d) return;
+        if (!InputLimits.IsInDateWindow(d)) throw new DomainException("Enter a date between 1 January 1900 and 31 December 2100.");
+        if (d > DateOnly.FromDateTime(now.UtcDateTime)) throw new DomainException("The date of registration cannot be in the future.");
     }
 
     public void SaveDeclaration(PartnerDeclaration declaration, DateTimeOffset now) { EnsureEditable(); Declaration = declaration; UpdatedAt = now; }
@@ -86,7 +119,7 @@ public sealed class GrantApplication : Entity
         else if (Project.EndDate < Project.StartDate) Add("Project.EndDate", "The project must end after it starts.");
         else if (Project.DurationMonths > call.MaxDurationMonths)
             Add("Project.EndDate", "The project lasts {0} months; this call allows at most {1}.", Project.DurationMonths!, call.MaxDurationMonths);
-        if (Beneficiaries.Sum(b => b.Count) <= 0) Add("Beneficiaries", "Give the number of people the project will assist.");
+        if (PeopleToAssist <= 0) Add("Beneficiaries", "Give the number of people the project will assist.");
 
         if (Budget.Count == 0) Add("Budget", "Add at least one budget line.");
         if (Budget.Any(l => l.Amount <= 0)) Add("Budget", "Every budget line needs an amount above zero.");
@@ -113,22 +146,29 @@ public sealed class GrantApplication : Entity
     {
         var cutOff = call.RegistrationCutOff;
         var registeredYears = Organisation.RegistrationDate is { } date ? WholeYears(date, cutOff) : -1;
+        // Each detail is a catalogue text with its values, so the secretariat reads it in its own language.
         return
         [
             new("NonProfit", Organisation.IsNonProfit, Organisation.IsNonProfit ? "Declared a non-profit organisation." : "Not declared a non-profit organisation."),
             new("RegisteredInCountryOfImplementation", Organisation.CountryIso2 == Project.ImplementationCountryIso2,
-                $"Registered in {Organisation.CountryIso2}; project in {Project.ImplementationCountryIso2}."),
-            new("YearsRegistered", registeredYears >= call.Eligibility.MinYearsRegistered,
-                registeredYears < 0 ? "No registration date given."
-                    : $"Registered {registeredYears} full year(s) before {cutOff:yyyy-MM-dd}; at least {call.Eligibility.MinYearsRegistered} required."),
+                "Registered in {0}; project in {1}.", [Organisation.CountryIso2, Project.ImplementationCountryIso2 ?? ""]),
+            registeredYears < 0
+                ? new("YearsRegistered", false, "No registration date given.")
+                : new("YearsRegistered", registeredYears >= call.Eligibility.MinYearsRegistered,
+                    "Registered {0} full year(s) before {1}; at least {2} required.",
+                    [Number(registeredYears), cutOff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Number(call.Eligibility.MinYearsRegistered)]),
             new("YearsOfDirectAssistance", Organisation.YearsOfDirectAssistance >= call.Eligibility.MinYearsOfAssistance,
-                $"{Organisation.YearsOfDirectAssistance} year(s) of direct assistance; at least {call.Eligibility.MinYearsOfAssistance} required."),
+                "{0} year(s) of direct assistance; at least {1} required.",
+                [Number(Organisation.YearsOfDirectAssistance), Number(call.Eligibility.MinYearsOfAssistance)]),
             new("BankAccountInOrganisationName", Organisation.BankAccountInOrganisationName,
                 Organisation.BankAccountInOrganisationName ? "Bank account in the organisation's name." : "No bank account in the organisation's name."),
             new("PseaPolicy", Organisation.HasPseaPolicy, Organisation.HasPseaPolicy ? "Has a PSEA policy." : "No PSEA policy."),
-            new("UnppPartnerId", !string.IsNullOrWhiteSpace(Organisation.UnppPartnerId),
-                string.IsNullOrWhiteSpace(Organisation.UnppPartnerId) ? "No UN Partner Portal ID." : $"UNPP ID {Organisation.UnppPartnerId}."),
+            string.IsNullOrWhiteSpace(Organisation.UnppPartnerId)
+                ? new("UnppPartnerId", false, "No UN Partner Portal ID.")
+                : new("UnppPartnerId", true, "UNPP ID {0}.", [Organisation.UnppPartnerId]),
         ];
+
+        static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
     }
 
     public void Submit(Call call, IReadOnlyCollection<DocumentType> attached, DateTimeOffset now, string referenceNumber, string? by)

@@ -67,7 +67,11 @@ public sealed record PartnerDeclaration
     public bool PartnersContribute { get; init; }
 }
 
-public sealed record EligibilityCheck(string Rule, bool Passed, string Detail);
+/// <summary>
+/// One eligibility rule checked at submission. <see cref="Detail"/> is a catalogue text and <see cref="Arguments"/> its
+/// values (checks stored before the arguments existed have an English sentence and none).
+/// </summary>
+public sealed record EligibilityCheck(string Rule, bool Passed, string Detail, IReadOnlyList<string>? Arguments = null);
 
 public sealed record StatusChange(ApplicationStatus Status, DateTimeOffset At, string? By, string? Note);
 

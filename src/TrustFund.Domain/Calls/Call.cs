@@ -50,7 +50,9 @@ public sealed class Call : Entity
     /// <summary>e.g. UNVTF-2026-SGP2-0042.</summary>
     public static string ReferenceNumber(int year, FundingWindow window, int number) => $"{ReferencePrefixFor(year, window)}-{number:0000}";
 
-    public DateOnly RegistrationCutOff => Eligibility.RegistrationCutOff ?? DateOnly.FromDateTime(Deadline.UtcDateTime);
+    /// <summary>Organisations must be registered by this date; by default the deadline's date where the call is run.</summary>
+    public DateOnly RegistrationCutOff => Eligibility.RegistrationCutOff ??
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Deadline, TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId)).DateTime);
 
     /// <summary>What the call funds first, what it requires and how it scores: the parts of a call beyond its terms.</summary>
     public void SetRules(LocalizedText priorityThemes, CallEligibility eligibility, IReadOnlyList<RubricCriterion> rubric)

@@ -15,6 +15,9 @@ public sealed class Donor : Entity
     /// <summary>Required for a Member State (it is the state); for others, where they are based, when it matters.</summary>
     public string? CountryIso2 { get; private set; }
 
+    /// <summary>The language the donor's statements are issued in (en, fr, es).</summary>
+    public string Language { get; private set; } = "en";
+
     public void Edit(string name, DonorKind kind, string? countryIso2)
     {
         if (string.IsNullOrWhiteSpace(name)) throw new DomainException("The donor's name is required.");
@@ -24,6 +27,12 @@ public sealed class Donor : Entity
         Name = name.Trim();
         Kind = kind;
         CountryIso2 = country;
+    }
+
+    public void IssueDocumentsIn(string language)
+    {
+        if (!LocalizedText.Languages.Contains(language)) throw new DomainException("Choose English, French or Spanish.");
+        Language = language;
     }
 }
 

@@ -18,7 +18,7 @@ public sealed class Pledge : Entity
     {
         if (amount.Amount <= 0) throw new DomainException("The pledged amount must be more than zero.");
         if (decimal.Round(amount.Amount, 2) != amount.Amount) throw new DomainException("Amounts have at most two decimals.");
-        if (pledgedOn > DateOnly.FromDateTime(now.UtcDateTime)) throw new DomainException("The pledge date cannot be in the future.");
+        if (pledgedOn > FundCalendar.DateOf(now)) throw new DomainException("The pledge date cannot be in the future.");
         if (isEarmarked && string.IsNullOrWhiteSpace(earmarkPurpose))
             throw new DomainException("An earmarked pledge needs the purpose it is earmarked for.");
         DonorId = donorId;
@@ -65,7 +65,7 @@ public sealed class Pledge : Entity
             throw new DomainException("A receipt is recorded in its pledge's currency: record a separate pledge for money given in another currency.");
         if (deposited.Amount <= 0) throw new DomainException("The amount received must be more than zero.");
         if (decimal.Round(deposited.Amount, 2) != deposited.Amount) throw new DomainException("Amounts have at most two decimals.");
-        if (valueDate > DateOnly.FromDateTime(now.UtcDateTime)) throw new DomainException("The value date cannot be in the future.");
+        if (valueDate > FundCalendar.DateOf(now)) throw new DomainException("The value date cannot be in the future.");
         if (string.IsNullOrWhiteSpace(bankReference)) throw new DomainException("Enter the bank reference of the deposit.");
         if (deposited.Amount > Outstanding.Amount)
             throw new DomainException("This receipt is more than what remains of the pledge ({0} {1:N2}).", Outstanding.Currency, Outstanding.Amount);

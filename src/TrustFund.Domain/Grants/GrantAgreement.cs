@@ -58,6 +58,14 @@ public sealed class GrantAgreement : Entity
     public string? RefundBankReference { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>
+    /// The grantee asked that its name be kept out of everything public for its staff's safety (DOMAIN.md section 12):
+    /// the public grants page and the IATI files then name it generically. Off unless the fund manager turns it on.
+    /// </summary>
+    public bool WithholdImplementerName { get; private set; }
+
+    public void SetImplementerNameWithheld(bool withhold) => WithholdImplementerName = withhold;
+
     public bool AuditRequired => Amount >= GrantSchedule.AuditThreshold;
     public bool IsSigned => Status != GrantStatus.Draft;
     public int DurationMonths => GrantSchedule.DurationMonths(StartDate, EndDate);

@@ -41,6 +41,8 @@ public sealed class GrantReport : Entity
     {
         if (!IsNarrative) throw new DomainException("This is a financial report.");
         EnsureEditable();
+        if (!narrative.CountsInBounds)
+            throw new DomainException("Enter a number of people from 0 to 1,000,000 in each cell.");
         Narrative = narrative;
     }
 
@@ -48,6 +50,8 @@ public sealed class GrantReport : Entity
     {
         if (IsNarrative) throw new DomainException("This is a narrative report.");
         EnsureEditable();
+        if (financial.Lines.Any(l => !InputLimits.IsAmount(l.Spent)))
+            throw new DomainException("Enter an amount from USD 0 to USD 100,000,000.00, in whole cents.");
         Financial = financial;
     }
 

@@ -1,3 +1,5 @@
+using TrustFund.Domain.Common;
+
 namespace TrustFund.Domain.Grants;
 
 /// <summary>What stops a report being submitted: the form field it belongs to, and a message with numbered placeholders.</summary>
@@ -27,22 +29,28 @@ public sealed record NarrativeReport(
     public IReadOnlyList<ReportProblem> Problems()
     {
         var problems = new List<ReportProblem>();
-        var bySex = BySex.Sum(c => c.Number);
-        var others = new (string Field, string Message, int Total)[]
+        var bySex = Total(BySex);
+        var others = new (string Field, string Message, long Total)[]
         {
-            ("ByAgeGroup", "The total by age group ({0}) differs from the total by sex ({1}).", ByAgeGroup.Sum(c => c.Number)),
-            ("ByNationality", "The total by nationality ({0}) differs from the total by sex ({1}).", ByNationality.Sum(c => c.Number)),
-            ("ByForm", "The total by form of exploitation ({0}) differs from the total by sex ({1}).", ByForm.Sum(c => c.Number)),
+            ("ByAgeGroup", "The total by age group ({0}) differs from the total by sex ({1}).", Total(ByAgeGroup)),
+            ("ByNationality", "The total by nationality ({0}) differs from the total by sex ({1}).", Total(ByNationality)),
+            ("ByForm", "The total by form of exploitation ({0}) differs from the total by sex ({1}).", Total(ByForm)),
         };
         if (bySex == 0) problems.Add(new("BySex", "Enter the number of victims assisted."));
         foreach (var other in others.Where(o => o.Total != bySex))
             problems.Add(new(other.Field, other.Message, [other.Total, bySex]));
-        if (new[] { BySex, ByAgeGroup, ByNationality, ByForm, ByAssistance }.Any(l => l.Any(c => c.Number < 0)))
-            problems.Add(new("BySex", "Counts cannot be negative."));
+        if (!CountsInBounds) problems.Add(new("BySex", "Enter a number of people from 0 to 1,000,000 in each cell."));
         if (string.IsNullOrWhiteSpace(Activities)) problems.Add(new("Activities", "Describe the activities done against the plan."));
         if (CaseStories.Count > MaxCaseStories) problems.Add(new("CaseStories", "Tell at most ten case stories."));
         return problems;
     }
+
+    /// <summary>Every count from 0 to <see cref="InputLimits.MaxPeople"/>; reports saved before the bound may hold others.</summary>
+    public bool CountsInBounds =>
+        new[] { BySex, ByAgeGroup, ByNationality, ByForm, ByAssistance }.All(l => l.All(c => InputLimits.IsPeopleCount(c.Number)));
+
+    /// <summary>A breakdown's total, added up without overflow.</summary>
+    public static long Total(IEnumerable<ReportCount> counts) => counts.Sum(c => (long)c.Number);
 }
 
 /// <summary>Spending on one line of the agreement's budget in the report's period, against that line's budget.</summary>
@@ -70,7 +78,8 @@ public sealed record FinancialReport(IReadOnlyList<ExpenditureLine> Lines)
         for (var i = 0; i < Lines.Count; i++)
         {
             var line = Lines[i];
-            if (line.Spent < 0) problems.Add(new($"Lines[{i}].Spent", "Expenditure cannot be negative."));
+            if (!InputLimits.IsAmount(line.Spent))
+                problems.Add(new($"Lines[{i}].Spent", "Enter an amount from USD 0 to USD 100,000,000.00, in whole cents."));
             if (line.NeedsExplanation && string.IsNullOrWhiteSpace(line.Explanation))
                 problems.Add(new($"Lines[{i}].Explanation", "Explain the variance above 15% on this budget line."));
         }

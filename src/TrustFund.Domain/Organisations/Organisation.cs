@@ -23,8 +23,9 @@ public sealed class Organisation : Entity
     public void UpdateProfile(string legalName, string countryIso2, OrganisationProfile profile)
     {
         if (string.IsNullOrWhiteSpace(legalName)) throw new DomainException("The organisation's legal name is required.");
-        if (profile.YearsOfDirectAssistance < 0)
-            throw new DomainException("Years of direct assistance cannot be negative.");
+        if (profile.YearsOfDirectAssistance is < 0 or > 200) throw new DomainException("Enter a number of years between 0 and 200.");
+        if (!InputLimits.IsInDateWindow(profile.RegistrationDate))
+            throw new DomainException("Enter a date between 1 January 1900 and 31 December 2100.");
         LegalName = legalName.Trim();
         CountryIso2 = countryIso2;
         Profile = profile;

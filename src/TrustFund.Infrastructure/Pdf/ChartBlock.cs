@@ -28,21 +28,11 @@ internal sealed record ChartDrawing(ChartSpec Spec, SKRect Rect) : IPageDrawing
 {
     public void Draw(SKCanvas canvas, TextShaper shaper)
     {
-        // ScottPlot formats tick numbers with the current culture; pin it so output does not
-        // depend on the server's locale.
-        var culture = System.Globalization.CultureInfo.CurrentCulture;
-        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
-        try
-        {
-            var plot = ChartPlotFactory.Create(Spec);
-            canvas.Save();
-            canvas.ClipRect(Rect);
-            plot.Render(canvas, new PixelRect(Rect.Left, Rect.Right, Rect.Bottom, Rect.Top));
-            canvas.Restore();
-        }
-        finally
-        {
-            System.Globalization.CultureInfo.CurrentCulture = culture;
-        }
+        // ScottPlot formats tick numbers with the current culture, which the builder sets to the document's while it paints.
+        var plot = ChartPlotFactory.Create(Spec);
+        canvas.Save();
+        canvas.ClipRect(Rect);
+        plot.Render(canvas, new PixelRect(Rect.Left, Rect.Right, Rect.Bottom, Rect.Top));
+        canvas.Restore();
     }
 }

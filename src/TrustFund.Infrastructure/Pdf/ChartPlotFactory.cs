@@ -93,6 +93,14 @@ internal static class ChartPlotFactory
         plot.ShowLegend(Edge.Bottom);
     }
 
+    /// <summary>"75%" in English (and for the invariant culture), "75 %" in French and Spanish: the document's culture is current while charts are drawn.</summary>
+    private static string Percent(double share)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        var sign = culture.TwoLetterISOLanguageName is "fr" or "es" ? "\u00A0%" : "%";
+        return (share * 100).ToString("0", culture) + sign;
+    }
+
     private static void AddPie(Plot plot, PieChartSpec spec)
     {
         double total = spec.Slices.Sum(s => s.Value);
@@ -100,7 +108,7 @@ internal static class ChartPlotFactory
         {
             Value = s.Value,
             FillColor = Palette(i),
-            LegendText = total > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Label} ({s.Value / total * 100:0}%)") : s.Label,
+            LegendText = total > 0 ? $"{s.Label} ({Percent(s.Value / total)})" : s.Label,
         }).ToList();
         var pie = plot.Add.Pie(slices);
         pie.DonutFraction = spec.Donut ? 0.55 : 0;

@@ -8,14 +8,17 @@ public sealed class ContentBuilder
 {
     internal List<IBlock> Blocks { get; } = [];
 
+    // Numbered sections count here, so a section that a document leaves out renumbers the ones after it.
+    private int _sections;
+
     private ContentBuilder Add(IBlock block)
     {
         Blocks.Add(block);
         return this;
     }
 
-    /// <summary>The Fund's text wordmark ("UNODC" and the Fund's name over a rule), for a first page.</summary>
-    public ContentBuilder Wordmark() => Add(new WordmarkBlock());
+    /// <summary>The Fund's text wordmark ("UNODC" and the Fund's name over a rule), for a first page; English unless given.</summary>
+    public ContentBuilder Wordmark(string mark = DocumentTheme.Organisation, string name = DocumentTheme.FundName) => Add(new WordmarkBlock(mark, name));
 
     /// <summary>A bold heading; level 1 is the largest and is underlined by a thin rule.</summary>
     public ContentBuilder Heading(string text, int level = 1)
@@ -24,13 +27,26 @@ public sealed class ContentBuilder
         return Add(new HeadingBlock(text, level));
     }
 
+    /// <summary>A level-2 heading numbered in document order ("3. Board of Trustees"): numbers are computed, never typed.</summary>
+    public ContentBuilder Section(string title) => Heading($"{++_sections}. {title}", 2);
+
+    /// <summary>Adds a component's blocks here, in order.</summary>
+    public ContentBuilder Component(IComponent component)
+    {
+        component.Compose(this);
+        return this;
+    }
+
     /// <summary>Body text (10 pt), wrapped at spaces. A line break ('\n') starts a new line.</summary>
     public ContentBuilder Paragraph(string text, TextAlignment alignment = TextAlignment.Left, bool bold = false) =>
         Add(new ParagraphBlock(text, alignment, bold, DocumentTheme.BodySize));
 
-    /// <summary>Small muted text (8 pt) for notes and sources.</summary>
+    /// <summary>
+    /// Small muted text (8 pt) for notes and sources. A note right after a table is that table's footnote: it is kept on
+    /// the page of the table's last row, never left alone at the top of the next page.
+    /// </summary>
     public ContentBuilder Note(string text, TextAlignment alignment = TextAlignment.Left) =>
-        Add(new ParagraphBlock(text, alignment, false, DocumentTheme.SmallSize));
+        Add(new ParagraphBlock(text, alignment, false, DocumentTheme.SmallSize) { ClosesPrevious = true });
 
     /// <summary>A label/value grid; values are bold so the eye finds them.</summary>
     public ContentBuilder KeyValues(params (string Key, string Value)[] pairs) => Add(new KeyValueBlock(pairs));

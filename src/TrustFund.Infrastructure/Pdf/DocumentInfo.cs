@@ -17,11 +17,23 @@ public sealed record DocumentInfo(string Title, string Subject, string Language,
     /// <summary>PDF /Author; defaults to the Fund's name.</summary>
     public string Author { get; init; } = DefaultAuthor;
 
+    /// <summary>The line above every page's header rule: the organisation and the Fund, in the document's language.</summary>
+    public string Wordmark { get; init; } = DocumentTheme.Wordmark;
+
     /// <summary>The footer's page number, {0} of {1}: in the document's language.</summary>
     public string PageNumberFormat { get; init; } = "Page {0} of {1}";
 
+    /// <summary>How the footer writes the issue date, in <see cref="Culture"/> ("15 January 2027"; "15 de enero de 2027" in Spanish).</summary>
+    public string DateFormat { get; init; } = "d MMMM yyyy";
+
     /// <summary>How the footer writes the issue date (month names).</summary>
     public System.Globalization.CultureInfo Culture { get; init; } = System.Globalization.CultureInfo.InvariantCulture;
+
+    /// <summary>
+    /// The footer's title, before the date; the title by default. A title that already holds the date (minutes named by
+    /// their session's day) gives a shorter one, so the footer does not print the date twice.
+    /// </summary>
+    public string? FooterTitle { get; init; }
 
     /// <summary>PDF /Creator.</summary>
     public string Creator { get; init; } = "TrustFund";

@@ -8,7 +8,9 @@ namespace TrustFund.Infrastructure.Pdf;
 /// </summary>
 internal static class DocumentTheme
 {
-    public const string Wordmark = "UNODC · UN Voluntary Trust Fund for Victims of Trafficking in Persons";
+    public const string Organisation = "UNODC";
+    public const string FundName = "UN Voluntary Trust Fund for Victims of Trafficking in Persons";
+    public const string Wordmark = Organisation + " · " + FundName;
 
     public const float BodySize = 10f;
     public const float TableSize = 9f;

@@ -16,15 +16,15 @@ internal sealed class PageDecoration(DocumentInfo info, PageSize size, float lef
         var drawings = new List<IPageDrawing>();
 
         float headerRule = contentTop - 10f;
-        drawings.Add(Text(shaper, DocumentTheme.Wordmark, true, left, headerRule - lineHeight - 2f, DocumentTheme.Accent));
+        drawings.Add(Text(shaper, info.Wordmark, true, left, headerRule - lineHeight - 2f, DocumentTheme.Accent));
         drawings.Add(new RuleDrawing(left, headerRule, left + width, headerRule, DocumentTheme.Rule, DocumentTheme.RuleWidth));
 
         float footerRule = contentBottom + 12f;
         drawings.Add(new RuleDrawing(left, footerRule, left + width, footerRule, DocumentTheme.Rule, DocumentTheme.RuleWidth));
         string pageLabel = string.Format(info.Culture, info.PageNumberFormat, page, pageCount);
         float labelWidth = LineBreaker.NaturalWidth(shaper, pageLabel, false, FontSize);
-        string date = info.IssuedAt.ToString("d MMMM yyyy", info.Culture);
-        string footerText = Fit(shaper, info.Title, $" · {date}", width - labelWidth - 24f);
+        string date = info.IssuedAt.ToString(info.DateFormat, info.Culture);
+        string footerText = Fit(shaper, info.FooterTitle ?? info.Title, $" · {date}", width - labelWidth - 24f);
         drawings.Add(Text(shaper, footerText, false, left, footerRule + 4f, DocumentTheme.Muted));
         drawings.Add(Text(shaper, pageLabel, false, left + width - labelWidth, footerRule + 4f, DocumentTheme.Muted));
         return drawings;

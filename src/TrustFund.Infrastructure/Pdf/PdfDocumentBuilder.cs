@@ -75,7 +75,10 @@ public sealed class PdfDocumentBuilder
         for (var i = 0; i < blocks.Count; i++)
         {
             // A heading keeps with the start of what follows it, so it never ends a page alone.
-            if (blocks[i] is HeadingBlock heading) heading.Layout(flow, i + 1 < blocks.Count ? blocks[i + 1].LeadHeight(flow) : 0);
+            var next = i + 1 < blocks.Count ? blocks[i + 1] : null;
+            if (blocks[i] is HeadingBlock heading) heading.Layout(flow, next?.LeadHeight(flow) ?? 0);
+            // A table's footnote stays with its last row (else one sentence can sit alone on the next page).
+            else if (blocks[i] is TableBlock table && next is ParagraphBlock { ClosesPrevious: true } note) table.Layout(flow, note.Height(flow));
             else blocks[i].Layout(flow);
         }
 
@@ -100,8 +103,12 @@ public sealed class PdfDocumentBuilder
         };
 
         using var stream = new MemoryStream();
-        using (var document = SKDocument.CreatePdf(stream, metadata))
+        // Charts write their numbers in the current culture: the document's while painting (never the server's).
+        var serverCulture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = _info.Culture;
+        try
         {
+            using var document = SKDocument.CreatePdf(stream, metadata);
             for (int i = 0; i < count; i++)
             {
                 var canvas = document.BeginPage(_pageSize.Width, _pageSize.Height);
@@ -110,6 +117,10 @@ public sealed class PdfDocumentBuilder
                 document.EndPage();
             }
             document.Close();
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = serverCulture;
         }
         var bytes = CatalogLanguage.Insert(stream.ToArray(), _info.Language);
         return DocumentIdStamp.Apply(bytes);

@@ -15,7 +15,10 @@ internal sealed class TableBlock(IReadOnlyList<TableColumn> columns, IReadOnlyLi
     // Grant tables repeat many cell values (countries, statuses, organisations): wrap each once.
     private readonly Dictionary<(string, bool, int), List<TextLine>> _cells = [];
 
-    public void Layout(PageFlow flow)
+    public void Layout(PageFlow flow) => Layout(flow, 0);
+
+    /// <param name="trailing">The height of a footnote that must share the page of the last row.</param>
+    public void Layout(PageFlow flow, float trailing)
     {
         if (columns.Count == 0) throw new InvalidOperationException("A table needs at least one column.");
         var widths = ColumnWidths(flow.Width);
@@ -24,12 +27,17 @@ internal sealed class TableBlock(IReadOnlyList<TableColumn> columns, IReadOnlyLi
         var body = rows.Select(r => (Cells: MeasureRow(flow.Shaper, r.Cells, r.Total, widths), r.Total)).ToList();
 
         float whole = header.Height + body.Sum(r => r.Cells.Height);
-        flow.EnsureRoom(body.Count <= KeepTogetherRows && whole <= flow.PageHeight ? whole
+        // What cannot share one page with its footnote anyway is laid out as if it had none.
+        if (header.Height + (body.Count > 0 ? body[^1].Cells.Height : 0) + trailing + 2 * DocumentTheme.ParagraphGap > flow.PageHeight) trailing = 0;
+        else if (trailing > 0) trailing += 2 * DocumentTheme.ParagraphGap;
+        flow.EnsureRoom(body.Count <= KeepTogetherRows && whole + trailing <= flow.PageHeight ? whole + trailing
             : header.Height + (body.Count > 0 ? body[0].Cells.Height : 0));
         DrawHeader(flow, header, widths);
-        foreach (var (row, total) in body)
+        for (var i = 0; i < body.Count; i++)
         {
-            if (!flow.Fits(row.Height) && !flow.AtPageTop)
+            var (row, total) = body[i];
+            var needed = i == body.Count - 1 ? row.Height + trailing : row.Height;
+            if (!flow.Fits(needed) && !flow.AtPageTop)
             {
                 flow.NewPage();
                 DrawHeader(flow, header, widths);

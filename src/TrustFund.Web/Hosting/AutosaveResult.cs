@@ -14,6 +14,10 @@ namespace TrustFund.Web.Hosting;
 /// </summary>
 public static class AutosaveResult
 {
+    /// <summary>Values the form binder could not read, answered like a validator's refusal (422 with each field's message).</summary>
+    public static ValidationException Refusal(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState) =>
+        new(modelState.SelectMany(entry => entry.Value!.Errors.Select(error => new FluentValidation.Results.ValidationFailure(entry.Key, error.ErrorMessage))));
+
     public static async Task<IActionResult> Of(Func<Task<(uint Version, DateTimeOffset SavedAt)>> save, IStringLocalizer text)
     {
         try

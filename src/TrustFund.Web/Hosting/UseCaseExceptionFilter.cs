@@ -48,6 +48,9 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
     /// <summary>A validation failure in the reader's language.</summary>
     public static string Message(FluentValidation.Results.ValidationFailure error, IStringLocalizer text)
     {
+        // Rules that name their field (FieldRules) pass the label, itself a catalogue text, and the bound as their state.
+        if (error.CustomState is object[] state)
+            return text[error.ErrorMessage, state.Select(a => a is string label ? text[label].Value : a).ToArray()];
         // Rules that carry values ({0}, {1}) pass them as numbered placeholders, to format in the reader's language.
         var arguments = error.FormattedMessagePlaceholderValues?
             .Where(kv => int.TryParse(kv.Key, out _)).OrderBy(kv => int.Parse(kv.Key)).Select(kv => kv.Value).ToArray() ?? [];

@@ -22,6 +22,11 @@ public static class WebApp
 
     public static WebApplication Build(string[] args)
     {
+        // The server's own culture never shapes what the app reads or writes: a request runs in its reader's culture
+        // (request localisation, below); jobs, seeding and start-up run in the invariant culture, so a server set up in
+        // French or Spanish formats and parses nothing differently (issue 11).
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
         var builder = WebApplication.CreateBuilder(args);
         // Structured (JSON) logs for log collectors; readable lines on a developer's terminal.
         builder.Logging.ClearProviders();
@@ -82,7 +87,16 @@ public static class WebApp
                 // One attachment is at most 10 MB; leave room for the form around it.
                 o.MaxModelBindingCollectionSize = 2048;
                 InvariantFormValueProviderFactory.ReplaceDefault(o.ValueProviderFactories);
+                // Every message comes from the catalogue: the use cases' validators say what is required, so ASP.NET's
+                // implicit [Required] on non-nullable strings ("The LegalName field is required.") is off, and the
+                // binder's own messages ("The value '' is invalid.") are translated and name the field by its label.
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                var catalogue = new JsonStringLocalizer();
+                ModelBindingMessages.Use(o.ModelBindingMessageProvider, catalogue);
+                o.ModelMetadataDetailsProviders.Add(new FieldLabels(catalogue));
             })
+            // No data-val-* attributes: no script reads them, and they carried ASP.NET's English ("The Version field is required.").
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddAntiforgery(o => o.Cookie.Name = "tf.af");
@@ -143,6 +157,13 @@ public static class WebApp
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The account's language follows its owner to any browser: signing in sets the pages' language to it.
+            o.Events.OnSignedIn = context =>
+            {
+                if (context.Principal?.FindFirst(TrustFundClaims.Language)?.Value is { } language && SupportedCultures.All.Contains(language))
+                    CultureCookieMiddleware.Remember(context.Response, language);
+                return Task.CompletedTask;
+            };
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
         services.Configure<TwoFactorOptions>(builder.Configuration.GetSection("Security"));
@@ -183,6 +204,7 @@ public static class WebApp
         });
         app.MapOpenApi();
         app.MapReadApi();
+        TrustFund.Web.Api.OpenDataEndpoints.MapPublicFiles(app);
         app.MapRazorPages();
     }
 }

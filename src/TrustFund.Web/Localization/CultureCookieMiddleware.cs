@@ -8,12 +8,16 @@ public sealed class CultureCookieMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var asked = context.Request.Query["culture"].ToString();
-        if (SupportedCultures.All.Contains(asked))
-        {
-            context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(asked)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-        }
+        if (SupportedCultures.All.Contains(asked)) Remember(context.Response, asked);
         return next(context);
     }
+
+    /// <summary>
+    /// Sets the culture cookie: from ?culture=, from the account's language when its owner signs in (on any browser),
+    /// and when they change it on their account page.
+    /// </summary>
+    public static void Remember(HttpResponse response, string language) =>
+        response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 using TrustFund.Infrastructure.EmbeddedPostgres;
 
@@ -23,6 +24,15 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public string PickupDirectory { get; } = Path.Combine(Path.GetTempPath(), "trustfund-browser-mail", Guid.NewGuid().ToString("N"));
 
+    /// <summary>
+    /// The app's clock: it starts at the tests' fixed instant, not the machine's time, and ticks from there, so the
+    /// demo data (seeded relative to "now") and every date a test types are the same whatever day the suite runs.
+    /// </summary>
+    public TestClock Clock { get; } = new(ticking: true);
+
+    /// <summary>The app's "today" in UTC, for dates a test types into a form.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
     public BrowserApp() => UseKestrel(0);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -37,6 +47,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Security:ExemptDemoAccountsFromTwoFactor", "true");
         // Every browser signs in from 127.0.0.1: the money test alone signs three people in, two of them with a second factor.
         builder.UseSetting("Security:LoginAttemptsPerMinute", "100");
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
     public async Task InitializeAsync()
@@ -84,6 +95,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         if (authenticatorKey is not null)
         {
             await SignedInOrExplain(page, email, url => url.Contains("/account/login-2fa"));
+            // The person's phone keeps real time, and so does Identity's authenticator check (it reads the system clock).
             await page.Locator("#Code").FillAsync(Totp.Code(authenticatorKey, DateTimeOffset.UtcNow));
             await page.Locator("form.stack button[type=submit]").ClickAsync();
         }

@@ -88,8 +88,8 @@ public sealed partial class TranslationCatalogueTests
             foreach (Match m in SubmissionProblemText().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
             foreach (Match m in DocumentText().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
         }
-        // The documents issued in the reader's language (the application summary) translate their labels with T/F.
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(src, "TrustFund.Infrastructure", "Reports"), "*.cs"))
+        // Every document (one folder each) translates its texts with T/F.
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(src, "TrustFund.Infrastructure", "Reports"), "*.cs", SearchOption.AllDirectories))
             foreach (Match m in DocumentText().Matches(File.ReadAllText(file))) texts.Add(Regex.Unescape(m.Groups[1].Value));
         return texts;
     }
@@ -106,7 +106,8 @@ public sealed partial class TranslationCatalogueTests
     [GeneratedRegex("""\b(?:T|F|Label)\("((?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex DocumentText();
 
-    [GeneratedRegex("""\bAdd\("[^"]*", "((?:[^"\\]|\\.)*)"[,)]""")]
+    // The field may be built ("Attachments." + missing): the text is the first literal after it.
+    [GeneratedRegex("""\bAdd\("[^"]*"(?: \+ \w+)?, "((?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex SubmissionProblemText();
 
     [GeneratedRegex("^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$")]

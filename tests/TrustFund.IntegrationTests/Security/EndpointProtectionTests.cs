@@ -20,6 +20,9 @@ public sealed class EndpointProtectionTests(TrustFundAppFactory app) : Applicati
     [
         "/", "/Index", "/calls/{slug}", "/Calls/Details", "/error", "/register", "/health", "/openapi/{documentName}.json",
         "/api/v1/calls/", "/api/v1/calls/{slug}", // published calls are public, as on the pages
+        // the grants the fund publishes: the page and the IATI files, at the root and in the API
+        "/grants", "/open-data/iati-activities.xml", "/open-data/iati-organisation.xml",
+        "/api/v1/open-data/iati-activities.xml", "/api/v1/open-data/iati-organisation.xml",
         "/Account/Login", "/Account/Logout",
         "/account/login", "/account/logout", "/account/login-2fa", "/account/access-denied", "/account/confirm-email",
         "/account/forgot-password", "/account/reset-password",

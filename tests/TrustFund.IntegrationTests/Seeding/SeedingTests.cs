@@ -116,8 +116,8 @@ public sealed class SeedingTests(TrustFundAppFactory app) : IntegrationTest(app)
         var text = string.Concat(pdf.GetPages().Select(p => p.Text)).Replace(" ", "");
         Assert.Contains("CasadeAcogidaEsperanza", text);
         Assert.Contains("ErikLindqvist", text);
-        Assert.Contains("Abstain", text);
-        Assert.Contains("Reject", text);
+        Assert.Contains("Abstention", text);
+        Assert.Contains("Against", text);
     }
 
     [Fact]

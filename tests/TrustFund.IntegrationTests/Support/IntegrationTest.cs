@@ -88,7 +88,7 @@ public abstract partial class IntegrationTest(TrustFundAppFactory app) : IAsyncL
         {
             var key = await AuthenticatorKey(user);
             response = await PostForm(client, LocationOf(response),
-                new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+                new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }); // the phone and Identity keep real time
         }
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.False(LocationOf(response).StartsWith("/account/login"), "sign-in did not succeed");

@@ -42,7 +42,7 @@ public sealed class AnnualReportRendererTests
     [Fact]
     public void RenderAnnualReport_HasEverySection_AndTheStatementTotals()
     {
-        var bytes = new PdfReportRenderer().RenderAnnualReport(Sample());
+        var bytes = new ReportRenderer().RenderAnnualReport(Sample());
         if (Environment.GetEnvironmentVariable("ANNUAL_REPORT_SAMPLE_PATH") is { Length: > 0 } path) File.WriteAllBytes(path, bytes);
 
         using var pdf = PdfDocument.Open(bytes);
@@ -94,7 +94,7 @@ public sealed class AnnualReportRendererTests
     [Fact]
     public void RenderAnnualReport_GrantsAndVictims_SummariesAddUpAndVictimsAreBrokenDown()
     {
-        var bytes = new PdfReportRenderer().RenderAnnualReport(WithGrantsAndVictims(Sample()));
+        var bytes = new ReportRenderer().RenderAnnualReport(WithGrantsAndVictims(Sample()));
         if (Environment.GetEnvironmentVariable("ANNUAL_REPORT_FULL_SAMPLE_PATH") is { Length: > 0 } path) File.WriteAllBytes(path, bytes);
 
         var text = string.Join(" ", PdfText.AllPageWords(bytes));
@@ -131,14 +131,14 @@ public sealed class AnnualReportRendererTests
     [Fact]
     public void RenderAnnualReport_SameData_SameBytes()
     {
-        var renderer = new PdfReportRenderer();
+        var renderer = new ReportRenderer();
         Assert.Equal(renderer.RenderAnnualReport(Sample(200)), renderer.RenderAnnualReport(Sample(200)));
     }
 
     [Fact]
     public void RenderAnnualReport_TwoHundredDonors_NumbersEveryPage()
     {
-        var pages = PdfText.AllPageWords(new PdfReportRenderer().RenderAnnualReport(Sample(200)));
+        var pages = PdfText.AllPageWords(new ReportRenderer().RenderAnnualReport(Sample(200)));
 
         Assert.True(pages.Count >= 6, $"expected several pages, got {pages.Count}");
         for (var i = 0; i < pages.Count; i++) Assert.Contains($"Page {i + 1} of {pages.Count}", pages[i]);

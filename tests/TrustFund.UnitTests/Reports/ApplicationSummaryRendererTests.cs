@@ -26,7 +26,7 @@ public sealed class ApplicationSummaryRendererTests
     [InlineData("Association Espérance Côte d'Ivoire")]
     public void RenderApplicationSummary_AnyScript_NumbersPagesAndIsDeterministic(string organisation)
     {
-        var renderer = new PdfReportRenderer();
+        var renderer = new ReportRenderer();
         var bytes = renderer.RenderApplicationSummary(Sample(organisation));
         if (Environment.GetEnvironmentVariable("APPLICATION_SUMMARY_SAMPLE_DIR") is { Length: > 0 } dir)
             File.WriteAllBytes(Path.Combine(dir, $"application-{organisation.Length}.pdf"), bytes);
@@ -46,7 +46,7 @@ public sealed class ApplicationSummaryRendererTests
     [Fact]
     public void RenderApplicationSummary_LongBudget_RunsOverPagesWithNumbers()
     {
-        var pages = PdfText.AllPageWords(new PdfReportRenderer().RenderApplicationSummary(Sample(budgetLines: 80)));
+        var pages = PdfText.AllPageWords(new ReportRenderer().RenderApplicationSummary(Sample(budgetLines: 80)));
 
         Assert.True(pages.Count >= 3);
         for (var i = 0; i < pages.Count; i++) Assert.Contains($"Page {i + 1} of {pages.Count}", pages[i]);

@@ -18,7 +18,7 @@ public sealed class CallsSummaryRendererTests
     [Fact]
     public void RenderCallsSummary_ShowsTitleCallsAndDeadlinesInTheirOwnTimeZone()
     {
-        var bytes = new PdfReportRenderer().RenderCallsSummary(Sample());
+        var bytes = new ReportRenderer().RenderCallsSummary(Sample());
         // Set CALLS_SUMMARY_SAMPLE_PATH to look at the document (e.g. with pdftoppm).
         if (Environment.GetEnvironmentVariable("CALLS_SUMMARY_SAMPLE_PATH") is { Length: > 0 } path) File.WriteAllBytes(path, bytes);
 
@@ -37,14 +37,14 @@ public sealed class CallsSummaryRendererTests
     [Fact]
     public void RenderCallsSummary_SameData_SameBytes()
     {
-        var renderer = new PdfReportRenderer();
+        var renderer = new ReportRenderer();
         Assert.Equal(renderer.RenderCallsSummary(Sample()), renderer.RenderCallsSummary(Sample()));
     }
 
     [Fact]
     public void RenderCallsSummary_ManyCalls_NumbersEveryPage()
     {
-        var bytes = new PdfReportRenderer().RenderCallsSummary(Sample(calls: 80));
+        var bytes = new ReportRenderer().RenderCallsSummary(Sample(calls: 80));
 
         var pages = PdfText.AllPageWords(bytes);
         Assert.True(pages.Count >= 3, $"expected several pages, got {pages.Count}");
@@ -55,7 +55,7 @@ public sealed class CallsSummaryRendererTests
     [Fact]
     public void RenderCallsSummary_NoCalls_SaysSo()
     {
-        var bytes = new PdfReportRenderer().RenderCallsSummary(Sample(calls: 0));
+        var bytes = new ReportRenderer().RenderCallsSummary(Sample(calls: 0));
 
         var text = string.Join(" ", PdfText.AllPageWords(bytes));
         Assert.Contains("No call for proposals has a deadline in 2026.", text);

@@ -25,7 +25,7 @@ public sealed class DonorStatementRendererTests
     [Fact]
     public void RenderDonorStatement_ShowsPledgesReceiptsRatesAndTheJournalTotal()
     {
-        var bytes = new PdfReportRenderer().RenderDonorStatement(Sample());
+        var bytes = new ReportRenderer().RenderDonorStatement(Sample());
         if (Environment.GetEnvironmentVariable("DONOR_STATEMENT_SAMPLE_PATH") is { Length: > 0 } path) File.WriteAllBytes(path, bytes);
 
         using var pdf = PdfDocument.Open(bytes);
@@ -45,7 +45,7 @@ public sealed class DonorStatementRendererTests
     [InlineData("مؤسسة قطر")]
     public void RenderDonorStatement_NonLatinDonorName_RendersAndIsDeterministic(string donor)
     {
-        var renderer = new PdfReportRenderer();
+        var renderer = new ReportRenderer();
         var first = renderer.RenderDonorStatement(Sample(donor));
         var second = renderer.RenderDonorStatement(Sample(donor));
         if (Environment.GetEnvironmentVariable("DONOR_STATEMENT_SAMPLE_DIR") is { Length: > 0 } dir)
@@ -60,7 +60,7 @@ public sealed class DonorStatementRendererTests
     [Fact]
     public void RenderDonorStatement_ManyReceipts_NumbersEveryPage()
     {
-        var bytes = new PdfReportRenderer().RenderDonorStatement(Sample(receipts: 90));
+        var bytes = new ReportRenderer().RenderDonorStatement(Sample(receipts: 90));
 
         var pages = PdfText.AllPageWords(bytes);
         Assert.True(pages.Count >= 3, $"expected several pages, got {pages.Count}");

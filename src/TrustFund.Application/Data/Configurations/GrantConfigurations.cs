@@ -38,6 +38,9 @@ public sealed class GrantReportConfiguration : IEntityTypeConfiguration<GrantRep
     public void Configure(EntityTypeBuilder<GrantReport> b)
     {
         b.ToTable("grant_reports");
+        // The agreement creates its reports with their ids (Entity); a report added back to the schedule after an earlier
+        // save removed it must be inserted, not taken for a stored row and updated (which failed as an edit conflict).
+        b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.AcceptedBy).HasMaxLength(256);
@@ -70,5 +73,21 @@ public sealed class GrantPaymentConfiguration : IEntityTypeConfiguration<GrantPa
         b.HasIndex(x => x.Status);
         b.HasOne<GrantAgreement>().WithMany().HasForeignKey(x => x.GrantId).OnDelete(DeleteBehavior.Restrict);
         b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+    }
+}
+
+public sealed class AuditorDossierConfiguration : IEntityTypeConfiguration<AuditorDossier>
+{
+    public void Configure(EntityTypeBuilder<AuditorDossier> b)
+    {
+        b.ToTable("auditor_dossiers");
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.RequestedBy).HasMaxLength(256);
+        b.Property(x => x.FileName).HasMaxLength(200);
+        b.Property(x => x.Content).HasColumnType("bytea");
+        b.Property(x => x.Sha256).HasMaxLength(64).IsFixedLength();
+        b.Property(x => x.Failure).HasMaxLength(1000);
+        b.HasIndex(x => new { x.GrantId, x.RequestedAt });
+        b.HasOne<GrantAgreement>().WithMany().HasForeignKey(x => x.GrantId).OnDelete(DeleteBehavior.Restrict);
     }
 }

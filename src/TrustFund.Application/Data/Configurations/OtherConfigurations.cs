@@ -30,6 +30,8 @@ public sealed class DonorConfiguration : IEntityTypeConfiguration<Donor>
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.CountryIso2).HasMaxLength(2).IsFixedLength();
         b.HasOne<Country>().WithMany().HasForeignKey(x => x.CountryIso2).OnDelete(DeleteBehavior.Restrict);
+        // Donors recorded before languages were kept read their statements in English.
+        b.Property(x => x.Language).HasMaxLength(2).HasDefaultValue("en");
         b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
     }
 }

@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
-using TrustFund.Application.Features.Reports;
 using TrustFund.Application.Reports;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
@@ -38,9 +37,7 @@ public static class GetApplicationSummaryPdf
     internal static async Task<ApplicationSummaryData> Summary(TrustFundDbContext db, GrantApplication a, string language, IDocumentText text,
         CancellationToken ct)
     {
-        // The pages' catalogue names each enum value by its code; a code it does not name (Female, Child) is spelt out in words.
-        string Name(Enum value) => text.Translate(language, value.ToString()) is var name && name != value.ToString()
-            ? name : IssueDonorStatement.Words(value.ToString());
+        string Name(Enum value) => text.Name(language, value);
         string Label(string english) => text.Translate(language, english);
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == a.CallId, ct);
         var isoCodes = new[] { a.Organisation.CountryIso2, a.Project.ImplementationCountryIso2 ?? "" };

@@ -26,5 +26,5 @@ internal static class BoardChanges
     /// The board's calendar day. Terms are whole days; we take the day in UTC, which is also Vienna's (the
     /// secretariat's) for all but one or two hours of the night.
     /// </summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public static DateOnly Today(TimeProvider clock) => Domain.Common.FundCalendar.Today(clock);
 }

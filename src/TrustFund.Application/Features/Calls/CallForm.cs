@@ -34,7 +34,19 @@ public sealed record CallForm
     public int MinYearsOfAssistance { get; init; } = 1;
     public decimal MaxIndirectCostPercent { get; init; } = 7;
     public List<DocumentType> RequiredDocuments { get; init; } = [.. new CallEligibility().RequiredDocuments];
-    public List<RubricCriterion> Rubric { get; init; } = [.. RubricCriterion.Default];
+    public List<RubricRow> Rubric { get; init; } = [.. RubricCriterion.Default.Select(RubricRow.Of)];
+
+    /// <summary>
+    /// One row of the rubric table as the form posts it: the spare rows the form offers come back blank, and a blank row
+    /// is dropped, not refused ("The Name field is required. / The value '' is invalid." once per spare row).
+    /// </summary>
+    public sealed class RubricRow
+    {
+        public string? Name { get; set; }
+        public int? Weight { get; set; }
+
+        public static RubricRow Of(RubricCriterion criterion) => new() { Name = criterion.Name, Weight = criterion.Weight };
+    }
 
     public (LocalizedText Themes, CallEligibility Eligibility, IReadOnlyList<RubricCriterion> Rubric) ToRules() =>
         (new LocalizedText(PriorityThemesEn?.Trim() ?? "", Blank(PriorityThemesFr), Blank(PriorityThemesEs)),
@@ -43,7 +55,7 @@ public sealed record CallForm
              MinYearsRegistered = MinYearsRegistered, RegistrationCutOff = RegistrationCutOff, MinYearsOfAssistance = MinYearsOfAssistance,
              MaxIndirectCostShare = MaxIndirectCostPercent / 100m, RequiredDocuments = RequiredDocuments.Distinct().ToList(),
          },
-         Rubric.Where(c => !string.IsNullOrWhiteSpace(c.Name)).ToList());
+         Rubric.Where(c => !string.IsNullOrWhiteSpace(c.Name)).Select(c => new RubricCriterion(c.Name!.Trim(), c.Weight ?? 0)).ToList());
 
     public CallTerms ToTerms()
     {
@@ -69,7 +81,7 @@ public sealed record CallForm
             PriorityThemesEn = call.PriorityThemes.En, PriorityThemesFr = call.PriorityThemes.Fr, PriorityThemesEs = call.PriorityThemes.Es,
             MinYearsRegistered = call.Eligibility.MinYearsRegistered, RegistrationCutOff = call.Eligibility.RegistrationCutOff,
             MinYearsOfAssistance = call.Eligibility.MinYearsOfAssistance, MaxIndirectCostPercent = call.Eligibility.MaxIndirectCostShare * 100m,
-            RequiredDocuments = [.. call.Eligibility.RequiredDocuments], Rubric = [.. call.Rubric],
+            RequiredDocuments = [.. call.Eligibility.RequiredDocuments], Rubric = [.. call.Rubric.Select(RubricRow.Of)],
         };
     }
 
@@ -111,7 +123,7 @@ public sealed class CallFormValidator : AbstractValidator<CallForm>
         RuleFor(x => x.MinYearsRegistered).InclusiveBetween(0, 50).WithMessage("Enter a number of years between 0 and 50.");
         RuleFor(x => x.MinYearsOfAssistance).InclusiveBetween(0, 50).WithMessage("Enter a number of years between 0 and 50.");
         RuleFor(x => x.MaxIndirectCostPercent).InclusiveBetween(0, 100).WithMessage("The cap on indirect costs is a share between 0 and 100%.");
-        RuleFor(x => x.Rubric).Must(r => r.Where(c => !string.IsNullOrWhiteSpace(c.Name)).Sum(c => c.Weight) == 100)
+        RuleFor(x => x.Rubric).Must(r => r.Where(c => !string.IsNullOrWhiteSpace(c.Name)).Sum(c => c.Weight ?? 0) == 100)
             .WithMessage("The weights of the scoring rubric must sum to 100.");
     }
 }

@@ -9,7 +9,7 @@ namespace TrustFund.Application.Features.Contributions;
 
 public static class CreateDonor
 {
-    public sealed record Command(string Name, DonorKind Kind, string? CountryIso2) : ICommand<Guid>;
+    public sealed record Command(string Name, DonorKind Kind, string? CountryIso2, string Language = "en") : ICommand<Guid>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -17,6 +17,7 @@ public static class CreateDonor
         {
             RuleFor(x => x.Name).NotEmpty().WithMessage("Enter the donor's name.").MaximumLength(300);
             RuleFor(x => x.Kind).IsInEnum();
+            RuleFor(x => x.Language).Must(l => LocalizedText.Languages.Contains(l)).WithMessage("Choose English, French or Spanish.");
         }
     }
 
@@ -25,6 +26,7 @@ public static class CreateDonor
         public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
         {
             var donor = new Donor(command.Name, command.Kind, command.CountryIso2);
+            donor.IssueDocumentsIn(command.Language);
             if (donor.CountryIso2 is { } country && !await db.Countries.AnyAsync(c => c.Iso2 == country, ct))
                 throw new DomainException("Choose a country from the list.");
             if (await db.Donors.AnyAsync(d => d.Name == donor.Name, ct))

@@ -7,10 +7,10 @@ using TrustFund.Domain.Donors;
 
 namespace TrustFund.Application.Features.Contributions;
 
-/// <summary>Corrects a donor's name, kind or country; its pledges and receipts are untouched.</summary>
+/// <summary>Corrects a donor's name, kind, country or language; its pledges and receipts are untouched.</summary>
 public static class EditDonor
 {
-    public sealed record Command(Guid Id, uint Version, string Name, DonorKind Kind, string? CountryIso2) : ICommand<Unit>;
+    public sealed record Command(Guid Id, uint Version, string Name, DonorKind Kind, string? CountryIso2, string Language = "en") : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -18,6 +18,7 @@ public static class EditDonor
         {
             RuleFor(x => x.Name).NotEmpty().WithMessage("Enter the donor's name.").MaximumLength(300);
             RuleFor(x => x.Kind).IsInEnum();
+            RuleFor(x => x.Language).Must(l => LocalizedText.Languages.Contains(l)).WithMessage("Choose English, French or Spanish.");
         }
     }
 
@@ -29,6 +30,7 @@ public static class EditDonor
             // Saving over someone else's newer save is refused (the filter shows the conflict message).
             db.Entry(donor).Property<uint>("xmin").OriginalValue = command.Version;
             donor.Edit(command.Name, command.Kind, command.CountryIso2);
+            donor.IssueDocumentsIn(command.Language);
             if (donor.CountryIso2 is { } country && !await db.Countries.AnyAsync(c => c.Iso2 == country, ct))
                 throw new DomainException("Choose a country from the list.");
             if (await db.Donors.AnyAsync(d => d.Id != donor.Id && d.Name == donor.Name, ct))

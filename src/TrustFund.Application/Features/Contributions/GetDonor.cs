@@ -19,6 +19,9 @@ public static class GetDonor
         IReadOnlyList<ReceiptItem> Receipts, IReadOnlyList<string> LinkedAccounts)
     {
         public decimal OutstandingUsd => Pledges.Sum(p => p.OutstandingUsd);
+
+        /// <summary>The language its statements are issued in.</summary>
+        public string Language { get; init; } = "en";
     }
 
     public sealed record PledgeItem(Guid Id, DateOnly PledgedOn, decimal Amount, string Currency, decimal RateAtPledge,
@@ -53,7 +56,10 @@ public static class GetDonor
                 .ToListAsync(ct);
             var accounts = await db.Users.Where(u => u.DonorId == donor.Id).OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(ct);
             return new Result(donor.Id, found.Version, donor.Name, donor.Kind, donor.CountryIso2,
-                pledges.Select(p => ToItem(p, received.GetValueOrDefault(p.Id), allocated.GetValueOrDefault(p.Id))).ToList(), receipts, accounts);
+                pledges.Select(p => ToItem(p, received.GetValueOrDefault(p.Id), allocated.GetValueOrDefault(p.Id))).ToList(), receipts, accounts)
+            {
+                Language = donor.Language,
+            };
         }
 
         internal static PledgeItem ToItem(Pledge p, (decimal Amount, decimal Usd) received, decimal allocatedUsd)

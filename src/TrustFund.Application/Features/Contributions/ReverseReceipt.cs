@@ -41,7 +41,7 @@ public static class ReverseReceipt
             var now = clock.GetUtcNow();
             var actor = user.AsActor();
             receipt.Reverse(command.Reason, actor, now);
-            db.JournalEntries.Add(entry.Reverse(command.Reason, DateOnly.FromDateTime(now.UtcDateTime), actor, now));
+            db.JournalEntries.Add(entry.Reverse(command.Reason, Domain.Common.FundCalendar.DateOf(now), actor, now));
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

@@ -13,11 +13,16 @@ namespace TrustFund.Application.Features.Grants;
 /// Edits a draft agreement, or amends a signed one (amount, period, budget reallocation, schedule) with a reason. An
 /// amendment is numbered and passes the same checks as the draft; raising the amount raises the obligation after the
 /// same availability check as signing (under the same lock), lowering it releases the difference.
+/// The form sends the version of the agreement it was loaded with: the save is refused as an edit conflict when
+/// someone else changed the agreement since, and only then (reports added back by the schedule are new rows, not edits).
 /// </summary>
 public static class ChangeGrantAgreement
 {
     public sealed record Command(Guid GrantId, decimal Amount, DateOnly StartDate, DateOnly EndDate,
-        IReadOnlyList<GrantBudgetLine> Budget, IReadOnlyList<Instalment> Instalments, string? Reason) : ICommand<Unit>;
+        IReadOnlyList<GrantBudgetLine> Budget, IReadOnlyList<Instalment> Instalments, string? Reason, uint? Version = null) : ICommand<Result>;
+
+    /// <summary>Amended: the agreement was signed, so the change is a numbered amendment.</summary>
+    public sealed record Result(bool Amended);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -29,14 +34,15 @@ public static class ChangeGrantAgreement
         }
     }
 
-    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user) : ICommandHandler<Command, Unit>
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user) : ICommandHandler<Command, Result>
     {
-        public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
+        public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
             await db.LockFundAvailabilityAsync(ct);
             await db.LockGrantAsync(command.GrantId, ct);
             var grant = await db.GrantAgreements.Include(g => g.Reports).SingleOrDefaultAsync(g => g.Id == command.GrantId, ct)
                 ?? throw new NotFoundException("grant agreement", command.GrantId);
+            if (command.Version is { } loaded) db.Entry(grant).Property("xmin").OriginalValue = loaded;
             var requested = await db.GrantPayments.Where(p => p.GrantId == grant.Id).Select(p => p.Amount).ToListAsync(ct);
             var now = clock.GetUtcNow();
             var actor = user.AsActor();
@@ -62,7 +68,7 @@ public static class ChangeGrantAgreement
             // A schedule amendment may make a further instalment due at once (e.g. one now paid on signature).
             if (grant.IsSigned) await db.RequestDueInstalmentsAsync(grant, actor, now, ct);
             await db.SaveChangesAsync(ct);
-            return Unit.Value;
+            return new Result(grant.IsSigned);
         }
     }
 }

@@ -11,7 +11,8 @@ public static class GetGrantAgreement
 {
     public sealed record Query(Guid GrantId) : IQuery<Result>;
 
-    public sealed record Result(GrantAgreement Grant, IReadOnlyList<GrantPayment> Payments, GrantBalance Balance);
+    /// <summary>Version: the agreement's row version, which an edit form sends back so that a conflicting save is refused.</summary>
+    public sealed record Result(GrantAgreement Grant, IReadOnlyList<GrantPayment> Payments, GrantBalance Balance, uint Version);
 
     public sealed class Handler(TrustFundDbContext db) : IQueryHandler<Query, Result>
     {
@@ -19,8 +20,9 @@ public static class GetGrantAgreement
         {
             var grant = await db.GrantAgreements.AsNoTracking().Include(g => g.Reports).SingleOrDefaultAsync(g => g.Id == query.GrantId, ct)
                 ?? throw new NotFoundException("grant agreement", query.GrantId);
+            var version = await db.GrantAgreements.Where(g => g.Id == grant.Id).Select(g => EF.Property<uint>(g, "xmin")).SingleAsync(ct);
             var payments = await db.GrantPayments.AsNoTracking().Where(p => p.GrantId == grant.Id).OrderBy(p => p.InstalmentNumber).ToListAsync(ct);
-            return new Result(grant, payments, await db.GrantBalanceAsync(grant.Id, ct));
+            return new Result(grant, payments, await db.GrantBalanceAsync(grant.Id, ct), version);
         }
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
+using TrustFund.Domain.Common;
 using TrustFund.Domain.Grants;
 
 namespace TrustFund.Application.Features.Grants;
@@ -22,8 +23,22 @@ public static class SaveGrantReportDraft
                 .When(x => x.Narrative is not null).WithMessage("A case story may be at most 4000 characters.");
             RuleFor(x => x.Narrative!.Activities.Length + x.Narrative!.Challenges.Length).LessThanOrEqualTo(40_000)
                 .When(x => x.Narrative is not null).WithMessage("The activities and challenges may be at most 40 000 characters together.");
-            RuleForEach(x => x.Financial!.Lines).Must(l => decimal.Round(l.Spent, 2) == l.Spent)
-                .When(x => x.Financial is not null).WithMessage("Amounts have at most two decimals (cents).");
+            // Property names are the report form's field names, so that each message shows next to its field.
+            When(x => x.Narrative is not null, () =>
+            {
+                foreach (var (field, counts) in new (string, Func<Command, IReadOnlyList<ReportCount>>)[]
+                         {
+                             ("BySex", x => x.Narrative!.BySex), ("ByAgeGroup", x => x.Narrative!.ByAgeGroup),
+                             ("ByNationality", x => x.Narrative!.ByNationality), ("ByForm", x => x.Narrative!.ByForm),
+                             ("ByAssistance", x => x.Narrative!.ByAssistance),
+                         })
+                    RuleFor(x => counts(x)).Must(c => c.All(n => InputLimits.IsPeopleCount(n.Number))).OverridePropertyName(field)
+                        .WithMessage("Enter a number of people from 0 to 1,000,000 in each cell.");
+            });
+            When(x => x.Financial is not null, () =>
+                RuleForEach(x => x.Financial!.Lines).ChildRules(line => line.RuleFor(l => l.Spent)
+                    .Must(InputLimits.IsAmount).WithMessage("Enter an amount from USD 0 to USD 100,000,000.00, in whole cents."))
+                    .OverridePropertyName("Lines"));
         }
     }
 

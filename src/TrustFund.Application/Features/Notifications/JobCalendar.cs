@@ -6,7 +6,7 @@ namespace TrustFund.Application.Features.Notifications;
 /// </summary>
 public static class JobCalendar
 {
-    public const string HeadquartersTimeZone = "Europe/Vienna";
+    public const string HeadquartersTimeZone = Domain.Common.FundCalendar.TimeZoneId;
 
     public static DateOnly Today(TimeProvider clock, string timeZoneId = HeadquartersTimeZone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).DateTime);

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Features.Board;
 using TrustFund.Application.Identity;
 using TrustFund.Application.Messaging;
@@ -11,25 +12,28 @@ public static class NotifyTermsEnding
     public sealed record Command : ICommand<int>;
 
     private static readonly Notifier.Texts SeatToFill = new(
-        ("A trustee's term ends on {1:d}", "The term of {0} ({2}) on the Board of Trustees ends on {1:d}, in {3} days. Renew the term or appoint a successor."),
-        ("Le mandat d'un administrateur prend fin le {1:d}", "Le mandat de {0} ({2}) au Conseil d'administration prend fin le {1:d}, dans {3} jours. Renouvelez le mandat ou nommez un successeur."),
-        ("El mandato de un síndico termina el {1:d}", "El mandato de {0} ({2}) en la Junta de Síndicos termina el {1:d}, dentro de {3} días. Renueve el mandato o nombre a un sucesor."));
+        ("A trustee's term ends on {1:D}", "The term of {0} ({2}) on the Board of Trustees ends on {1:D}, in {3} days. Renew the term or appoint a successor."),
+        ("Le mandat d'un administrateur prend fin le {1:D}", "Le mandat de {0} ({2}) au Conseil d'administration prend fin le {1:D}, dans {3} jours. Renouvelez le mandat ou nommez un successeur."),
+        ("El mandato de un síndico termina el {1:D}", "El mandato de {0} ({2}) en la Junta de Síndicos termina el {1:D}, dentro de {3} días. Renueve el mandato o nombre a un sucesor."));
 
     private static readonly Notifier.Texts SeatCovered = new(
-        ("A trustee's term ends on {1:d}", "The term of {0} ({2}) on the Board of Trustees ends on {1:d}, in {3} days. The seat is already filled from that day."),
-        ("Le mandat d'un administrateur prend fin le {1:d}", "Le mandat de {0} ({2}) au Conseil d'administration prend fin le {1:d}, dans {3} jours. Le siège est déjà pourvu à partir de cette date."),
-        ("El mandato de un síndico termina el {1:d}", "El mandato de {0} ({2}) en la Junta de Síndicos termina el {1:d}, dentro de {3} días. El puesto ya está cubierto a partir de ese día."));
+        ("A trustee's term ends on {1:D}", "The term of {0} ({2}) on the Board of Trustees ends on {1:D}, in {3} days. The seat is already filled from that day."),
+        ("Le mandat d'un administrateur prend fin le {1:D}", "Le mandat de {0} ({2}) au Conseil d'administration prend fin le {1:D}, dans {3} jours. Le siège est déjà pourvu à partir de cette date."),
+        ("El mandato de un síndico termina el {1:D}", "El mandato de {0} ({2}) en la Junta de Síndicos termina el {1:D}, dentro de {3} días. El puesto ya está cubierto a partir de ese día."));
 
     public sealed class Handler(IMediator mediator, Notifier notifier, Data.TrustFundDbContext db) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken ct)
         {
             var sent = 0;
+            // The regional group by its name in the reader's language ("African States"), not its code ("AFRICAN").
+            var groups = await db.RegionalGroups.AsNoTracking().ToDictionaryAsync(g => g.Code, g => g.Name, ct);
             foreach (var term in await mediator.Send(new ListTermsEndingSoon.Query(), ct))
             {
+                object group = groups.TryGetValue(term.RegionalGroupCode, out var name) ? name : term.RegionalGroupCode;
                 sent += await notifier.NotifyUsersInRolesAsync([Roles.Admin], $"term-ending:{term.AppointmentId}",
                     term.SeatCovered ? SeatCovered : SeatToFill, "/admin/board",
-                    [term.Name, term.Ends.ToDateTime(TimeOnly.MinValue), term.RegionalGroupCode, term.DaysLeft], ct);
+                    [term.Name, term.Ends.ToDateTime(TimeOnly.MinValue), group, term.DaysLeft], ct);
             }
             await db.SaveChangesAsync(ct);
             return sent;

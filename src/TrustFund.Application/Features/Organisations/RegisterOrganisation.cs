@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
+using TrustFund.Application.Features.ReferenceData;
 using TrustFund.Application.Identity;
+using TrustFund.Application.Validation;
 using TrustFund.Application.Messaging;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Organisations;
@@ -29,11 +31,13 @@ public static class RegisterOrganisation
     {
         public Validator()
         {
-            RuleFor(x => x.LegalName).NotEmpty().WithMessage("Enter the organisation's legal name.").MaximumLength(300);
+            RuleFor(x => x.LegalName).NotEmpty().WithMessage("Enter the organisation's legal name.").AtMost(300, "Legal name of the organisation");
             RuleFor(x => x.CountryIso2).NotEmpty().WithMessage("Choose the country where the organisation is registered.");
             RuleFor(x => x.Email).NotEmpty().WithMessage("Enter an e-mail address.").EmailAddress().WithMessage("Enter a valid e-mail address.");
-            RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter your name.").MaximumLength(200);
-            RuleFor(x => x.Password).MinimumLength(10).WithMessage("The password must have at least 10 characters.");
+            RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter your name.").AtMost(200, "Your name");
+            RuleFor(x => x.Email).AtMost(256, "E-mail address");
+            RuleFor(x => x.Password).NotEmpty().WithMessage("Enter a password.")
+                .MinimumLength(10).WithMessage("The password must have at least 10 characters.");
             RuleFor(x => x.Language).Must(l => LocalizedText.Languages.Contains(l)).WithMessage("Choose English, French or Spanish.");
         }
     }
@@ -43,8 +47,7 @@ public static class RegisterOrganisation
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
-            if (!await db.Countries.AnyAsync(c => c.Iso2 == command.CountryIso2, ct))
-                throw new DomainException("Choose the country where the organisation is registered.");
+            (await new ReferenceCodeCheck(db).Country(command.CountryIso2, "CountryIso2", ct)).ThrowIfAnyUnknown();
             if (await users.FindByEmailAsync(command.Email) is not null)
                 throw new DomainException("An account with this e-mail address already exists.");
 

@@ -12,7 +12,8 @@ public static class ListPaymentQueue
 
     public sealed record Item(Guid Id, Guid GrantId, string GrantReference, string Grantee, int InstalmentNumber, decimal Amount,
         PaymentStatus Status, string RequestedBy, DateTimeOffset RequestedAt, string? CertifiedBy, string? ApprovedBy,
-        DateOnly? ValueDate, string? BankReference, GrantReportKind? HeldByReport, DateOnly? HeldByReportDueOn);
+        DateOnly? ValueDate, string? BankReference, GrantReportKind? HeldByReport, DateOnly? HeldByReportDueOn,
+        Guid? RequestedById = null, Guid? CertifiedById = null);
 
     public sealed class Handler(TrustFundDbContext db) : IQueryHandler<Query, IReadOnlyList<Item>>
     {
@@ -34,7 +35,7 @@ public static class ListPaymentQueue
                 var held = r.p.Status == PaymentStatus.Disbursed ? null : overdue.GetValueOrDefault(r.p.GrantId);
                 return new Item(r.p.Id, r.p.GrantId, r.ReferenceNumber, r.Grantee, r.p.InstalmentNumber, r.p.Amount, r.p.Status,
                     r.p.RequestedBy, r.p.RequestedAt, r.p.CertifiedBy, r.p.ApprovedBy, r.p.ValueDate, r.p.BankReference,
-                    held?.Kind, held?.DueOn);
+                    held?.Kind, held?.DueOn, r.p.RequestedById, r.p.CertifiedById);
             }).ToList();
         }
     }

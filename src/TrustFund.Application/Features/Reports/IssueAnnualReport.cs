@@ -10,6 +10,7 @@ using TrustFund.Application.Finance;
 using TrustFund.Application.Reports;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
+using TrustFund.Domain.Common;
 using TrustFund.Domain.Board;
 using TrustFund.Domain.Finance;
 using TrustFund.Domain.Grants;
@@ -25,7 +26,8 @@ namespace TrustFund.Application.Features.Reports;
 /// </summary>
 public static class IssueAnnualReport
 {
-    public sealed record Command(int Year, PaperSize Paper = PaperSize.A4) : ICommand<Result>;
+    /// <param name="Language">The language the report is issued in (en, fr, es).</param>
+    public sealed record Command(int Year, PaperSize Paper = PaperSize.A4, string Language = "en") : ICommand<Result>;
 
     /// <summary>The January job's command: last year's report, unless one was already issued (so the job is safe to run twice).</summary>
     public sealed record LastYearCommand : ICommand<Result?>;
@@ -38,44 +40,57 @@ public static class IssueAnnualReport
         {
             RuleFor(x => x.Year).InclusiveBetween(2010, 2100).WithMessage("Choose a year between 2010 and 2100.");
             RuleFor(x => x.Paper).IsInEnum().WithMessage("Choose A4 or Letter paper.");
+            RuleFor(x => x.Language).Must(l => LocalizedText.Languages.Contains(l)).WithMessage("Choose English, French or Spanish.");
         }
     }
 
-    public sealed class Handler(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock)
+    public sealed class Handler(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock, IDocumentText text)
         : ICommandHandler<Command, Result>
     {
-        public ValueTask<Result> Handle(Command command, CancellationToken ct) => Issue(db, renderer, user, clock, command.Year, command.Paper, ct);
+        public ValueTask<Result> Handle(Command command, CancellationToken ct) =>
+            Issue(db, renderer, user, clock, command.Year, command.Paper, command.Language, text, ct);
     }
 
-    public sealed class LastYearHandler(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock)
+    /// <summary>The January job issues the year's report of record, in English, once.</summary>
+    public sealed class LastYearHandler(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock, IDocumentText text)
         : ICommandHandler<LastYearCommand, Result?>
     {
         public async ValueTask<Result?> Handle(LastYearCommand command, CancellationToken ct)
         {
-            var year = clock.GetUtcNow().Year - 1;
-            var title = Title(year);
+            var year = Domain.Common.FundCalendar.Today(clock).Year - 1; // Vienna's year: 1 January begins there an hour before UTC
+            var title = Title(year, "en", text);
             if (await db.IssuedReports.AnyAsync(r => r.Kind == ReportKind.AnnualFundReport && r.Title == title, ct)) return null;
-            return await Issue(db, renderer, user, clock, year, PaperSize.A4, ct);
+            return await Issue(db, renderer, user, clock, year, PaperSize.A4, "en", text, ct);
         }
     }
 
-    private static string Title(int year) => $"Annual report {year}";
+    private static string Title(int year, string language, IDocumentText text) =>
+        string.Format(DocumentLanguages.Culture(language), T(text, language, "Annual report {0}"), year.ToString(CultureInfo.InvariantCulture));
+
+    private static string T(IDocumentText text, string language, string english) => text.Translate(language, english);
 
     private static async ValueTask<Result> Issue(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock,
-        int year, PaperSize paper, CancellationToken ct)
+        int year, PaperSize paper, string language, IDocumentText text, CancellationToken ct)
     {
-        var data = await Build(db, year, IssueDonorStatement.IssuedAt(clock), user.UserName ?? "TrustFund", ct);
+        var data = await Build(db, year, IssueDonorStatement.IssuedAt(clock), user.UserName ?? "TrustFund", language, text, ct);
         var pdf = renderer.RenderAnnualReport(data with { Paper = paper });
-        var parameters = JsonSerializer.Serialize(new { year, language = "en", paper = paper.ToString() });
+        var parameters = JsonSerializer.Serialize(new { year, language, paper = paper.ToString() });
         var report = new IssuedReport(ReportKind.AnnualFundReport, data.Title, parameters, pdf, user.UserId, user.UserName, data.IssuedAt);
         db.IssuedReports.Add(report);
         await db.SaveChangesAsync(ct);
         return new Result(report.Id, report.Sha256);
     }
 
-    /// <summary>The report's data; public so the benchmark can time building and rendering apart from storing.</summary>
+    /// <summary>
+    /// The report's data in English without the pages' catalogue (codes spelt out in words); public so the benchmark can
+    /// time building and rendering apart from storing.
+    /// </summary>
+    public static Task<AnnualReportData> Build(TrustFundDbContext db, int year, DateTimeOffset issuedAt, string issuedBy,
+        CancellationToken ct) => Build(db, year, issuedAt, issuedBy, "en", new EnglishDocumentText(), ct);
+
+    /// <summary>The report's data with every name (groups, countries, kinds, statuses) in <paramref name="language"/>.</summary>
     public static async Task<AnnualReportData> Build(TrustFundDbContext db, int year, DateTimeOffset issuedAt, string issuedBy,
-        CancellationToken ct)
+        string language, IDocumentText text, CancellationToken ct)
     {
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
@@ -102,7 +117,7 @@ public static class IssueAnnualReport
             .ToDictionaryAsync(x => x.Key, x => x.Usd, ct);
         var donorIds = pledged.Keys.Concat(deposited.Keys).Distinct().ToList();
         var donors = (await db.Donors.AsNoTracking().Where(d => donorIds.Contains(d.Id)).ToListAsync(ct))
-            .Select(d => new AnnualReportData.DonorLine(d.Name, IssueDonorStatement.Words(d.Kind.ToString()), pledged.GetValueOrDefault(d.Id),
+            .Select(d => new AnnualReportData.DonorLine(d.Name, text.Name(language, d.Kind), pledged.GetValueOrDefault(d.Id),
                 deposited.GetValueOrDefault(d.Id)))
             .OrderByDescending(d => d.DepositedUsd).ThenByDescending(d => d.PledgedUsd).ThenBy(d => d.Name, StringComparer.Ordinal)
             .ToList();
@@ -119,23 +134,40 @@ public static class IssueAnnualReport
             .Select(y => new AnnualReportData.YearLine(y, pledgedByYear.GetValueOrDefault(y), depositedByYear.GetValueOrDefault(y)))
             .ToList();
 
-        var groups = await db.RegionalGroups.AsNoTracking().ToDictionaryAsync(g => g.Code, g => g.Name.En, ct);
-        var board = await Board(db, year, groups, ct);
-        var (selection, targets, received, eligible, approved) = await Applications(db, year, groups, ct);
+        var groups = (await db.RegionalGroups.AsNoTracking().ToListAsync(ct)).ToDictionary(g => g.Code, g => g.Name.For(language));
+        var countries = (await db.Countries.AsNoTracking().ToListAsync(ct)).ToDictionary(c => c.Iso2, c => c.Name.For(language));
+        var names = new Names(language, text, groups, countries);
+        var board = await Board(db, year, names, ct);
+        var (selection, targets, received, eligible, approved) = await Applications(db, year, names, ct);
 
         var summary = new AnnualReportData.Figures(pledged.Values.Sum(), flows.Received, flows.Disbursed, flows.Psc,
             statement.AvailableAtEnd, donors.Count, received, eligible, approved, settings.PscRate);
-        return new AnnualReportData(Title(year), year, issuedAt, issuedBy, summary, statement, donors, board,
-            await Sessions(db, year, ct), selection, targets, await GrantsAwarded(db, year, groups, ct), byYear)
+        return new AnnualReportData(Title(year, language, text), year, issuedAt, issuedBy, summary, statement, donors, board,
+            await Sessions(db, year, language, ct), selection, targets, await GrantsAwarded(db, year, names, ct), byYear)
         {
-            Implementation = await Implementation(db, year, DateOnly.FromDateTime(issuedAt.UtcDateTime), ct),
-            Victims = await Victims(db, year, ct),
+            Implementation = await Implementation(db, year, Domain.Common.FundCalendar.DateOf(issuedAt), names, ct),
+            Victims = await Victims(db, year, names, ct),
+            Language = language,
         };
     }
 
+    /// <summary>How the report names what it counts, in its language: regional groups and countries by code, enum values, fixed words.</summary>
+    private sealed record Names(string Language, IDocumentText Text, IReadOnlyDictionary<string, string> Groups,
+        IReadOnlyDictionary<string, string> Countries)
+    {
+        public string T(string english) => Text.Translate(Language, english);
+
+        public string Of(Enum value) => Text.Name(Language, value);
+
+        public string Group(string? code) => code is null ? T("No regional group") : Groups.GetValueOrDefault(code, code);
+
+        public string Country(string iso2) => Countries.GetValueOrDefault(iso2, iso2);
+
+        public string Date(DateOnly date) => date.ToString("d MMM yyyy", DocumentLanguages.Culture(Language));
+    }
+
     /// <summary>Each seat with everyone who held it at some time in the year, the year's chairperson marked.</summary>
-    private static async Task<List<AnnualReportData.BoardSeat>> Board(TrustFundDbContext db, int year,
-        Dictionary<string, string> groups, CancellationToken ct)
+    private static async Task<List<AnnualReportData.BoardSeat>> Board(TrustFundDbContext db, int year, Names names, CancellationToken ct)
     {
         var from = new DateOnly(year, 1, 1);
         var appointments = await db.TrusteeAppointments.AsNoTracking().ToListAsync(ct);
@@ -143,26 +175,28 @@ public static class IssueAnnualReport
         var chairId = await db.ChairDesignations.AsNoTracking().Where(c => c.Year == year).Select(c => (Guid?)c.AppointmentId)
             .SingleOrDefaultAsync(ct);
         var people = await TrusteeDirectory.NamesAndNationalities(db, serving, ct);
-        return BoardOfTrustees.SeatGroups.Select(code => new AnnualReportData.BoardSeat(groups.GetValueOrDefault(code, code),
+        var chairperson = names.T("chairperson");
+        return BoardOfTrustees.SeatGroups.Select(code => new AnnualReportData.BoardSeat(names.Group(code),
             serving.Where(a => a.RegionalGroupCode == code).OrderBy(a => a.TermStart)
-                .Select(a => $"{people.Names[a.TrusteeUserId]} ({people.Countries[a.NationalityIso2].En}), "
-                    + $"{a.TermStart.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} – "
-                    + $"{a.EffectiveEnd.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}"
-                    + (a.Id == chairId ? ", chairperson" : ""))
+                .Select(a => $"{people.Names[a.TrusteeUserId]} ({people.Countries[a.NationalityIso2].For(names.Language)}), "
+                    + $"{names.Date(a.TermStart)} – {names.Date(a.EffectiveEnd)}"
+                    + (a.Id == chairId ? ", " + chairperson : ""))
                 .ToList())).ToList();
     }
 
     /// <summary>The board's sessions held in the year, with the number of ballots it closed.</summary>
-    private static async Task<List<AnnualReportData.BoardSessionLine>> Sessions(TrustFundDbContext db, int year, CancellationToken ct)
+    private static async Task<List<AnnualReportData.BoardSessionLine>> Sessions(TrustFundDbContext db, int year, string language,
+        CancellationToken ct)
     {
         var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var sessions = await db.BoardSessions.AsNoTracking().Where(s => s.Date >= first && s.Date <= last)
-            .Join(db.Calls, s => s.CallId, c => c.Id, (s, c) => new { s.Id, s.Date, Title = c.Title.En })
+            .Join(db.Calls, s => s.CallId, c => c.Id, (s, c) => new { s.Id, s.Date, c.Title.En, c.Title.Fr, c.Title.Es })
             .ToListAsync(ct);
         var ids = sessions.Select(s => s.Id).ToList();
         var decided = await db.SessionBallots.AsNoTracking().Where(b => ids.Contains(b.SessionId) && b.ClosedAt != null)
             .GroupBy(b => b.SessionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        return sessions.OrderBy(s => s.Date).ThenBy(s => s.Title, StringComparer.Ordinal)
+        return sessions.Select(s => new { s.Id, s.Date, Title = new LocalizedText(s.En, s.Fr, s.Es).For(language) })
+            .OrderBy(s => s.Date).ThenBy(s => s.Title, StringComparer.Ordinal)
             .Select(s => new AnnualReportData.BoardSessionLine(s.Date, s.Title, decided.GetValueOrDefault(s.Id))).ToList();
     }
 
@@ -170,8 +204,8 @@ public static class IssueAnnualReport
     /// The grants signed in the year, with the grantee's country, region and window. The amount is the journal's: the
     /// obligations raised for the grant up to the year's end (signature and any increase by amendment), reversals included.
     /// </summary>
-    private static async Task<List<AnnualReportData.GrantLine>> GrantsAwarded(TrustFundDbContext db, int year,
-        IReadOnlyDictionary<string, string> groups, CancellationToken ct)
+    private static async Task<List<AnnualReportData.GrantLine>> GrantsAwarded(TrustFundDbContext db, int year, Names names,
+        CancellationToken ct)
     {
         var start = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var end = start.AddYears(1);
@@ -188,12 +222,11 @@ public static class IssueAnnualReport
                           join o in db.Organisations on g.OrganisationId equals o.Id
                           join country in db.Countries on o.CountryIso2 equals country.Iso2
                           where g.SignedAt >= start && g.SignedAt < end
-                          select new { g.Id, g.ReferenceNumber, g.Grantee, Country = country.Name.En, country.RegionalGroupCode, call.Window, g.Status })
+                          select new { g.Id, g.ReferenceNumber, g.Grantee, country.Iso2, country.RegionalGroupCode, call.Window, g.Status })
             .ToListAsync(ct);
         return rows.OrderBy(r => r.ReferenceNumber, StringComparer.Ordinal)
-            .Select(r => new AnnualReportData.GrantLine(r.ReferenceNumber, r.Grantee,
-                r.RegionalGroupCode is null ? "No regional group" : groups.GetValueOrDefault(r.RegionalGroupCode, r.RegionalGroupCode), r.Country,
-                r.Window.Code(), obligated.GetValueOrDefault(r.Id) + 0.00m, IssueDonorStatement.Words(r.Status.ToString())))
+            .Select(r => new AnnualReportData.GrantLine(r.ReferenceNumber, r.Grantee, names.Group(r.RegionalGroupCode), names.Country(r.Iso2),
+                r.Window.Code(), obligated.GetValueOrDefault(r.Id) + 0.00m, names.Of(r.Status)))
             .ToList();
     }
 
@@ -203,7 +236,7 @@ public static class IssueAnnualReport
     /// date, and its reports accepted against those due by then (a report accepted early counts as due).
     /// </summary>
     private static async Task<List<AnnualReportData.ImplementationLine>> Implementation(TrustFundDbContext db, int year, DateOnly asOf,
-        CancellationToken ct)
+        Names names, CancellationToken ct)
     {
         var end = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var first = new DateOnly(year, 1, 1);
@@ -211,7 +244,7 @@ public static class IssueAnnualReport
         var rows = await (from g in grants.AsNoTracking()
                           join o in db.Organisations on g.OrganisationId equals o.Id
                           join country in db.Countries on o.CountryIso2 equals country.Iso2
-                          select new { g.Id, g.ReferenceNumber, g.Grantee, Country = country.Name.En, g.Status, g.EndDate })
+                          select new { g.Id, g.ReferenceNumber, g.Grantee, country.Iso2, g.Status, g.EndDate })
             .ToListAsync(ct);
         var ids = grants.Select(g => g.Id);
         var disbursed = await db.JournalEntries.AsNoTracking()
@@ -229,8 +262,8 @@ public static class IssueAnnualReport
             })
             .ToDictionaryAsync(x => x.Key, ct);
         return rows.OrderBy(r => r.ReferenceNumber, StringComparer.Ordinal)
-            .Select(r => new AnnualReportData.ImplementationLine(r.ReferenceNumber, r.Grantee, r.Country,
-                IssueDonorStatement.Words(r.Status.ToString()), r.EndDate, disbursed.GetValueOrDefault(r.Id) + 0.00m,
+            .Select(r => new AnnualReportData.ImplementationLine(r.ReferenceNumber, r.Grantee, names.Country(r.Iso2),
+                names.Of(r.Status), r.EndDate, disbursed.GetValueOrDefault(r.Id) + 0.00m,
                 reports.GetValueOrDefault(r.Id)?.Accepted ?? 0, reports.GetValueOrDefault(r.Id)?.Due ?? 0))
             .ToList();
     }
@@ -243,7 +276,7 @@ public static class IssueAnnualReport
     /// earlier ones: we take each grant's LATEST accepted narrative report of the year (by due date, the final report
     /// before the interim one on the same date) and never add two reports of one grant.
     /// </summary>
-    private static async Task<AnnualReportData.VictimsAssisted> Victims(TrustFundDbContext db, int year, CancellationToken ct)
+    private static async Task<AnnualReportData.VictimsAssisted> Victims(TrustFundDbContext db, int year, Names names, CancellationToken ct)
     {
         var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var reports = await db.GrantReports.AsNoTracking()
@@ -252,19 +285,31 @@ public static class IssueAnnualReport
             .Select(r => new AcceptedNarrative(r.GrantId, r.Kind, r.DueOn, r.Narrative!))
             .ToListAsync(ct);
         if (reports.Count == 0) return AnnualReportData.VictimsAssisted.None;
-        var names = new ReferenceNames(
-            await db.FormsOfExploitation.AsNoTracking().ToDictionaryAsync(f => f.Code, f => f.Name.En, ct),
-            await db.AssistanceTypes.AsNoTracking().ToDictionaryAsync(f => f.Code, f => f.Name.En, ct),
-            await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Iso2, c => c.Name.En, ct));
-        return VictimsAssisted(reports, names);
+        var forms = await db.FormsOfExploitation.AsNoTracking().ToListAsync(ct);
+        var assistance = await db.AssistanceTypes.AsNoTracking().ToListAsync(ct);
+        return VictimsAssisted(reports, new ReferenceNames(
+            forms.ToDictionary(f => f.Code, f => f.Name.For(names.Language)),
+            assistance.ToDictionary(f => f.Code, f => f.Name.For(names.Language)),
+            names.Countries)
+        {
+            Code = names.Of,
+            OtherNationalities = names.T("Other nationalities ({0})"),
+        });
     }
 
     /// <summary>An accepted narrative report of the year, as the victims section reads it.</summary>
     public sealed record AcceptedNarrative(Guid GrantId, GrantReportKind Kind, DateOnly DueOn, NarrativeReport Narrative);
 
-    /// <summary>English names of the codes a narrative report counts by.</summary>
+    /// <summary>Names of the codes a narrative report counts by, in the report's language (English unless set).</summary>
     public sealed record ReferenceNames(IReadOnlyDictionary<string, string> Forms, IReadOnlyDictionary<string, string> Assistance,
-        IReadOnlyDictionary<string, string> Countries);
+        IReadOnlyDictionary<string, string> Countries)
+    {
+        /// <summary>The name of a sex or an age group.</summary>
+        public Func<Enum, string> Code { get; init; } = value => value.ToString();
+
+        /// <summary>The line that adds up the nationalities not shown one by one, {0} being how many.</summary>
+        public string OtherNationalities { get; init; } = "Other nationalities ({0})";
+    }
 
     /// <summary>How many nationalities the report names; the rest are added up as "Other nationalities".</summary>
     public const int NationalitiesShown = 8;
@@ -284,8 +329,8 @@ public static class IssueAnnualReport
         static Dictionary<string, int> Sum(IEnumerable<ReportCount> counts) =>
             counts.GroupBy(c => c.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(c => c.Number), StringComparer.Ordinal);
         // Sex and age group in their fixed order, zeros included; the others largest first, zeros left out.
-        static List<AnnualReportData.CountLine> Fixed(Dictionary<string, int> sums, IEnumerable<string> codes) =>
-            codes.Select(code => new AnnualReportData.CountLine(code, sums.GetValueOrDefault(code))).ToList();
+        List<AnnualReportData.CountLine> Fixed<T>(Dictionary<string, int> sums) where T : struct, Enum =>
+            Enum.GetValues<T>().Select(code => new AnnualReportData.CountLine(names.Code(code), sums.GetValueOrDefault(code.ToString()))).ToList();
         static List<AnnualReportData.CountLine> Largest(Dictionary<string, int> sums, IReadOnlyDictionary<string, string> names) =>
             sums.Where(s => s.Value > 0).Select(s => new AnnualReportData.CountLine(names.GetValueOrDefault(s.Key, s.Key), s.Value))
                 .OrderByDescending(l => l.Count).ThenBy(l => l.Label, StringComparer.Ordinal).ToList();
@@ -293,11 +338,11 @@ public static class IssueAnnualReport
         var nationalities = Largest(Sum(latest.SelectMany(n => n.ByNationality)), names.Countries);
         if (nationalities.Count > NationalitiesShown + 1)
             nationalities = [.. nationalities.Take(NationalitiesShown),
-                new AnnualReportData.CountLine($"Other nationalities ({nationalities.Count - NationalitiesShown})",
+                new AnnualReportData.CountLine(string.Format(CultureInfo.InvariantCulture, names.OtherNationalities, nationalities.Count - NationalitiesShown),
                     nationalities.Skip(NationalitiesShown).Sum(l => l.Count))];
         return new AnnualReportData.VictimsAssisted(latest.Count, reports.Count,
-            Fixed(Sum(latest.SelectMany(n => n.BySex)), Enum.GetNames<Sex>()),
-            Fixed(Sum(latest.SelectMany(n => n.ByAgeGroup)), Enum.GetNames<AgeGroup>()),
+            Fixed<Sex>(Sum(latest.SelectMany(n => n.BySex))),
+            Fixed<AgeGroup>(Sum(latest.SelectMany(n => n.ByAgeGroup))),
             Largest(Sum(latest.SelectMany(n => n.ByForm)), names.Forms),
             Largest(Sum(latest.SelectMany(n => n.ByAssistance)), names.Assistance),
             nationalities);
@@ -314,7 +359,7 @@ public static class IssueAnnualReport
     /// organisation's country when none is given), and the people they target.
     /// </summary>
     private static async Task<(List<AnnualReportData.SelectionLine>, List<AnnualReportData.TargetLine>, int, int, int)> Applications(
-        TrustFundDbContext db, int year, Dictionary<string, string> groups, CancellationToken ct)
+        TrustFundDbContext db, int year, Names names, CancellationToken ct)
     {
         var from = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var applications = await db.Applications.AsNoTracking()
@@ -322,7 +367,7 @@ public static class IssueAnnualReport
             .Select(a => new { a.Status, a.Organisation, a.Project, a.Beneficiaries, a.History })
             .ToListAsync(ct);
         var groupOfCountry = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Iso2, c => c.RegionalGroupCode, ct);
-        var forms = await db.FormsOfExploitation.AsNoTracking().ToDictionaryAsync(f => f.Code, f => f.Name.En, ct);
+        var forms = (await db.FormsOfExploitation.AsNoTracking().ToListAsync(ct)).ToDictionary(f => f.Code, f => f.Name.For(names.Language));
 
         var rows = applications.Select(a =>
         {
@@ -330,7 +375,7 @@ public static class IssueAnnualReport
             var code = groupOfCountry.GetValueOrDefault(country);
             return new
             {
-                Group = code is null ? "No regional group" : groups.GetValueOrDefault(code, code),
+                Group = names.Group(code),
                 Eligible = PastEligibility.Contains(a.Status) || a.History.Any(h => h.Status == ApplicationStatus.Eligible),
                 Approved = a.Status == ApplicationStatus.Approved,
                 a.Status,
@@ -342,7 +387,7 @@ public static class IssueAnnualReport
             .ToList();
         var targets = rows.Where(r => r.Status != ApplicationStatus.Withdrawn).SelectMany(r => r.Beneficiaries)
             .GroupBy(t => (t.Sex, t.AgeGroup, t.FormOfExploitationCode))
-            .Select(g => new AnnualReportData.TargetLine(g.Key.Sex.ToString(), g.Key.AgeGroup.ToString(),
+            .Select(g => new AnnualReportData.TargetLine(names.Of(g.Key.Sex), names.Of(g.Key.AgeGroup),
                 forms.GetValueOrDefault(g.Key.FormOfExploitationCode, g.Key.FormOfExploitationCode), g.Sum(t => t.Count)))
             .OrderBy(t => t.FormOfExploitation, StringComparer.Ordinal).ThenBy(t => t.Sex, StringComparer.Ordinal)
             .ThenBy(t => t.AgeGroup, StringComparer.Ordinal)

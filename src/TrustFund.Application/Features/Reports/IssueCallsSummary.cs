@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
 using Mediator;
@@ -6,6 +7,7 @@ using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
 using TrustFund.Application.Reports;
 using TrustFund.Domain.Calls;
+using TrustFund.Domain.Common;
 using TrustFund.Domain.Reports;
 
 namespace TrustFund.Application.Features.Reports;
@@ -16,7 +18,8 @@ namespace TrustFund.Application.Features.Reports;
 /// </summary>
 public static class IssueCallsSummary
 {
-    public sealed record Command(int Year, PaperSize Paper = PaperSize.A4) : ICommand<Result>;
+    /// <param name="Language">The language the summary is issued in (en, fr, es).</param>
+    public sealed record Command(int Year, PaperSize Paper = PaperSize.A4, string Language = "en") : ICommand<Result>;
 
     public sealed record Result(Guid ReportId, string Sha256);
 
@@ -26,14 +29,17 @@ public static class IssueCallsSummary
         {
             RuleFor(x => x.Year).InclusiveBetween(2010, 2100).WithMessage("Choose a year between 2010 and 2100.");
             RuleFor(x => x.Paper).IsInEnum().WithMessage("Choose A4 or Letter paper.");
+            RuleFor(x => x.Language).Must(l => LocalizedText.Languages.Contains(l)).WithMessage("Choose English, French or Spanish.");
         }
     }
 
-    public sealed class Handler(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock)
+    public sealed class Handler(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock, IDocumentText text)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
+            var language = command.Language;
+            string T(string english) => text.Translate(language, english);
             // A call belongs to the year of its deadline in the call's own time zone, which can differ from the UTC
             // year near New Year: read a day either side, then decide in that zone.
             var from = new DateTimeOffset(command.Year, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(-1);
@@ -45,17 +51,17 @@ public static class IssueCallsSummary
                 .Select(c => (Call: c, Local: TimeZoneInfo.ConvertTime(c.Deadline, TimeZoneInfo.FindSystemTimeZoneById(c.TimeZoneId))))
                 .Where(x => x.Local.Year == command.Year)
                 .OrderBy(x => x.Call.Deadline).ThenBy(x => x.Call.Slug, StringComparer.Ordinal)
-                .Select(x => new CallsSummaryData.Line(x.Call.Slug, x.Call.Title.En, x.Call.Window.Code(), x.Call.Envelope,
+                .Select(x => new CallsSummaryData.Line(x.Call.Slug, x.Call.Title.For(language), x.Call.Window.Code(), x.Call.Envelope,
                     x.Call.MinGrant, x.Call.MaxGrant, x.Call.MaxDurationMonths, x.Call.Deadline, x.Call.TimeZoneId,
-                    x.Call.Status.ToString()))
+                    text.Name(language, x.Call.Status)))
                 .ToList();
 
             var issuedAt = IssueDonorStatement.IssuedAt(clock);
-            var title = $"Calls for proposals {command.Year}";
+            var title = string.Format(DocumentLanguages.Culture(language), T("Calls for proposals {0}"), command.Year.ToString(CultureInfo.InvariantCulture));
             var issuedBy = user.UserName ?? "TrustFund";
-            var pdf = renderer.RenderCallsSummary(new CallsSummaryData(title, command.Year, issuedAt, issuedBy, lines) { Paper = command.Paper });
+            var pdf = renderer.RenderCallsSummary(new CallsSummaryData(title, command.Year, issuedAt, issuedBy, lines) { Paper = command.Paper, Language = language });
 
-            var parameters = JsonSerializer.Serialize(new { year = command.Year, language = "en", paper = command.Paper.ToString() });
+            var parameters = JsonSerializer.Serialize(new { year = command.Year, language, paper = command.Paper.ToString() });
             var report = new IssuedReport(ReportKind.CallsSummary, title, parameters, pdf, user.UserId, user.UserName, issuedAt);
             db.IssuedReports.Add(report);
             await db.SaveChangesAsync(ct);

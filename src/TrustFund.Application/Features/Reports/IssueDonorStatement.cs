@@ -16,7 +16,7 @@ namespace TrustFund.Application.Features.Reports;
 /// <summary>
 /// Issues one donor's statement for a period and stores it issued to that donor, whose accounts can then download it.
 /// The receipts listed are the journal's contribution entries for the donor in the period, reversals included, so the
-/// statement's total is the journal's to the cent.
+/// statement's total is the journal's to the cent. It is issued in the donor's language.
 /// </summary>
 public static class IssueDonorStatement
 {
@@ -36,19 +36,19 @@ public static class IssueDonorStatement
         }
     }
 
-    public sealed class Handler(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock)
+    public sealed class Handler(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock, IDocumentText text)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
             var donor = await db.Donors.AsNoTracking().SingleOrDefaultAsync(d => d.Id == command.DonorId, ct)
                 ?? throw new NotFoundException("donor", command.DonorId);
-            var data = await Statement(db, donor, command.From, command.To, IssuedAt(clock), user.UserName ?? "TrustFund", ct);
+            var data = await Statement(db, donor, command.From, command.To, IssuedAt(clock), user.UserName ?? "TrustFund", text, ct);
             var pdf = renderer.RenderDonorStatement(data with { Paper = command.Paper });
 
             var parameters = JsonSerializer.Serialize(new
             {
-                donorId = donor.Id, from = command.From, to = command.To, language = "en", paper = command.Paper.ToString(),
+                donorId = donor.Id, from = command.From, to = command.To, language = data.Language, paper = command.Paper.ToString(),
             });
             var report = new IssuedReport(ReportKind.DonorStatement, data.Title, parameters, pdf, user.UserId, user.UserName,
                 data.IssuedAt, donor.Id);
@@ -66,8 +66,10 @@ public static class IssueDonorStatement
     }
 
     internal static async Task<DonorStatementData> Statement(TrustFundDbContext db, Donor donor, DateOnly from, DateOnly to,
-        DateTimeOffset issuedAt, string issuedBy, CancellationToken ct)
+        DateTimeOffset issuedAt, string issuedBy, IDocumentText text, CancellationToken ct)
     {
+        var language = DocumentLanguages.Normalise(donor.Language);
+        string T(string english) => text.Translate(language, english);
         var pledges = await db.Pledges.AsNoTracking().Where(p => p.DonorId == donor.Id).ToListAsync(ct);
         var entries = await db.ContributionEntries()
             .Where(j => j.DonorId == donor.Id && j.ValueDate >= from && j.ValueDate <= to)
@@ -100,10 +102,14 @@ public static class IssueDonorStatement
 
         var countryName = donor.CountryIso2 is null ? null
             : await db.Countries.AsNoTracking().Where(c => c.Iso2 == donor.CountryIso2).Select(c => c.Name).SingleOrDefaultAsync(ct);
-        var country = countryName?.En;
-        var title = $"Donor statement: {donor.Name}, {Period(from, to)}";
-        return new DonorStatementData(title, donor.Name, Words(donor.Kind.ToString()), country, from, to, issuedAt, issuedBy,
-            pledgeLines, receiptLines, entries.Sum(e => e.UsdAmount), earmarks, await FundedGrants(db, donor.Id, to, ct));
+        var country = countryName?.For(language);
+        var culture = DocumentLanguages.Culture(language);
+        var title = string.Format(culture, T("Donor statement: {0}, {1}"), donor.Name, Period(from, to, culture));
+        return new DonorStatementData(title, donor.Name, text.Name(language, donor.Kind), country, from, to, issuedAt, issuedBy,
+            pledgeLines, receiptLines, entries.Sum(e => e.UsdAmount), earmarks, await FundedGrants(db, donor.Id, to, language, ct))
+        {
+            Language = language,
+        };
     }
 
     /// <summary>
@@ -111,7 +117,7 @@ public static class IssueDonorStatement
     /// and not withdrawn by then), one line per grant and earmark.
     /// </summary>
     private static async Task<List<DonorStatementData.FundedGrantLine>> FundedGrants(TrustFundDbContext db, Guid donorId, DateOnly to,
-        CancellationToken ct)
+        string language, CancellationToken ct)
     {
         var periodEnd = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var allocations = await (
@@ -122,7 +128,7 @@ public static class IssueDonorStatement
                 where p.DonorId == donorId && a.AllocatedAt < periodEnd && (a.WithdrawnAt == null || a.WithdrawnAt >= periodEnd)
                 select new { g.ReferenceNumber, g.Grantee, p.EarmarkPurpose, a.UsdAmount, application.Project, application.Organisation })
             .ToListAsync(ct);
-        var countries = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Iso2, c => c.Name.En, ct);
+        var countries = (await db.Countries.AsNoTracking().ToListAsync(ct)).ToDictionary(c => c.Iso2, c => c.Name.For(language));
         return allocations
             .GroupBy(a => (a.ReferenceNumber, a.Grantee, Country: a.Project.ImplementationCountryIso2 ?? a.Organisation.CountryIso2,
                 Earmark: a.EarmarkPurpose ?? ""))
@@ -139,8 +145,9 @@ public static class IssueDonorStatement
             : char.IsDigit(ch) && !char.IsDigit(pascalCase[i - 1]) ? " " + ch
             : ch.ToString()));
 
-    internal static string Period(DateOnly from, DateOnly to) =>
+    /// <summary>A calendar year by its number, any other period by its first and last days.</summary>
+    internal static string Period(DateOnly from, DateOnly to, CultureInfo culture) =>
         from.Month == 1 && from.Day == 1 && to == new DateOnly(from.Year, 12, 31)
             ? from.Year.ToString(CultureInfo.InvariantCulture)
-            : $"{from.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} – {to.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
+            : $"{from.ToString("d MMM yyyy", culture)} – {to.ToString("d MMM yyyy", culture)}";
 }

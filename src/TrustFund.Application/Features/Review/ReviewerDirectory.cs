@@ -25,7 +25,7 @@ internal static class ReviewerDirectory
         ApplicationStatus.Recommended, ApplicationStatus.Approved, ApplicationStatus.Rejected,
     ];
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public static DateOnly Today(TimeProvider clock) => Domain.Common.FundCalendar.Today(clock);
 
     /// <summary>Serving trustees first (by name), then, if asked, the fund managers as technical reviewers.</summary>
     public static async Task<IReadOnlyList<Reviewer>> AvailableAsync(TrustFundDbContext db, DateOnly today, bool includeTechnical,

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
+using TrustFund.Domain.Applications;
 using TrustFund.Domain.Board;
 
 namespace TrustFund.Application.Features.Sessions;
@@ -23,11 +24,11 @@ public static class CloseBallot
             var seats = await BallotRows.SeatsAsync(db, session, ballot.Id, ballot.ApplicationId, ct);
             var now = clock.GetUtcNow();
             var result = ballot.Close(seats, now);
-            if (result.Outcome == BallotOutcome.Recommended)
-            {
-                var application = await db.Applications.SingleAsync(a => a.Id == ballot.ApplicationId, ct);
+            // A ballot can always be closed and its count kept: only an application still waiting for the board becomes
+            // Recommended (one decided meanwhile, e.g. awarded through another session's ballot, stays as it is).
+            var application = await db.Applications.SingleAsync(a => a.Id == ballot.ApplicationId, ct);
+            if (result.Outcome == BallotOutcome.Recommended && application.Status == ApplicationStatus.Shortlisted)
                 application.Recommend(now, user.UserName);
-            }
             await db.SaveChangesAsync(ct);
             return result;
         }

@@ -28,7 +28,7 @@ public static class ListBoardSessions
             var sessions = await db.BoardSessions.AsNoTracking().Where(s => s.CallId == query.CallId).OrderByDescending(s => s.Date)
                 .Select(s => new Item(s.Id, s.Date, s.Format, db.SessionBallots.Count(b => b.SessionId == s.Id),
                     db.SessionBallots.Count(b => b.SessionId == s.Id && b.ClosedAt != null))).ToListAsync(ct);
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = Domain.Common.FundCalendar.Today(clock);
             var serving = (await db.TrusteeAppointments.AsNoTracking().ToListAsync(ct)).Where(a => a.IsServingOn(today)).Select(a => a.TrusteeUserId).ToList();
             var trustees = await db.Users.AsNoTracking().Where(u => serving.Contains(u.Id)).OrderBy(u => u.DisplayName)
                 .Select(u => new Trustee(u.Id, u.DisplayName)).ToListAsync(ct);

@@ -26,13 +26,16 @@
       setTimeout(function () { form.querySelectorAll('button[type=submit]').forEach(function (b) { b.disabled = true; }); }, 0);
     });
   });
-  // Budget: the total follows what is typed.
+  // Budget: the total follows what is typed, and a total outside the call's limits is said at once, not at the review step.
   document.querySelectorAll('table[data-budget]').forEach(function (table) {
     var output = table.querySelector('[data-budget-total]');
+    var outside = document.querySelector('[data-budget-outside]');
+    var min = parseFloat(table.getAttribute('data-min')), max = parseFloat(table.getAttribute('data-max'));
     var update = function () {
       var total = 0;
       table.querySelectorAll('input[type=number]').forEach(function (i) { var v = parseFloat(i.value); if (!isNaN(v)) total += v; });
       output.textContent = total.toLocaleString(document.documentElement.lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      if (outside) outside.hidden = !(total > 0 && (total < min || total > max));
     };
     table.addEventListener('input', update);
   });

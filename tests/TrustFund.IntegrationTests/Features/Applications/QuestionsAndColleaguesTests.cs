@@ -88,7 +88,12 @@ public sealed class QuestionsAndColleaguesTests(TrustFundAppFactory app) : Appli
         var pedro = await after.Users.SingleAsync(u => u.Id == id);
         Assert.Equal(organisation.Id, pedro.OrganisationId);
         Assert.False(pedro.IsOrganisationAdmin);
-        Assert.Contains(await after.OutboxEmails.ToListAsync(), e => e.To == "pedro@esperanza.org" && e.Subject == "Restablecer su contraseña de TrustFund");
+        // An invitation in Pedro's language, saying who invited him to which organisation, with the link to set his password.
+        var invitation = Assert.Single(await after.OutboxEmails.Where(e => e.To == "pedro@esperanza.org").ToListAsync());
+        Assert.Equal("admin le invita a TrustFund en nombre de Casa Esperanza", invitation.Subject);
+        Assert.Contains("Estimado/a Pedro:", invitation.TextBody);
+        Assert.Contains("http://localhost/account/reset-password?email=pedro%40esperanza.org&code=", invitation.TextBody);
+        Assert.DoesNotContain("ignore", invitation.TextBody);
         var mine = await QueryAs(pedro, new TrustFund.Application.Features.Applications.ListMyApplications.Query());
         Assert.Equal(draft, Assert.Single(mine).Id);
     }

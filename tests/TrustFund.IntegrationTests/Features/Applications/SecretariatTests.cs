@@ -58,6 +58,23 @@ public sealed class SecretariatTests(TrustFundAppFactory app) : ApplicationTest(
     }
 
     [Fact]
+    public async Task EligibilityDecision_IneligibleWithoutAReason_ShowsThePageAskingForIt()
+    {
+        var call = await OpenCall();
+        var (_, ngo) = await Ngo();
+        var id = await CompleteDraft(ngo, call.Id);
+        await SendAs(ngo, new SubmitApplication.Command(id));
+        var manager = await SignedIn(await CreateUser("manager@unodc.test", [Roles.FundManager], twoFactor: true));
+
+        var response = await PostPageForm(manager, $"/fund/applications/{id}", null, [new("Eligible", "false"), new("Reason", "")]);
+
+        var html = await AssertRefusedWith(response, "Give a reason the applicant can read.");
+        Assert.Matches("value=\"false\"\\s+checked", html);   // the choice made is kept
+        await using var db = App.NewDbContext();
+        Assert.Equal(ApplicationStatus.Submitted, (await db.Applications.SingleAsync()).Status);
+    }
+
+    [Fact]
     public async Task EligibilityChecks_FlagAnOrganisationRegisteredTooRecently()
     {
         var call = await OpenCall();

@@ -51,6 +51,28 @@ public sealed class ManageCallsTests(TrustFundAppFactory app) : IntegrationTest(
     }
 
     [Fact]
+    public async Task CreateCall_RubricWithBlankSpareRows_IsJudgedOnItsNamedRowsOnly()
+    {
+        var client = await FundManager();
+        Dictionary<string, string> Fields(string secondWeight)
+        {
+            var fields = CallTestData.Fields(CallTestData.Form(App.Clock.GetUtcNow(), "Rubric call"));
+            (fields["Form.Rubric[0].Name"], fields["Form.Rubric[0].Weight"]) = ("Relevance", "60");
+            (fields["Form.Rubric[1].Name"], fields["Form.Rubric[1].Weight"]) = ("Capacity", secondWeight);
+            for (var i = 2; i < 8; i++) (fields[$"Form.Rubric[{i}].Name"], fields[$"Form.Rubric[{i}].Weight"]) = ("", "");   // the spare rows
+            return fields;
+        }
+
+        var refused = await PostForm(client, "/fund/calls/new", Fields("30"));
+        await AssertRefusedWith(refused, "The weights of the scoring rubric must sum to 100.");
+        var saved = await PostForm(client, "/fund/calls/new", Fields("40"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var db = App.NewDbContext();
+        Assert.Equal(["Relevance", "Capacity"], (await db.Calls.SingleAsync()).Rubric.Select(c => c.Name));
+    }
+
+    [Fact]
     public async Task EditCall_SecondSaveOfAStaleForm_GetsAConflictMessage_AndLosesNothing()
     {
         var call = await Send(new CreateCall.Command(CallTestData.Form(App.Clock.GetUtcNow(), "Original title")));

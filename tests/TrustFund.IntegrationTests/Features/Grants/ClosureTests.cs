@@ -71,6 +71,32 @@ public sealed class ClosureTests(TrustFundAppFactory app) : GrantTest(app)
     }
 
     [Fact]
+    public async Task RefundForm_PartialAmount_IsRefusedWithTheRule_ThenTheFullBalanceCloses()
+    {
+        await Fund(100_000);
+        var manager = await Manager();
+        var grantId = await SignedAgreement(manager, 40_000);
+        await Pay((await Payments(grantId))[0].Id, await Certifier(), await Approver());
+        await AcceptFinalReports(manager, grantId, 18_000m);
+        await SendAs(manager, new StartGrantClosure.Command(grantId));   // USD 2,000.00 asked back
+        var client = await SignedIn(manager);
+        var url = $"/fund/grants/{grantId}";
+
+        var partial = await PostPageForm(client, url, "Refund",
+            [new("RefundAmount", "1500.00"), new("RefundValueDate", Today.ToString("yyyy-MM-dd")), new("RefundBankReference", "REF-PART")]);
+
+        var html = await AssertRefusedWith(partial, "The refund must be the unspent balance asked for, USD 2,000.00.");
+        Assert.Contains("value=\"1500.00\"", html);   // what the officer typed, not the balance due
+        Assert.Equal(GrantStatus.RefundRequested, (await Query(new GetGrantAgreement.Query(grantId))).Grant.Status);
+
+        var full = await PostPageForm(client, url, "Refund",
+            [new("RefundAmount", "2000.00"), new("RefundValueDate", Today.ToString("yyyy-MM-dd")), new("RefundBankReference", "REF-FULL")]);
+        Assert.Equal(url, LocationOf(full));
+        var result = await Query(new GetGrantAgreement.Query(grantId));
+        Assert.Equal((GrantStatus.Closed, 2_000m), (result.Grant.Status, result.Balance.Refunded));
+    }
+
+    [Fact]
     public async Task Closure_AllSpent_ClosesAtOnce()
     {
         await Fund(100_000);

@@ -89,6 +89,31 @@ public sealed class GranteeReportTests(TrustFundAppFactory app) : GrantTest(app)
     }
 
     [Fact]
+    public async Task FinancialReportForm_VarianceRefused_ShowsOnlyThatMessage_ThenCorrectedAndSubmittedAgain()
+    {
+        var (grantId, ngo, _) = await Grant();
+        var report = await Report(grantId, GrantReportKind.InterimFinancial);
+        var budget = (await Query(new GetGrantAgreement.Query(grantId))).Grant.Budget;
+        var client = await SignedIn(ngo);
+        var url = $"/apply/reports/{report.Id}";
+        List<KeyValuePair<string, string>> Lines(string? explanation) => budget.SelectMany((l, i) => new KeyValuePair<string, string>[]
+        {
+            new($"Lines[{i}].Spent", (i == 0 ? decimal.Round(l.Amount * 1.2m, 2) : l.Amount).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new($"Lines[{i}].Explanation", i == 0 ? explanation ?? "" : ""),
+        }).ToList();
+
+        var refused = await PostPageForm(client, url, "Submit", Lines(null));
+
+        var html = await AssertRefusedWith(refused, "Explain the variance above 15% on this budget line.");
+        Assert.DoesNotContain("not valid for Value", html);
+        // Corrected on the page as shown again (its hidden version is the one the refused submission's save produced).
+        var corrected = await client.PostAsync(url + "?handler=Submit", new FormUrlEncodedContent(
+            HiddenFieldsOf(html).Concat(Lines("More survivors referred than planned."))));
+        Assert.Equal(url, LocationOf(corrected));
+        Assert.Equal(GrantReportStatus.Submitted, (await Report(grantId, GrantReportKind.InterimFinancial)).Status);
+    }
+
+    [Fact]
     public async Task GranteeReports_SubmitSendBackResubmitAccept_ReleasesTheNextInstalment()
     {
         var (grantId, ngo, manager) = await Grant();

@@ -91,7 +91,8 @@ public sealed class AnnualReportTests(TrustFundAppFactory app) : ApplicationTest
         await using var scope = App.Services.CreateAsyncScope();
         var db2 = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
         var renderer = scope.ServiceProvider.GetRequiredService<IReportRenderer>();
-        var again = renderer.RenderAnnualReport(await IssueAnnualReport.Build(db2, 2030, report.IssuedAt, "manager@unodc.test", default));
+        var again = renderer.RenderAnnualReport(await IssueAnnualReport.Build(db2, 2030, report.IssuedAt, "manager@unodc.test", "en",
+            scope.ServiceProvider.GetRequiredService<IDocumentText>(), default));
         Assert.Equal(report.Content, again);
     }
 

@@ -33,9 +33,13 @@ public sealed class BoardPackQueryCountTests(TrustFundAppFactory app) : ReviewTe
             ids.Add(id);
         }
         foreach (var id in ids.Take(3)) await Send(new DecideSelection.Command(id, Selection.Shortlist, "Shortlisted."));
-        var small = await Send(new CreateBoardSession.Command(call.Id, new DateOnly(2026, 12, 1), SessionFormat.Remote, []));
+        var small = await Send(new CreateBoardSession.Command(call.Id, new DateOnly(2026, 12, 1), SessionFormat.Remote, board.Select(t => t.Id).ToList()));
+        // The small session's ballots close (without quorum) so that its applications may sit on the larger agenda too.
+        await using (var db = App.NewDbContext())
+            foreach (var ballot in await db.SessionBallots.Where(b => b.SessionId == small).Select(b => b.Id).ToListAsync())
+                await Send(new CloseBallot.Command(ballot));
         foreach (var id in ids.Skip(3)) await Send(new DecideSelection.Command(id, Selection.Shortlist, "Shortlisted."));
-        var large = await Send(new CreateBoardSession.Command(call.Id, new DateOnly(2026, 12, 2), SessionFormat.Remote, []));
+        var large = await Send(new CreateBoardSession.Command(call.Id, new DateOnly(2026, 12, 2), SessionFormat.Remote, board.Select(t => t.Id).ToList()));
         await using (var db = App.NewDbContext())
         {
             var ballot = await db.SessionBallots.FirstAsync(b => b.SessionId == large);
@@ -90,7 +94,7 @@ public sealed class BoardPackQueryCountTests(TrustFundAppFactory app) : ReviewTe
             await db.Database.ExecuteSqlRawAsync(sql);
             Assert.Equal(1200, await db.Assessments.CountAsync());
         }
-        var session = await Send(new CreateBoardSession.Command(call.Id, new DateOnly(2026, 12, 1), SessionFormat.Remote, []));
+        var session = await Send(new CreateBoardSession.Command(call.Id, new DateOnly(2026, 12, 1), SessionFormat.Remote, board.Select(t => t.Id).ToList()));
         var client = await SignedIn(Of(board, "JP"));
         var url = $"/board/sessions/{session}";
         for (var i = 0; i < 10; i++) await client.GetStringAsync(url); // warm-up: JIT, compiled views, connection pool

@@ -12,7 +12,20 @@ namespace TrustFund.IntegrationTests.Features.Sessions;
 
 public sealed class SessionPagesTests(TrustFundAppFactory app) : ReviewTest(app)
 {
+    /// <summary>A session opened through the page with the whole board ticked present.</summary>
     private async Task<(Guid SessionId, List<ApplicationUser> Board, Guid ApplicationId, Guid CallId)> Shortlisted()
+    {
+        var (callId, board, id, manager) = await ReadyForASession();
+        var form = new Dictionary<string, string> { ["Date"] = "2026-12-01", ["Format"] = "Remote" };
+        for (var i = 0; i < board.Count; i++) form[$"Present[{i}]"] = board[i].Id.ToString();
+        var created = await PostForm(manager, $"/fund/calls/{callId}/sessions", form);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var sessionId = Guid.Parse(LocationOf(created).Split('/').Last());
+        return (sessionId, board, id, callId);
+    }
+
+    /// <summary>A call with one shortlisted application, the full board appointed, and the secretariat signed in.</summary>
+    private async Task<(Guid CallId, List<ApplicationUser> Board, Guid ApplicationId, HttpClient Manager)> ReadyForASession()
     {
         var call = await OpenCall();
         var board = await FullBoard();
@@ -22,11 +35,38 @@ public sealed class SessionPagesTests(TrustFundAppFactory app) : ReviewTest(app)
         await SendAs(hiroshi, new DeclareConflict.Command(id, false, null));
         await SendAs(hiroshi, new SaveAssessment.Command(id, RubricCriterion.Default.Select(c => new CriterionScore(c.Name, 4, null)).ToList(), true));
         await Send(new DecideSelection.Command(id, Selection.Shortlist, "Shortlisted."));
-        var manager = await SignedIn(await Manager());
-        var created = await PostForm(manager, $"/fund/calls/{call.Id}/sessions", new() { ["Date"] = "2026-12-01", ["Format"] = "Remote" });
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        return (call.Id, board, id, await SignedIn(await Manager()));
+    }
+
+    [Fact]
+    public async Task OpenSession_TwoOfFiveTicked_RecordsExactlyThoseTwo_AndTheMinutesListOnlyThem()
+    {
+        var (callId, board, _, manager) = await ReadyForASession();
+        var present = new[] { Of(board, "SN"), Of(board, "JP") };
+
+        var created = await PostPageForm(manager, $"/fund/calls/{callId}/sessions", null,
+            [new("Date", "2026-12-01"), new("Format", "Remote"), new("Present", present[0].Id.ToString()), new("Present", present[1].Id.ToString())]);
+
         var sessionId = Guid.Parse(LocationOf(created).Split('/').Last());
-        return (sessionId, board, id, call.Id);
+        await using (var db = App.NewDbContext())
+            Assert.Equal(present.Select(t => t.Id).Order(), (await db.BoardSessions.SingleAsync()).PresentTrusteeIds.Order());
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await manager.GetByteArrayAsync($"/fund/sessions/{sessionId}/minutes.pdf"));
+        var text = string.Join("\n", pdf.GetPages().Select(p => p.Text));
+        foreach (var trustee in board)
+            Assert.Equal(present.Contains(trustee), text.Contains(trustee.DisplayName!));
+    }
+
+    [Fact]
+    public async Task OpenSession_NobodyTicked_IsRefusedAskingWhoWasPresent()
+    {
+        var (callId, _, _, manager) = await ReadyForASession();
+
+        var refused = await PostPageForm(manager, $"/fund/calls/{callId}/sessions", null, [new("Date", "2026-12-01"), new("Format", "Remote")]);
+
+        var html = await AssertRefusedWith(refused, "Tick the trustees present at the session.");
+        Assert.Matches("value=\"Remote\"\\s+checked", html);   // the format chosen is kept
+        await using var db = App.NewDbContext();
+        Assert.False(await db.BoardSessions.AnyAsync());
     }
 
     [Fact]

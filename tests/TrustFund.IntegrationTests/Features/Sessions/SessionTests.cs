@@ -32,7 +32,7 @@ public sealed class SessionTests(TrustFundAppFactory app) : ReviewTest(app)
             await Send(new DecideSelection.Command(id, Selection.Shortlist, "Shortlisted for the board."));
             ids.Add(id);
         }
-        var sessionId = await Send(new CreateBoardSession.Command(call.Id, new DateOnly(2026, 12, 1), SessionFormat.Remote, []));
+        var sessionId = await Send(new CreateBoardSession.Command(call.Id, new DateOnly(2026, 12, 1), SessionFormat.Remote, board.Select(t => t.Id).ToList()));
         return (sessionId, board, ids, call.Id);
     }
 
@@ -82,6 +82,63 @@ public sealed class SessionTests(TrustFundAppFactory app) : ReviewTest(app)
     }
 
     [Fact]
+    public async Task CreateBoardSession_ApplicationsAllOnAnOpenBallot_IsRefused_NoSecondBallotOnThem()
+    {
+        var (sessionId, board, ids, callId) = await SessionWith(("Casa Esperanza", "CO", 4));
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            Send(new CreateBoardSession.Command(callId, new DateOnly(2026, 12, 2), SessionFormat.Remote, board.Select(t => t.Id).ToList())));
+
+        Assert.Equal("Every shortlisted application is already on the agenda of an open session: close its ballots first.", refused.Template);
+        await using var db = App.NewDbContext();
+        Assert.Single(await db.SessionBallots.Where(b => b.ApplicationId == ids[0]).ToListAsync());
+    }
+
+    [Fact]
+    public async Task CloseBallot_ApplicationDecidedMeanwhile_StillCloses_WithItsCount()
+    {
+        var (sessionId, board, ids, _) = await SessionWith(("Casa Esperanza", "CO", 4));
+        var ballot = await BallotOf(sessionId, ids[0]);
+        var voters = new[] { Of(board, "SN"), Of(board, "UA"), Of(board, "JP") };
+        foreach (var t in voters) await Cleared(t, ids[0]);
+        foreach (var t in voters) await SendAs(t, new CastVote.Command(ballot, VoteChoice.Approve));
+        await using (var db = App.NewDbContext())
+        {
+            // Decided elsewhere (as an award through an older session's ballot was, before one open ballot per application).
+            var application = await db.Applications.SingleAsync(a => a.Id == ids[0]);
+            application.Recommend(App.Clock.GetUtcNow(), "board");
+            application.Approve(40_000m, null, App.Clock.GetUtcNow(), "manager");
+            await db.SaveChangesAsync();
+        }
+
+        var result = await Send(new CloseBallot.Command(ballot));
+
+        Assert.Equal((BallotOutcome.Recommended, 3), (result.Outcome, result.Approvals));
+        await using var after = App.NewDbContext();
+        Assert.True((await after.SessionBallots.SingleAsync(b => b.Id == ballot)).IsClosed);
+        Assert.Equal(ApplicationStatus.Approved, (await after.Applications.SingleAsync(a => a.Id == ids[0])).Status);
+    }
+
+    [Fact]
+    public async Task BoardMinutes_OpenBallot_PrintTheVotesCastSoFar()
+    {
+        var (sessionId, board, ids, _) = await SessionWith(("Casa Esperanza", "CO", 4));
+        var ballot = await BallotOf(sessionId, ids[0]);
+        foreach (var t in new[] { Of(board, "SN"), Of(board, "UA") })
+        {
+            await Cleared(t, ids[0]);
+            await SendAs(t, new CastVote.Command(ballot, VoteChoice.Approve));
+        }
+        var manager = await SignedIn(await Manager());
+
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await manager.GetByteArrayAsync($"/fund/sessions/{sessionId}/minutes.pdf"));
+
+        var text = string.Concat(pdf.GetPages().Select(p => p.Text)).Replace(" ", "");
+        Assert.Contains("Ballotopen", text);
+        Assert.Contains("2/0/0", text);
+    }
+
+    [Fact]
     public async Task BoardMinutes_ListTheDecisionAndEveryVoteWithItsTime_AndDownloadTheSameTwice()
     {
         var (sessionId, board, ids, _) = await SessionWith(("Casa Esperanza", "CO", 4));
@@ -103,8 +160,14 @@ public sealed class SessionTests(TrustFundAppFactory app) : ReviewTest(app)
         Assert.Contains("CasaEsperanza", text);
         Assert.Contains("Recommended", text);
         Assert.Contains("2/0/1", text); // for / against / abstain: one approver changed to abstain
-        Assert.Contains("Abstain(changed)", text);
+        Assert.Contains("Abstention(changed)", text); // the minutes record the vote as a noun, not the button's verb
         Assert.Contains($"Page1of{pdf.NumberOfPages}", text);
+        // A French-speaking reader downloads them in French.
+        using var french = UglyToad.PdfPig.PdfDocument.Open(await manager.GetByteArrayAsync($"/fund/sessions/{sessionId}/minutes.pdf?culture=fr"));
+        var frenchText = string.Concat(french.GetPages().Select(p => p.Text)).Replace(" ", "");
+        Assert.Contains("Procès-verbalduConseild'administration", frenchText);
+        Assert.Contains("Abstention(modifié)", frenchText);
+        Assert.Contains($"Page1sur{french.NumberOfPages}", frenchText);
         var trustee = await SignedIn(Of(board, "JP"));
         Assert.NotEqual(System.Net.HttpStatusCode.OK, (await trustee.GetAsync($"/fund/sessions/{sessionId}/minutes.pdf")).StatusCode);
     }

@@ -24,6 +24,8 @@ public sealed class OrganisationModel(IMediator mediator, CountryOptions countri
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Countries = await countries.ForLanguage(Display.Language, ct);
+        // A value that could not be read (a year "abc", a garbage date) is refused with its message, never dropped.
+        if (!ModelState.IsValid) return Page();
         await mediator.Send(new UpdateMyOrganisation.Command(Version, Form), ct);
         TempData["Message"] = text["Your changes are saved."].Value;
         return Redirect("/apply/organisation");

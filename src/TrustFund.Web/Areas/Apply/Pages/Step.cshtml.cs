@@ -9,6 +9,7 @@ using TrustFund.Application.Data;
 using TrustFund.Application.Features.Applications;
 using TrustFund.Application.Features.Organisations;
 using TrustFund.Domain.Applications;
+using TrustFund.Domain.Common;
 using TrustFund.Web.Hosting;
 using TrustFund.Web.Localization;
 
@@ -18,9 +19,11 @@ namespace TrustFund.Web.Areas.Apply.Pages;
 /// The application form, one step per page. Moving on saves the step on the server; the page also autosaves
 /// every 30 seconds when JavaScript runs, and works fully without it.
 /// </summary>
-[RequestFormLimits(MultipartBodyLengthLimit = Attachment.MaxFileBytes + 1024 * 1024)]
+// Enough form values for a budget far above its 100 lines, so that too many lines are refused with a message, not a bare 400.
+[RequestFormLimits(MultipartBodyLengthLimit = Attachment.MaxFileBytes + 1024 * 1024, ValueCountLimit = 4096)]
 [RequestSizeLimit(Attachment.MaxFileBytes + 1024 * 1024)]
-public sealed class StepModel(IMediator mediator, CountryOptions countryOptions, TrustFundDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class StepModel(IMediator mediator, CountryOptions countryOptions, TrustFundDbContext db, IStringLocalizer<SharedResource> text,
+    TimeProvider clock) : PageModel
 {
     public static readonly string[] Steps = ["organisation", "project", "beneficiaries", "budget", "declaration", "attachments", "review"];
 
@@ -37,7 +40,34 @@ public sealed class StepModel(IMediator mediator, CountryOptions countryOptions,
     public IReadOnlyList<(string Iso2, string Name)> Countries { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name)> Forms { get; private set; } = [];
 
-    public sealed record BudgetLineInput(BudgetCategory Category, string? Description, decimal? Amount);
+    /// <summary>One line of the budget form; a class with properties, so that a refused value is named by its label (FieldLabels).</summary>
+    public sealed class BudgetLineInput
+    {
+        public BudgetCategory Category { get; set; } = BudgetCategory.DirectAssistance;
+        public string? Description { get; set; }
+        public decimal? Amount { get; set; }
+    }
+
+    /// <summary>The columns of the beneficiaries grid.</summary>
+    public static readonly (Sex Sex, AgeGroup Age, string Label)[] Cells =
+    [
+        (Sex.Female, AgeGroup.Child, "Girls"), (Sex.Male, AgeGroup.Child, "Boys"), (Sex.Other, AgeGroup.Child, "Other children"),
+        (Sex.Female, AgeGroup.Adult, "Women"), (Sex.Male, AgeGroup.Adult, "Men"), (Sex.Other, AgeGroup.Adult, "Other adults"),
+    ];
+
+    public static string CellName(string formCode, Sex sex, AgeGroup age) => $"B.{formCode}.{sex}.{age}";
+
+    /// <summary>The call no longer takes submissions: the review step says so instead of offering Submit.</summary>
+    public bool DeadlinePassed => !Current.Call.IsOpenAt(clock.GetUtcNow());
+
+    /// <summary>What the cell shows: what was typed when a refused save shows the form again, else the stored count.</summary>
+    public string CellValue(string formCode, Sex sex, AgeGroup age)
+    {
+        if (keepTypedInput && Request.HasFormContentType) return Request.Form[CellName(formCode, sex, age)].ToString();
+        var count = Current.Application.Beneficiaries.Where(b => b.FormOfExploitationCode == formCode && b.Sex == sex && b.AgeGroup == age)
+            .Sum(b => (long)b.Count);
+        return count == 0 ? "" : count.ToString(CultureInfo.InvariantCulture);
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -51,7 +81,13 @@ public sealed class StepModel(IMediator mediator, CountryOptions countryOptions,
     public async Task<IActionResult> OnPostAsync(Guid id, string? go, CancellationToken ct)
     {
         keepTypedInput = true;
-        await mediator.Send(CommandForStep(id), ct);
+        var command = await CommandForStep(id, ct);
+        // A value that could not be read ("abc" for an amount, an unknown category) is refused with its message, never zeroed.
+        if (!ModelState.IsValid) return Page();
+        await mediator.Send(command, ct);
+        TempData["Message"] = text["Saved."].Value;
+        // Say it where it happens: a budget outside the call's limits is shown on the budget step now, not on the review step.
+        if (Step == "budget" && go == "next" && await BudgetHasProblems(id, ct)) return Redirect($"/apply/{id}/budget");
         var index = Array.IndexOf(Steps, Step);
         var target = go switch
         {
@@ -60,7 +96,6 @@ public sealed class StepModel(IMediator mediator, CountryOptions countryOptions,
             { } named when Steps.Contains(named) => named,
             _ => Step,
         };
-        TempData["Message"] = text["Saved."].Value;
         return Redirect($"/apply/{id}/{target}");
     }
 
@@ -68,7 +103,9 @@ public sealed class StepModel(IMediator mediator, CountryOptions countryOptions,
     public Task<IActionResult> OnPostAutosaveAsync(Guid id, CancellationToken ct) =>
         AutosaveResult.Of(async () =>
         {
-            var saved = await mediator.Send(CommandForStep(id), ct);
+            var command = await CommandForStep(id, ct);
+            if (!ModelState.IsValid) throw AutosaveResult.Refusal(ModelState);
+            var saved = await mediator.Send(command, ct);
             return (saved.Version, saved.SavedAt);
         }, text);
 
@@ -99,33 +136,54 @@ public sealed class StepModel(IMediator mediator, CountryOptions countryOptions,
         return Redirect($"/apply/{id}/view?submitted=1");
     }
 
-    private SaveDraft.Command CommandForStep(Guid id) => Step switch
+    private async Task<SaveDraft.Command> CommandForStep(Guid id, CancellationToken ct) => Step switch
     {
         "organisation" => new SaveDraft.Command(id, Version) { Organisation = Organisation.ToSection() },
         "project" => new SaveDraft.Command(id, Version) { Project = Project },
-        "beneficiaries" => new SaveDraft.Command(id, Version) { Beneficiaries = BeneficiariesFromForm() },
+        "beneficiaries" => new SaveDraft.Command(id, Version) { Beneficiaries = await BeneficiariesFromForm(ct) },
+        // Every line is sent, empty ones too (the draft drops them), so that a message about line i lands on line i.
         "budget" => new SaveDraft.Command(id, Version)
         {
-            Budget = Budget.Where(l => l.Amount is not null || !string.IsNullOrWhiteSpace(l.Description))
-                .Select(l => new BudgetLine(l.Category, l.Description?.Trim() ?? "", l.Amount ?? 0)).ToList(),
+            Budget = Budget.Select(l => new BudgetLine(l.Category, l.Description?.Trim() ?? "", l.Amount ?? 0)).ToList(),
         },
         "declaration" => new SaveDraft.Command(id, Version) { Declaration = Declaration },
         _ => new SaveDraft.Command(id, Version),
     };
 
-    /// <summary>Beneficiary counts come as fields named B.{form}.{sex}.{age}: one number per cell of the grid.</summary>
-    private List<BeneficiaryTarget> BeneficiariesFromForm()
+    /// <summary>
+    /// Beneficiary counts come as fields named B.{form}.{sex}.{age}: one number per cell of the grid. A cell that is not a
+    /// whole number from 0 to 1,000,000 ("abc", "-3", 99999999999) is refused at that cell, named by its row and column.
+    /// </summary>
+    private async Task<List<BeneficiaryTarget>> BeneficiariesFromForm(CancellationToken ct)
     {
         var targets = new List<BeneficiaryTarget>();
+        var refused = new List<(string Key, string FormCode, string Column)>();
         foreach (var (key, value) in Request.Form)
         {
             var parts = key.Split('.');
             if (parts.Length != 4 || parts[0] != "B") continue;
-            if (!Enum.TryParse<Sex>(parts[2], out var sex) || !Enum.TryParse<AgeGroup>(parts[3], out var age)) continue;
-            if (!int.TryParse(value.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) || count == 0) continue;
-            targets.Add(new BeneficiaryTarget(sex, age, parts[1], count));
+            var cell = Cells.FirstOrDefault(c => c.Sex.ToString() == parts[2] && c.Age.ToString() == parts[3]);
+            if (cell.Label is null) continue;
+            var typed = value.ToString().Trim();
+            if (typed.Length == 0) continue;
+            if (!int.TryParse(typed, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) || !InputLimits.IsPeopleCount(count))
+                refused.Add((key, parts[1], cell.Label));
+            else if (count != 0) targets.Add(new BeneficiaryTarget(cell.Sex, cell.Age, parts[1], count));
+        }
+        if (refused.Count > 0)
+        {
+            var forms = await db.FormsOfExploitation.AsNoTracking().ToDictionaryAsync(f => f.Code, f => f.Name.For(Display.Language), ct);
+            foreach (var (key, formCode, column) in refused)
+                ModelState.AddModelError(key, text["{0}, {1}: enter a whole number of people from 0 to 1,000,000.",
+                    forms.GetValueOrDefault(formCode, formCode), text[column].Value]);
         }
         return targets;
+    }
+
+    private async Task<bool> BudgetHasProblems(Guid id, CancellationToken ct)
+    {
+        var saved = await mediator.Send(new GetApplication.Query(id), ct);
+        return saved.Application.Budget.Count > 0 && saved.Problems.Any(p => p.Field == "Budget");
     }
 
     /// <summary>
@@ -157,7 +215,7 @@ public sealed class StepModel(IMediator mediator, CountryOptions countryOptions,
         Version = Current.Version;
         Organisation = OrganisationProfileForm.From(a.Organisation);
         Project = a.Project;
-        Budget = a.Budget.Select(l => new BudgetLineInput(l.Category, l.Description, l.Amount)).ToList();
+        Budget = a.Budget.Select(l => new BudgetLineInput { Category = l.Category, Description = l.Description, Amount = l.Amount }).ToList();
         Declaration = a.Declaration;
     }
 }

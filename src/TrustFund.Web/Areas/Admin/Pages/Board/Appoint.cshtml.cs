@@ -21,7 +21,7 @@ public sealed class AppointModel(IMediator mediator, TimeProvider clock, IString
     public async Task OnGetAsync(CancellationToken ct)
     {
         Options = await mediator.Send(new GetAppointmentOptions.Query(), ct);
-        TermStart = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        TermStart = TrustFund.Domain.Common.FundCalendar.Today(clock);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TrustFund.Application.Data;
@@ -16,21 +15,30 @@ namespace TrustFund.Web.Areas.Apply.Pages.Reports;
 /// (expenditure per budget line), by the report's kind. Saves a draft, autosaves every 30 seconds like the
 /// application form, and submits. Field names match the keys the domain gives its problems, so messages sit next to their fields.
 /// </summary>
-public sealed class ReportModel(IMediator mediator, CountryOptions countryOptions, TrustFundDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ReportModel(IMediator mediator, CountryOptions countryOptions, TrustFundDbContext db, IStringLocalizer<SharedResource> text) : FormPage
 {
     public const int NationalityRows = 8;
 
-    [BindProperty] public uint Version { get; set; }
-    [BindProperty] public Dictionary<string, int?> BySex { get; set; } = [];
-    [BindProperty] public Dictionary<string, int?> ByAgeGroup { get; set; } = [];
-    [BindProperty] public List<CountInput> ByNationality { get; set; } = [];
-    [BindProperty] public Dictionary<string, int?> ByForm { get; set; } = [];
-    [BindProperty] public Dictionary<string, int?> ByAssistance { get; set; } = [];
-    [BindProperty] public string? Activities { get; set; }
-    [BindProperty] public string? Challenges { get; set; }
-    [BindProperty] public List<string?> CaseStories { get; set; } = [];
-    [BindProperty] public List<LineInput> Lines { get; set; } = [];
+    /// <summary>
+    /// Everything the form posts, bound as one model (see FormPage): the count grids are dictionaries inside it, so a
+    /// financial report's post (which has no BySex[…] field) no longer binds every posted field, the antiforgery token
+    /// included, as a count.
+    /// </summary>
+    public sealed class ReportForm
+    {
+        public uint Version { get; set; }
+        public Dictionary<string, int?> BySex { get; set; } = [];
+        public Dictionary<string, int?> ByAgeGroup { get; set; } = [];
+        public List<CountInput> ByNationality { get; set; } = [];
+        public Dictionary<string, int?> ByForm { get; set; } = [];
+        public Dictionary<string, int?> ByAssistance { get; set; } = [];
+        public string? Activities { get; set; }
+        public string? Challenges { get; set; }
+        public List<string?> CaseStories { get; set; } = [];
+        public List<LineInput> Lines { get; set; } = [];
+    }
 
+    public ReportForm Form { get; private set; } = new();
     public GetGrantReport.Result Current { get; private set; } = null!;
     public IReadOnlyList<(string Iso2, string Name)> Countries { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name)> Forms { get; private set; } = [];
@@ -39,73 +47,82 @@ public sealed class ReportModel(IMediator mediator, CountryOptions countryOption
     public sealed class CountInput { public string? Code { get; set; } public int? Number { get; set; } }
     public sealed class LineInput { public decimal? Spent { get; set; } public string? Explanation { get; set; } }
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct) => await Load(id, ct, fillForm: true);
+    private Guid Id => RouteGuid();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
-        await Load(id, ct, fillForm: false);
-        await mediator.Send(SaveCommand(id), ct);
-        TempData["Message"] = text["Saved."].Value;
-        return Redirect($"/apply/reports/{id}");
-    }
-
-    /// <summary>The 30-second autosave: same save, answered in JSON so the page stays where it is.</summary>
-    public async Task<IActionResult> OnPostAutosaveAsync(Guid id, CancellationToken ct)
-    {
-        Current = await mediator.Send(new GetGrantReport.Query(id, OwnOrganisationOnly: true), ct); // the report's kind picks the form
-        return await AutosaveResult.Of(async () =>
-        {
-            var saved = await mediator.Send(SaveCommand(id), ct);
-            return (saved.Version, saved.SavedAt);
-        }, text);
-    }
-
-    /// <summary>Saves what is in the form, then submits it; refusals come back next to their fields with the form as typed.</summary>
-    public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct)
-    {
-        await Load(id, ct, fillForm: false);
-        var saved = await mediator.Send(SaveCommand(id), ct);
-        Version = saved.Version;
-        await mediator.Send(new SubmitGrantReport.Command(id), ct);
-        TempData["Message"] = text["The report is submitted to the secretariat."].Value;
-        return Redirect($"/apply/reports/{id}");
-    }
-
-    private SaveGrantReportDraft.Command SaveCommand(Guid id)
-    {
-        if (!Current.Report.IsNarrative)
-            return new(id, Version, null, new FinancialReport(Lines.Select(l => new ExpenditureLine("", "", 0, l.Spent ?? 0, l.Explanation)).ToList()));
-        static List<ReportCount> Counts(IEnumerable<KeyValuePair<string, int?>> cells) =>
-            cells.Where(c => c.Value is not null and not 0).Select(c => new ReportCount(c.Key, c.Value!.Value)).ToList();
-        return new(id, Version, new NarrativeReport(Counts(BySex), Counts(ByAgeGroup),
-            Counts(ByNationality.Where(n => !string.IsNullOrWhiteSpace(n.Code)).GroupBy(n => n.Code!)
-                .Select(g => new KeyValuePair<string, int?>(g.Key, g.Sum(n => n.Number ?? 0)))),
-            Counts(ByForm), Counts(ByAssistance), Activities?.Trim() ?? "", Challenges?.Trim() ?? "",
-            CaseStories.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()).ToList()), null);
-    }
-
-    private async Task Load(Guid id, CancellationToken ct, bool fillForm)
-    {
-        Current = await mediator.Send(new GetGrantReport.Query(id, OwnOrganisationOnly: true), ct);
+        Current = await mediator.Send(new GetGrantReport.Query(Id, OwnOrganisationOnly: true), ct);
         Countries = await countryOptions.ForLanguage(Display.Language, ct);
         Forms = (await db.FormsOfExploitation.AsNoTracking().OrderBy(f => f.SortOrder).ToListAsync(ct))
             .Select(f => (f.Code, f.Name.For(Display.Language))).ToList();
         AssistanceTypes = (await db.AssistanceTypes.AsNoTracking().OrderBy(f => f.SortOrder).ToListAsync(ct))
             .Select(f => (f.Code, f.Name.For(Display.Language))).ToList();
-        if (!fillForm) return;
-        Version = Current.Version;
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await EnsureLoadedAsync(ct);
         var n = Current.Report.Narrative ?? NarrativeReport.Empty;
-        BySex = n.BySex.ToDictionary(c => c.Code, c => (int?)c.Number);
-        ByAgeGroup = n.ByAgeGroup.ToDictionary(c => c.Code, c => (int?)c.Number);
-        ByNationality = n.ByNationality.Select(c => new CountInput { Code = c.Code, Number = c.Number }).ToList();
-        ByForm = n.ByForm.ToDictionary(c => c.Code, c => (int?)c.Number);
-        ByAssistance = n.ByAssistance.ToDictionary(c => c.Code, c => (int?)c.Number);
-        Activities = n.Activities;
-        Challenges = n.Challenges;
-        CaseStories = [.. n.CaseStories];
         var f = Current.Report.Financial;
-        Lines = Current.Budget.Select((_, i) => f is not null && i < f.Lines.Count
-            ? new LineInput { Spent = f.Lines[i].Spent, Explanation = f.Lines[i].Explanation }
-            : new LineInput()).ToList();
+        Form = new ReportForm
+        {
+            Version = Current.Version,
+            BySex = n.BySex.ToDictionary(c => c.Code, c => (int?)c.Number),
+            ByAgeGroup = n.ByAgeGroup.ToDictionary(c => c.Code, c => (int?)c.Number),
+            ByNationality = n.ByNationality.Select(c => new CountInput { Code = c.Code, Number = c.Number }).ToList(),
+            ByForm = n.ByForm.ToDictionary(c => c.Code, c => (int?)c.Number),
+            ByAssistance = n.ByAssistance.ToDictionary(c => c.Code, c => (int?)c.Number),
+            Activities = n.Activities,
+            Challenges = n.Challenges,
+            CaseStories = [.. n.CaseStories],
+            Lines = Current.Budget.Select((_, i) => f is not null && i < f.Lines.Count
+                ? new LineInput { Spent = f.Lines[i].Spent, Explanation = f.Lines[i].Explanation }
+                : new LineInput()).ToList(),
+        };
+    }
+
+    public Task<IActionResult> OnPostAsync(ReportForm report, CancellationToken ct)
+    {
+        Form = report;
+        return Send(SaveCommand(report), "Saved.", $"/apply/reports/{Id}", ct);
+    }
+
+    /// <summary>The 30-second autosave: same save, answered in JSON so the page stays where it is.</summary>
+    public Task<IActionResult> OnPostAutosaveAsync(ReportForm report, CancellationToken ct) =>
+        AutosaveResult.Of(async () =>
+        {
+            var saved = await mediator.Send(SaveCommand(report), ct);
+            return (saved.Version, saved.SavedAt);
+        }, text);
+
+    /// <summary>Saves what is in the form, then submits it; refusals come back next to their fields with the form as typed.</summary>
+    public async Task<IActionResult> OnPostSubmitAsync(ReportForm report, CancellationToken ct)
+    {
+        Form = report;
+        if (!ModelState.IsValid) return Page();
+        var saved = await mediator.Send(SaveCommand(report), ct);
+        // The save above is kept even when the submission is refused: the form shown again must carry the version that
+        // save produced, or correcting and submitting again is refused as someone else's edit.
+        Form.Version = saved.Version;
+        await mediator.Send(new SubmitGrantReport.Command(Id), ct);
+        TempData["Message"] = text["The report is submitted to the secretariat."].Value;
+        return Redirect($"/apply/reports/{Id}");
+    }
+
+    /// <summary>
+    /// The financial form always posts its budget lines and the narrative form never does, so the post says which part
+    /// it saves without loading the report first (a forged mix is refused by the report itself, by its kind).
+    /// </summary>
+    private SaveGrantReportDraft.Command SaveCommand(ReportForm form)
+    {
+        if (form.Lines.Count > 0)
+            return new(Id, form.Version, null, new FinancialReport(form.Lines.Select(l => new ExpenditureLine("", "", 0, l.Spent ?? 0, l.Explanation)).ToList()));
+        static List<ReportCount> Counts(IEnumerable<KeyValuePair<string, int?>> cells) =>
+            cells.Where(c => c.Value is not null and not 0).Select(c => new ReportCount(c.Key, c.Value!.Value)).ToList();
+        return new(Id, form.Version, new NarrativeReport(Counts(form.BySex), Counts(form.ByAgeGroup),
+            Counts(form.ByNationality.Where(n => !string.IsNullOrWhiteSpace(n.Code)).GroupBy(n => n.Code!)
+                .Select(g => new KeyValuePair<string, int?>(g.Key, g.Sum(n => n.Number ?? 0)))),
+            Counts(form.ByForm), Counts(form.ByAssistance), form.Activities?.Trim() ?? "", form.Challenges?.Trim() ?? "",
+            form.CaseStories.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()).ToList()), null);
     }
 }

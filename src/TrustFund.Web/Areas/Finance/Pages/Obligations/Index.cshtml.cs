@@ -14,7 +14,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        AsOf ??= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        AsOf ??= TrustFund.Domain.Common.FundCalendar.Today(clock);
         Items = await mediator.Send(new ListUnliquidatedObligations.Query(AsOf.Value), ct);
     }
 }

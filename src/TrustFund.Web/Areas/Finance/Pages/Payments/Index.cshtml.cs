@@ -1,39 +1,61 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
+using TrustFund.Application.Abstractions;
 using TrustFund.Application.Features.Payments;
-using TrustFund.Web.Localization;
+using TrustFund.Application.Identity;
+using TrustFund.Domain.Grants;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Areas.Finance.Pages.Payments;
 
-/// <summary>The certifying and approving officers' queue: each step asks for confirmation; the use cases check who may take it.</summary>
-public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>
+/// The certifying and approving officers' queue. Each payment offers only the step the signed-in officer may take, and
+/// says why when the step is someone else's (the use cases still check, for a forged post).
+/// </summary>
+public sealed class IndexModel(IMediator mediator, TimeProvider clock, ICurrentUser user) : FormPage
 {
     [BindProperty(SupportsGet = true)] public bool ShowDisbursed { get; set; }
-    [BindProperty] public DateOnly ValueDate { get; set; }
-    [BindProperty] public string BankReference { get; set; } = "";
+
+    public sealed class DisburseForm
+    {
+        public Guid PaymentId { get; set; }
+        public DateOnly? ValueDate { get; set; }
+        public string? BankReference { get; set; }
+    }
+
+    /// <summary>The disbursement form that was posted, shown again with what was typed when it is refused.</summary>
+    public DisburseForm? Disbursing { get; private set; }
 
     public IReadOnlyList<ListPaymentQueue.Item> Payments { get; private set; } = [];
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => TrustFund.Domain.Common.FundCalendar.Today(clock);
 
-    public async Task OnGetAsync(CancellationToken ct) =>
+    protected override async Task LoadAsync(CancellationToken ct) =>
         Payments = await mediator.Send(new ListPaymentQueue.Query(ShowDisbursed), ct);
 
+    public Task OnGetAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
+
     public Task<IActionResult> OnPostCertifyAsync(Guid paymentId, CancellationToken ct) =>
-        Act(new CertifyPayment.Command(paymentId), "The payment is certified.", ct);
+        Send(new CertifyPayment.Command(paymentId), "The payment is certified.", "/finance/payments", ct);
 
     public Task<IActionResult> OnPostApproveAsync(Guid paymentId, CancellationToken ct) =>
-        Act(new ApprovePayment.Command(paymentId), "The payment is approved.", ct);
+        Send(new ApprovePayment.Command(paymentId), "The payment is approved.", "/finance/payments", ct);
 
-    public Task<IActionResult> OnPostDisburseAsync(Guid paymentId, CancellationToken ct) =>
-        Act(new DisbursePayment.Command(paymentId, ValueDate, BankReference), "The disbursement is recorded.", ct);
-
-    private async Task<IActionResult> Act(ICommand<Unit> command, string done, CancellationToken ct)
+    public Task<IActionResult> OnPostDisburseAsync(DisburseForm disbursement, CancellationToken ct)
     {
-        await OnGetAsync(ct);
-        await mediator.Send(command, ct);
-        TempData["Message"] = text[done].Value;
-        return Redirect("/finance/payments");
+        Disbursing = disbursement;
+        return Send(new DisbursePayment.Command(disbursement.PaymentId, disbursement.ValueDate ?? default, disbursement.BankReference ?? ""),
+            "The disbursement is recorded.", "/finance/payments", ct);
     }
+
+    /// <summary>The step this officer may take on the payment, or why it is not theirs (a catalogue text), as the domain rules it.</summary>
+    public (bool Allowed, string? Why) CanCertify(ListPaymentQueue.Item p) =>
+        !user.IsInRole(Roles.CertifyingOfficer) ? (false, "A certifying officer certifies this payment.") : (true, null);
+
+    public (bool Allowed, string? Why) CanApprove(ListPaymentQueue.Item p) =>
+        !user.IsInRole(Roles.ApprovingOfficer) ? (false, "An approving officer approves this payment.")
+        : p.CertifiedById == user.UserId ? (false, "You certified this payment: another officer must approve it.")
+        : p.RequestedById == user.UserId ? (false, "You requested this payment: another officer must approve it.")
+        : (true, null);
+
+    public static bool IsWaitingFor(ListPaymentQueue.Item p, PaymentStatus status) => p.HeldByReport is null && p.Status == status;
 }

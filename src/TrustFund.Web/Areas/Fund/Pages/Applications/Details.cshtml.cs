@@ -1,26 +1,33 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using TrustFund.Application.Features.Applications;
-using TrustFund.Web.Localization;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Applications;
 
 /// <summary>One application for the secretariat: the automatic eligibility checks and the decision on eligibility.</summary>
-public sealed class DetailsModel(IMediator mediator, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(IMediator mediator) : FormPage
 {
     public GetApplication.Result Current { get; private set; } = null!;
-    [BindProperty] public bool Eligible { get; set; }
-    [BindProperty] public string Reason { get; set; } = "";
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct) => Current = await mediator.Send(new GetApplication.Query(id), ct);
-
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    public sealed class EligibilityForm
     {
-        Current = await mediator.Send(new GetApplication.Query(id), ct);
-        await mediator.Send(new DecideEligibility.Command(id, Eligible, Reason), ct);
-        TempData["Message"] = text["The eligibility decision is saved; the applicant can read it."].Value;
-        return Redirect($"/fund/applications/{id}");
+        public bool Eligible { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    /// <summary>What was posted, shown again when the decision is refused; null on a fresh page.</summary>
+    public EligibilityForm? Decision { get; private set; }
+
+    protected override async Task LoadAsync(CancellationToken ct) => Current = await mediator.Send(new GetApplication.Query(RouteGuid()), ct);
+
+    public Task OnGetAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
+
+    public Task<IActionResult> OnPostAsync(EligibilityForm decision, CancellationToken ct)
+    {
+        Decision = decision;
+        var id = RouteGuid();
+        return Send(new DecideEligibility.Command(id, decision.Eligible, decision.Reason ?? ""),
+            "The eligibility decision is saved; the applicant can read it.", $"/fund/applications/{id}", ct);
     }
 }

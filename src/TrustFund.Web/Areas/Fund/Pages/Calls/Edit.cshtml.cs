@@ -1,51 +1,40 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using TrustFund.Application.Features.Calls;
 using TrustFund.Domain.Calls;
-using TrustFund.Web.Localization;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Calls;
 
-public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>A call's edit form and its publication, two forms posting to their own handlers (see FormPage).</summary>
+public sealed class EditModel(IMediator mediator) : FormPage
 {
-    [BindProperty]
-    public CallForm Form { get; set; } = new();
+    public CallForm Form { get; private set; } = new();
 
     /// <summary>The version loaded with the form: saving over someone else's newer save is refused.</summary>
-    [BindProperty]
-    public uint Version { get; set; }
+    public uint Version { get; private set; }
 
     public string Slug { get; private set; } = "";
     public CallStatus Status { get; private set; }
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct)
-    {
-        var call = await mediator.Send(new GetCallForEditing.Query(id), ct);
-        (Form, Version, Slug, Status) = (call.Form, call.Version, call.Slug, call.Status);
-    }
+    // A refused save shows the call as the manager typed it, not as it is stored.
+    private bool keepTypedForm;
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
-        await LoadHeader(id, ct);
-        await mediator.Send(new EditCall.Command(id, Version, Form), ct);
-        TempData["Message"] = text["Your changes are saved."].Value;
-        return Redirect($"/fund/calls/{id}/edit");
-    }
-
-    public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct)
-    {
-        var call = await mediator.Send(new GetCallForEditing.Query(id), ct);
-        (Form, Version, Slug, Status) = (call.Form, call.Version, call.Slug, call.Status);
-        await mediator.Send(new PublishCall.Command(id), ct);
-        TempData["Message"] = text["The call is published and open for applications."].Value;
-        return Redirect($"/fund/calls/{id}/edit");
-    }
-
-    private async Task LoadHeader(Guid id, CancellationToken ct)
-    {
-        var call = await mediator.Send(new GetCallForEditing.Query(id), ct);
+        var call = await mediator.Send(new GetCallForEditing.Query(RouteGuid()), ct);
         (Slug, Status) = (call.Slug, call.Status);
+        if (!keepTypedForm) (Form, Version) = (call.Form, call.Version);
     }
+
+    public Task OnGetAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
+
+    public Task<IActionResult> OnPostAsync(Guid id, [Bind(Prefix = "Form")] CallForm form, uint version, CancellationToken ct)
+    {
+        (Form, Version, keepTypedForm) = (form, version, true);
+        return Send(new EditCall.Command(id, version, form), "Your changes are saved.", $"/fund/calls/{id}/edit", ct);
+    }
+
+    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct) =>
+        Send(new PublishCall.Command(id), "The call is published and open for applications.", $"/fund/calls/{id}/edit", ct);
 }

@@ -1,39 +1,39 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using TrustFund.Application.Features.Contributions;
-using TrustFund.Web.Localization;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Donors;
 
-public sealed class DetailsModel(IMediator mediator, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>One donor: pledges and receipts (a receipt reversed with its reason), and the donor account linked to it.</summary>
+public sealed class DetailsModel(IMediator mediator) : FormPage
 {
-    [BindProperty] public string Reason { get; set; } = "";
-    [BindProperty] public string Email { get; set; } = "";
+    public sealed class ReverseForm { public string? Reason { get; set; } }
+    public sealed class LinkForm { public string? Email { get; set; } }
+
+    public ReverseForm Reversal { get; private set; } = new();
+    public LinkForm Link { get; private set; } = new();
 
     /// <summary>The receipt whose reversal form was posted, so a refused reversal reopens that form with its text.</summary>
     public Guid? ReceiptId { get; private set; }
 
     public GetDonor.Result Donor { get; private set; } = null!;
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct) => Donor = await mediator.Send(new GetDonor.Query(id), ct);
+    protected override async Task LoadAsync(CancellationToken ct) => Donor = await mediator.Send(new GetDonor.Query(RouteGuid()), ct);
 
-    public async Task<IActionResult> OnPostReverseAsync(Guid id, Guid receiptId, CancellationToken ct)
+    public Task OnGetAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
+
+    public Task<IActionResult> OnPostReverseAsync(Guid receiptId, ReverseForm reversal, CancellationToken ct)
     {
-        Donor = await mediator.Send(new GetDonor.Query(id), ct);
         ReceiptId = receiptId;
-        if (Donor.Receipts.All(r => r.Id != receiptId)) return NotFound();
-        await mediator.Send(new ReverseReceipt.Command(receiptId, Reason), ct);
-        TempData["Message"] = text["The receipt is reversed and the reversing entry booked in the journal."].Value;
-        return Redirect($"/fund/donors/{id}");
+        Reversal = reversal;
+        return Send(new ReverseReceipt.Command(receiptId, reversal.Reason ?? ""),
+            "The receipt is reversed and the reversing entry booked in the journal.", $"/fund/donors/{RouteGuid()}", ct);
     }
 
-    public async Task<IActionResult> OnPostLinkAsync(Guid id, CancellationToken ct)
+    public Task<IActionResult> OnPostLinkAsync(LinkForm link, CancellationToken ct)
     {
-        Donor = await mediator.Send(new GetDonor.Query(id), ct);
-        await mediator.Send(new LinkDonorUser.Command(id, Email), ct);
-        TempData["Message"] = text["The account is linked to this donor."].Value;
-        return Redirect($"/fund/donors/{id}");
+        Link = link;
+        return Send(new LinkDonorUser.Command(RouteGuid(), link.Email ?? ""), "The account is linked to this donor.", $"/fund/donors/{RouteGuid()}", ct);
     }
 }

@@ -15,6 +15,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
     [BindProperty] public string Name { get; set; } = "";
     [BindProperty] public DonorKind Kind { get; set; }
     [BindProperty] public string? CountryIso2 { get; set; }
+    [BindProperty] public string Language { get; set; } = "en";
 
     public Guid Id { get; private set; }
     public IReadOnlyList<ListCountries.Item> Countries { get; private set; } = [];
@@ -22,7 +23,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         var donor = await mediator.Send(new GetDonor.Query(id), ct);
-        (Id, Version, Name, Kind, CountryIso2) = (donor.Id, donor.Version, donor.Name, donor.Kind, donor.CountryIso2);
+        (Id, Version, Name, Kind, CountryIso2, Language) = (donor.Id, donor.Version, donor.Name, donor.Kind, donor.CountryIso2, donor.Language);
         Countries = await mediator.Send(new ListCountries.Query(Display.Language), ct);
     }
 
@@ -30,7 +31,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
     {
         Id = id;
         Countries = await mediator.Send(new ListCountries.Query(Display.Language), ct);
-        await mediator.Send(new EditDonor.Command(id, Version, Name, Kind, CountryIso2), ct);
+        await mediator.Send(new EditDonor.Command(id, Version, Name, Kind, CountryIso2, Language), ct);
         TempData["Message"] = text["Your changes are saved."].Value;
         return Redirect($"/fund/donors/{id}");
     }

@@ -21,7 +21,7 @@ public sealed class NewReceiptModel(IMediator mediator, TimeProvider clock, IStr
         Pledge = await mediator.Send(new GetPledge.Query(id), ct);
         Currency = Pledge.Pledge.Currency;
         Amount = Pledge.Pledge.Outstanding;
-        ValueDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        ValueDate = TrustFund.Domain.Common.FundCalendar.Today(clock);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)

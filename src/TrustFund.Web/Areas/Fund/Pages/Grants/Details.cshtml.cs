@@ -1,8 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using TrustFund.Application.Features.Grants;
+using TrustFund.Web.Hosting;
 using TrustFund.Web.Localization;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Grants;
@@ -10,79 +9,88 @@ namespace TrustFund.Web.Areas.Fund.Pages.Grants;
 /// <summary>
 /// One agreement: its terms, reports, payments and amendments, its funding from earmarked contributions; signing, report
 /// acceptance (grantees submit their reports through the report forms), allocations of earmarked money, closure.
+/// Each form posts to its own handler with its own model (see FormPage).
 /// </summary>
-public sealed class DetailsModel(IMediator mediator, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(IMediator mediator, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text) : FormPage
 {
     public GetGrantAgreement.Result Current { get; private set; } = null!;
     public GetGrantEarmarkFunding.Result Funding { get; private set; } = null!;
 
-    [BindProperty] public Guid PledgeId { get; set; }
-    [BindProperty] public decimal UsdAmount { get; set; }
-    // Nullable so that a form posting only one of these texts is not refused for the others ("The … field is required").
-    [BindProperty] public string? Reason { get; set; }
+    public sealed class AllocateForm
+    {
+        public Guid? PledgeId { get; set; }
+        public decimal? UsdAmount { get; set; }
+    }
+
+    public sealed class WithdrawForm
+    {
+        public string? Reason { get; set; }
+    }
+
+    public sealed class RefundForm
+    {
+        public decimal? RefundAmount { get; set; }
+        public DateOnly? RefundValueDate { get; set; }
+        public string? RefundBankReference { get; set; }
+    }
+
+    public AllocateForm Allocation { get; private set; } = new();
+    public WithdrawForm Withdrawal { get; private set; } = new();
+    public RefundForm Refund { get; private set; } = new();
 
     /// <summary>The allocation whose withdrawal form was posted, so a refused withdrawal reopens that form with its text.</summary>
     public Guid? AllocationId { get; private set; }
 
-    [BindProperty] public decimal RefundAmount { get; set; }
-    [BindProperty] public DateOnly RefundValueDate { get; set; }
-    [BindProperty] public string? RefundBankReference { get; set; }
+    public Guid Id => RouteGuid();
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
-        Current = await mediator.Send(new GetGrantAgreement.Query(id), ct);
-        Funding = await mediator.Send(new GetGrantEarmarkFunding.Query(id), ct);
-        RefundAmount = Current.Grant.RefundDue ?? 0;
-        if (RefundValueDate == default) RefundValueDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Current = await mediator.Send(new GetGrantAgreement.Query(Id), ct);
+        Funding = await mediator.Send(new GetGrantEarmarkFunding.Query(Id), ct);
     }
 
-    public Task<IActionResult> OnPostSignAsync(Guid id, CancellationToken ct) =>
-        Act(id, new SignGrantAgreement.Command(id), "The agreement is signed and the obligation raised.", ct);
-
-    public Task<IActionResult> OnPostAcceptReportAsync(Guid id, Guid reportId, CancellationToken ct) =>
-        Act(id, new AcceptGrantReport.Command(reportId), "The report is accepted.", ct);
-
-    public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        await OnGetAsync(id, ct);
-        var result = await mediator.Send(new StartGrantClosure.Command(id), ct);
+        await EnsureLoadedAsync(ct);
+        // The refund form offers the balance asked back; the officer records what actually arrived.
+        Refund = new RefundForm { RefundAmount = Current.Grant.RefundDue, RefundValueDate = TrustFund.Domain.Common.FundCalendar.Today(clock) };
+    }
+
+    public Task<IActionResult> OnPostSignAsync(CancellationToken ct) =>
+        Send(new SignGrantAgreement.Command(Id), "The agreement is signed and the obligation raised.", Here, ct);
+
+    public Task<IActionResult> OnPostAcceptReportAsync(Guid reportId, CancellationToken ct) =>
+        Send(new AcceptGrantReport.Command(reportId), "The report is accepted.", Here, ct);
+
+    public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
+    {
+        var result = await mediator.Send(new StartGrantClosure.Command(Id), ct);
         TempData["Message"] = result.Closed
             ? text["The grant is closed."].Value
             : text["A refund of {0} is requested from the grantee.", FinanceDisplay.Usd(result.RefundDue)].Value;
-        return Redirect($"/fund/grants/{id}");
+        return Redirect(Here);
     }
 
-    public async Task<IActionResult> OnPostAllocateAsync(Guid id, CancellationToken ct)
+    public Task<IActionResult> OnPostAllocateAsync(AllocateForm allocation, CancellationToken ct)
     {
-        await OnGetAsync(id, ct);
-        await mediator.Send(new AllocateEarmarkedFunds.Command(id, PledgeId, UsdAmount), ct);
-        TempData["Message"] = text["The earmarked contribution is allocated to this grant."].Value;
-        return Redirect($"/fund/grants/{id}");
+        Allocation = allocation;
+        return Send(new AllocateEarmarkedFunds.Command(Id, allocation.PledgeId ?? Guid.Empty, allocation.UsdAmount ?? 0),
+            "The earmarked contribution is allocated to this grant.", Here, ct);
     }
 
-    public async Task<IActionResult> OnPostWithdrawAllocationAsync(Guid id, Guid allocationId, CancellationToken ct)
+    public Task<IActionResult> OnPostWithdrawAllocationAsync(Guid allocationId, WithdrawForm withdrawal, CancellationToken ct)
     {
-        await OnGetAsync(id, ct);
         AllocationId = allocationId;
-        await mediator.Send(new WithdrawEarmarkAllocation.Command(id, allocationId, Reason ?? ""), ct);
-        TempData["Message"] = text["The allocation is withdrawn."].Value;
-        return Redirect($"/fund/grants/{id}");
+        Withdrawal = withdrawal;
+        return Send(new WithdrawEarmarkAllocation.Command(Id, allocationId, withdrawal.Reason ?? ""), "The allocation is withdrawn.", Here, ct);
     }
 
-    public async Task<IActionResult> OnPostRefundAsync(Guid id, CancellationToken ct)
+    public Task<IActionResult> OnPostRefundAsync(RefundForm refund, CancellationToken ct)
     {
-        await OnGetAsync(id, ct);
-        await mediator.Send(new RecordGrantRefund.Command(id, RefundAmount, RefundValueDate, RefundBankReference ?? ""), ct);
-        TempData["Message"] = text["The refund is recorded and the grant closed."].Value;
-        return Redirect($"/fund/grants/{id}");
+        Refund = refund;
+        return Send(new RecordGrantRefund.Command(Id, refund.RefundAmount ?? 0, refund.RefundValueDate ?? default, refund.RefundBankReference ?? ""),
+            "The refund is recorded and the grant closed.", Here, ct);
     }
 
-    private async Task<IActionResult> Act(Guid id, ICommand<Unit> command, string done, CancellationToken ct)
-    {
-        // Loaded first: when the use case refuses, the page is shown again with the reason.
-        await OnGetAsync(id, ct);
-        await mediator.Send(command, ct);
-        TempData["Message"] = text[done].Value;
-        return Redirect($"/fund/grants/{id}");
-    }
+    private string Here => $"/fund/grants/{Id}";
 }

@@ -1,13 +1,14 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustFund.Application.Features.Grants;
 using TrustFund.Application.Finance;
 using TrustFund.Domain.Grants;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Grants;
 
-public sealed class IndexModel(IMediator mediator) : PageModel
+/// <summary>The grants with filters and CSV, and the awards still waiting for their agreement to be drawn up.</summary>
+public sealed class IndexModel(IMediator mediator) : FormPage
 {
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
@@ -21,11 +22,13 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public string Query => $"from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&status={Status}";
 
-    public async Task OnGetAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         Awards = await mediator.Send(new ListAwardsWithoutAgreement.Query(), ct);
         Result = await mediator.Send(new ListGrants.Query(Criteria, PageNumber), ct);
     }
+
+    public Task OnGetAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
@@ -35,7 +38,6 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostCreateAsync(Guid applicationId, CancellationToken ct)
     {
-        await OnGetAsync(ct);
         var id = await mediator.Send(new CreateGrantAgreement.Command(applicationId), ct);
         return Redirect($"/fund/grants/{id}");
     }

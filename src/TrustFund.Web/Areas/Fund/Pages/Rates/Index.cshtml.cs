@@ -1,14 +1,14 @@
 using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using TrustFund.Application.Features.ExchangeRates;
+using TrustFund.Web.Hosting;
 using TrustFund.Web.Localization;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Rates;
 
-public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLocalizer<SharedResource> text) : FormPage
 {
     [BindProperty(SupportsGet = true)] public string? FilterCurrency { get; set; }
 
@@ -25,20 +25,20 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLo
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = TrustFund.Domain.Common.FundCalendar.Today(clock);
         EffectiveFrom = new DateOnly(today.Year, today.Month, 1);
-        await Load(ct);
+        await EnsureLoadedAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await Load(ct);
+        if (!ModelState.IsValid) return Page();
         await mediator.Send(new AddUnoreRate.Command(Currency, EffectiveFrom, UnitsPerUsd), ct);
         TempData["Message"] = text["The rate is added."].Value;
         return Redirect("/fund/rates");
     }
 
-    private async Task Load(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         int? year = null, month = null;
         if (DateTime.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m))

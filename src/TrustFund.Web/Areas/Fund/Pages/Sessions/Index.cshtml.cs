@@ -1,24 +1,36 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustFund.Application.Features.Sessions;
 using TrustFund.Domain.Review;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Sessions;
 
-public sealed class IndexModel(IMediator mediator) : PageModel
+/// <summary>A call's board sessions, and the form that opens one with the trustees ticked as present.</summary>
+public sealed class IndexModel(IMediator mediator) : FormPage
 {
     public ListBoardSessions.Result Current { get; private set; } = null!;
-    [BindProperty] public DateOnly? Date { get; set; }
-    [BindProperty] public SessionFormat Format { get; set; }
-    [BindProperty] public List<Guid> Present { get; set; } = [];
 
-    public async Task OnGetAsync(Guid callId, CancellationToken ct) => Current = await mediator.Send(new ListBoardSessions.Query(callId), ct);
-
-    public async Task<IActionResult> OnPostAsync(Guid callId, CancellationToken ct)
+    public sealed class SessionForm
     {
-        Current = await mediator.Send(new ListBoardSessions.Query(callId), ct);
-        var id = await mediator.Send(new CreateBoardSession.Command(callId, Date ?? default, Format, Present), ct);
+        public DateOnly? Date { get; set; }
+        public SessionFormat Format { get; set; }
+        public List<Guid> Present { get; set; } = [];
+    }
+
+    /// <summary>What was posted, shown again when the session is refused; null on a fresh page (everyone ticked).</summary>
+    public SessionForm? Posted { get; private set; }
+
+    protected override async Task LoadAsync(CancellationToken ct) =>
+        Current = await mediator.Send(new ListBoardSessions.Query(RouteGuid("callId")), ct);
+
+    public Task OnGetAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(SessionForm session, CancellationToken ct)
+    {
+        Posted = session;
+        if (!ModelState.IsValid) return Page();
+        var id = await mediator.Send(new CreateBoardSession.Command(RouteGuid("callId"), session.Date ?? default, session.Format, session.Present), ct);
         return Redirect($"/board/sessions/{id}");
     }
 }

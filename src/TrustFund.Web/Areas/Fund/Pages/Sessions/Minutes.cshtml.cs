@@ -9,7 +9,7 @@ public sealed class MinutesModel(IMediator mediator) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var file = await mediator.Send(new GetBoardMinutesPdf.Query(id), ct);
+        var file = await mediator.Send(new GetBoardMinutesPdf.Query(id, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), ct);
         return File(file.Content, "application/pdf", file.FileName);
     }
 }
