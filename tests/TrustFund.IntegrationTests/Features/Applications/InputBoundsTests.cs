@@ -292,12 +292,4 @@ public sealed class InputBoundsTests(TrustFundAppFactory app) : ApplicationTest(
     }
 
     private static async Task<string> Html(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-
-    private async Task<(Guid Id, ApplicationUser User, HttpClient Client)> SignedInWithADraft()
-    {
-        var call = await OpenCall();
-        var (_, user) = await Ngo();
-        var id = await SendAs(user, new StartApplication.Command(call.Id));
-        return (id, user, await SignedIn(user));
-    }
 }
