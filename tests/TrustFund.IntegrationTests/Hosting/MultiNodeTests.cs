@@ -16,13 +16,13 @@ public sealed class MultiNodeTests(TrustFundAppFactory app) : IntegrationTest(ap
         var user = await CreateUser("officer@unodc.test", Roles.Donor);
         await using var first = Node();
         await using var second = Node();
-        var firstClient = first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var firstClient = first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = Https });
 
         var signIn = await PostForm(firstClient, "/account/login", new() { ["Email"] = user.Email!, ["Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("tf.auth=")).Split(';')[0];
 
-        var secondClient = second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var secondClient = second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = Https });
         using var signedIn = new HttpRequestMessage(HttpMethod.Get, "/notifications");
         signedIn.Headers.Add("Cookie", cookie);
         var page = await secondClient.SendAsync(signedIn);
@@ -64,8 +64,13 @@ public sealed class MultiNodeTests(TrustFundAppFactory app) : IntegrationTest(ap
         }
     }
 
+    // Cookies are Secure outside Development, so the nodes are spoken to over https, as behind the TLS proxy.
+    private static readonly Uri Https = new("https://localhost");
+
+    // Every node encrypts and reads the shared key ring with the same certificate, as the deployed replicas do.
     private NodeFactory Node(params (string Key, string Value)[] settings) =>
-        new(App.ConnectionString, App.Clock, settings.ToDictionary(s => s.Key, s => s.Value));
+        new(App.ConnectionString, App.Clock, settings.Append((Key: "DataProtection:CertificatePath", Value: App.DataProtectionCertificatePath))
+            .ToDictionary(s => s.Key, s => s.Value));
 
     /// <summary>A worker node whose dispatcher polls every second and drops its mail in its own folder.</summary>
     private NodeFactory Dispatching(string folder) =>

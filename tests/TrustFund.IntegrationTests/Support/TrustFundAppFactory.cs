@@ -31,6 +31,12 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
 
     public TestClock Clock { get; } = new();
     public TestLog Log { get; } = new();
+
+    /// <summary>
+    /// One data-protection certificate for the run, so that every node the tests start (see NodeFactory) reads the key
+    /// ring the others wrote, as replicas sharing one certificate do.
+    /// </summary>
+    public string DataProtectionCertificatePath { get; } = TestCertificate.Write();
     public string PickupDirectory { get; } = Path.Combine(Path.GetTempPath(), "trustfund-test-mail", Guid.NewGuid().ToString("N"));
 
     /// <summary>As the application connects: its own role, which owns nothing.</summary>
@@ -45,6 +51,7 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("ConnectionStrings:TrustFund", _postgres.ConnectionString);
         builder.UseSetting("ConnectionStrings:TrustFundMigrations", _postgres.MigrationsConnectionString);
         builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
+        builder.UseSetting("DataProtection:CertificatePath", DataProtectionCertificatePath);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Database:SeedOnStartup", "true");
         builder.UseSetting("Hangfire:RunServer", "false");
@@ -120,6 +127,7 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
         await DisposeAsync();
         _postgres.Dispose();
         if (Directory.Exists(PickupDirectory)) Directory.Delete(PickupDirectory, recursive: true);
+        File.Delete(DataProtectionCertificatePath);
     }
 }
 

@@ -4,7 +4,10 @@ using TrustFund.Application;
 
 namespace TrustFund.UnitTests.Validation;
 
-/// <summary>Validators are registered once for the whole process (AddApplication), so none may hold a per-request service.</summary>
+/// <summary>
+/// Validators are registered once for the whole process (AddApplication), so none may hold a per-request service; the
+/// clock, itself one for the process, is the only service a validator may take (dates are checked against "today").
+/// </summary>
 public sealed class ValidatorLifetimeTests
 {
     [Fact]
@@ -15,6 +18,7 @@ public sealed class ValidatorLifetimeTests
 
         Assert.NotEmpty(registrations);
         Assert.All(registrations, d => Assert.Equal(ServiceLifetime.Singleton, d.Lifetime));
-        Assert.All(registrations, d => Assert.Contains(d.ImplementationType!.GetConstructors(), c => c.GetParameters().Length == 0));
+        Assert.All(registrations, d => Assert.Contains(d.ImplementationType!.GetConstructors(),
+            c => c.GetParameters().All(p => p.ParameterType == typeof(TimeProvider))));
     }
 }

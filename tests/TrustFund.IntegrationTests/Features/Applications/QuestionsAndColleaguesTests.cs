@@ -92,7 +92,7 @@ public sealed class QuestionsAndColleaguesTests(TrustFundAppFactory app) : Appli
         var invitation = Assert.Single(await after.OutboxEmails.Where(e => e.To == "pedro@esperanza.org").ToListAsync());
         Assert.Equal("admin le invita a TrustFund en nombre de Casa Esperanza", invitation.Subject);
         Assert.Contains("Estimado/a Pedro:", invitation.TextBody);
-        Assert.Contains("http://localhost/account/reset-password?email=pedro%40esperanza.org&code=", invitation.TextBody);
+        Assert.Contains("https://trustfund.test/account/reset-password?email=pedro%40esperanza.org&code=", invitation.TextBody); // from App:PublicBaseUrl, never the request
         Assert.DoesNotContain("ignore", invitation.TextBody);
         var mine = await QueryAs(pedro, new TrustFund.Application.Features.Applications.ListMyApplications.Query());
         Assert.Equal(draft, Assert.Single(mine).Id);
