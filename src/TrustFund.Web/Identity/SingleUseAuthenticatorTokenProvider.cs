@@ -8,6 +8,7 @@ namespace TrustFund.Web.Identity;
 /// An authenticator code is accepted once. Identity accepts any code of the last and next minute; a code seen over
 /// someone's shoulder, or replayed from a captured request, would sign in again. So the codes accepted in the last
 /// five minutes (longer than any code stays valid) are kept with the account, and a code among them is refused.
+/// The code is checked against the app's clock (<see cref="AuthenticatorCode"/>), not the system's as Identity's base does.
 /// </summary>
 public sealed class SingleUseAuthenticatorTokenProvider(TimeProvider clock) : AuthenticatorTokenProvider<ApplicationUser>
 {
@@ -17,7 +18,11 @@ public sealed class SingleUseAuthenticatorTokenProvider(TimeProvider clock) : Au
 
     public override async Task<bool> ValidateAsync(string purpose, string token, UserManager<ApplicationUser> manager, ApplicationUser user)
     {
-        if (!await base.ValidateAsync(purpose, token, manager, user)) return false;
+        var key = await manager.GetAuthenticatorKeyAsync(user);
+        var code = token.Replace(" ", "").Replace("-", "");
+        if (string.IsNullOrEmpty(key) || code.Length != 6 || !code.All(char.IsAsciiDigit)) return false;
+        if (AuthenticatorCode.MatchingStep(key, code, clock.GetUtcNow()) is null) return false;
+        token = code;
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         var used = Parse(await manager.GetAuthenticationTokenAsync(user, Store, UsedCodes))
             .Where(u => now - u.At < Remembered.TotalSeconds).ToList();

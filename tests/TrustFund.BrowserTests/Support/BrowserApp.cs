@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using TrustFund.Application.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
@@ -76,8 +77,20 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             // --no-sandbox because CI runs as root; the rest keep Chromium off the (closed) network.
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--no-first-run", "--disable-quic"],
+            Env = BrowserEnvironment(),
         });
     }
+
+    /// <summary>
+    /// The browser gets the suite's environment without a preloaded clock library: the suite may run under `faketime`
+    /// (to prove it does not depend on the machine's date), and Chromium's own timers stall under it. What the tests
+    /// check is the app's behaviour on its own clock (the test clock), which the browser's clock does not touch.
+    /// </summary>
+    private static Dictionary<string, string> BrowserEnvironment() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(e => (Name: (string)e.Key, Value: (string?)e.Value ?? ""))
+            .Where(e => e.Name != "LD_PRELOAD" && !e.Name.StartsWith("FAKETIME", StringComparison.Ordinal))
+            .ToDictionary(e => e.Name, e => e.Value);
 
     public async Task<IPage> NewPage(string language = "en")
     {
@@ -97,8 +110,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         if (authenticatorKey is not null)
         {
             await SignedInOrExplain(page, email, url => url.Contains("/account/login-2fa"));
-            // The person's phone keeps real time, and so does Identity's authenticator check (it reads the system clock).
-            await page.Locator("#Code").FillAsync(Totp.Code(authenticatorKey, DateTimeOffset.UtcNow));
+            // The person's phone agrees with the app's clock (the test clock, ticking from its fixed start).
+            await page.Locator("#Code").FillAsync(AuthenticatorCode.At(authenticatorKey, Clock.GetUtcNow()));
             await page.Locator("form.stack button[type=submit]").ClickAsync();
         }
         await SignedInOrExplain(page, email, url => !url.Contains("/account/login"));

@@ -63,25 +63,30 @@ public sealed partial class DatabaseFaultTests(TrustFundAppFactory app) : Applic
         }
 
         var answers = new ConcurrentBag<(Guid Id, HttpStatusCode Status, bool RetryAfter)>();
-        // Spread over three seconds; the database is down from the first half-second to the third: some submissions are
-        // in flight when it stops, some arrive while it is down, some after it is back.
+        var databaseStopped = new TaskCompletionSource();
+        // The first quarter submit at once: the database is stopped as soon as two of them have their answer, so the
+        // others are in flight when it stops. The rest arrive while it is down and keep retrying until it is back.
+        var early = applicants / 4;
         var burst = forms.Select((form, i) => Task.Run(async () =>
         {
-            await Task.Delay(i * 3000 / applicants);
-            for (var attempt = 0; attempt < 60; attempt++)
+            if (i >= early) await databaseStopped.Task;
+            for (var attempt = 0; attempt < 200; attempt++)
             {
                 using var response = await form.Client.PostAsync($"/apply/{form.Id}/review?handler=Submit",
                     new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = form.Token }));
                 answers.Add((form.Id, response.StatusCode, response.Headers.RetryAfter is not null));
                 if (response.StatusCode != HttpStatusCode.ServiceUnavailable) return;
-                await Task.Delay(250); // a client honouring Retry-After, hurried for the test
+                await Task.Delay(100); // a client honouring Retry-After, hurried for the test
             }
         })).ToList();
-        await Task.Delay(500);
+        await Until(() => answers.Count >= 2, "two early submissions answered");
         App.StopDatabase();
         try
         {
-            await Task.Delay(2500);
+            databaseStopped.SetResult();
+            // The outage lasts until every late client has been told to come back later.
+            await Until(() => forms.Skip(early).All(f => answers.Any(a => a.Id == f.Id && a.Status == HttpStatusCode.ServiceUnavailable)),
+                "every late client answered 503 while the database is down");
         }
         finally
         {
@@ -99,6 +104,17 @@ public sealed partial class DatabaseFaultTests(TrustFundAppFactory app) : Applic
         Assert.Equal(applicants, stored.Count(a => a.Status == ApplicationStatus.Submitted));
         Assert.Equal(applicants, stored.Select(a => a.ReferenceNumber).Distinct().Count());
         Assert.Equal(applicants, await db.OutboxEmails.CountAsync(e => e.DeduplicationKey!.StartsWith("application-receipt:")));
+    }
+
+    /// <summary>Waits for a condition of the test's own making (never for a guessed time), failing after a generous limit.</summary>
+    private static async Task Until(Func<bool> condition, string what)
+    {
+        var limit = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(limit.Elapsed < TimeSpan.FromMinutes(2), $"Timed out waiting until {what}.");
+            await Task.Delay(20);
+        }
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -12,7 +12,7 @@ public sealed class DataProtectionKeyTests(TrustFundAppFactory app) : Integratio
     public async Task ANewKey_IsStoredEncryptedWithTheCertificate_NeverInClear()
     {
         var keys = App.Services.GetRequiredService<IKeyManager>();
-        var now = DateTimeOffset.UtcNow; // the key ring's own clock
+        var now = App.Clock.GetUtcNow(); // any instant: the test reads the stored key, not which key is current
         var key = keys.CreateNewKey(now, now.AddDays(90));
 
         await using var connection = new NpgsqlConnection(App.OwnerConnectionString);

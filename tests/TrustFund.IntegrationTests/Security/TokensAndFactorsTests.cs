@@ -88,7 +88,7 @@ public sealed partial class TokensAndFactorsTests(TrustFundAppFactory app) : Int
     public async Task AnAuthenticatorCode_SignsInOnce_AndIsRefusedTheSecondTime()
     {
         var manager = await CreateUser("manager@unodc.org", [Roles.FundManager], twoFactor: true);
-        var code = Totp.Code(await AuthenticatorKey(manager), DateTimeOffset.UtcNow);
+        var code = AuthenticatorCode.At(await AuthenticatorKey(manager), App.Clock.GetUtcNow());
 
         var first = await SignInWithCode(manager, code);
         var replay = await SignInWithCode(manager, code);
@@ -113,6 +113,23 @@ public sealed partial class TokensAndFactorsTests(TrustFundAppFactory app) : Int
         Assert.Equal(HttpStatusCode.OK, (await SignInWithCode(manager, codes[0])).StatusCode); // a recovery code works once too
         Assert.Contains(App.Log.Entries, e => e.EventId == 9005 && e.Message.Contains(manager.Id.ToString()));
         Assert.DoesNotContain(App.Log.Entries, e => e.Message.Contains(codes[0]));
+    }
+
+    [Fact]
+    public async Task AnAuthenticatorCode_IsCheckedOnTheAppsClock_NotTheMachines()
+    {
+        // The app's clock and the machine's disagree by years: only the code for the app's time signs in.
+        App.Clock.SetUtcNow(new DateTimeOffset(2031, 7, 14, 12, 0, 0, TimeSpan.Zero));
+        var manager = await CreateUser("manager@unodc.org", [Roles.FundManager], twoFactor: true);
+        var key = await AuthenticatorKey(manager);
+        var machinesCode = AuthenticatorCode.At(key, DateTimeOffset.UtcNow);
+        var appsCode = AuthenticatorCode.At(key, App.Clock.GetUtcNow());
+        Assert.NotEqual(machinesCode, appsCode);
+
+        var refused = await SignInWithCode(manager, machinesCode);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("That code is not right.", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInWithCode(manager, appsCode)).StatusCode);
     }
 
     private async Task<HttpResponseMessage> SignInWithCode(ApplicationUser user, string code)

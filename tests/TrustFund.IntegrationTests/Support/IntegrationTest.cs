@@ -92,7 +92,7 @@ public abstract partial class IntegrationTest(TrustFundAppFactory app) : IAsyncL
         {
             var key = await AuthenticatorKey(user);
             response = await PostForm(client, LocationOf(response),
-                new() { ["Code"] = Totp.Code(key, await UnusedCodeTime(user.Id)) });
+                new() { ["Code"] = AuthenticatorCode.At(key, UnusedCodeTime(user.Id)) });
         }
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.False(LocationOf(response).StartsWith("/account/login"), "sign-in did not succeed");
@@ -102,21 +102,21 @@ public abstract partial class IntegrationTest(TrustFundAppFactory app) : IAsyncL
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, HashSet<long>> UsedCodeSteps = new();
 
     /// <summary>
-    /// An authenticator code is accepted once, and the app also accepts the codes of the two 30-second steps either side
-    /// of now: a test that signs the same person in several times takes an unused step's code each time (now, the next
-    /// two, the last), and past four waits for the next step. The real clock, as the app's check uses.
+    /// An authenticator code is accepted once, and the app accepts the codes of the two 30-second steps either side of its
+    /// clock (the test clock): a test that signs the same person in several times takes an unused step's code each time,
+    /// and past five moves the test clock on by five steps, as a person signing in again minutes later would.
     /// </summary>
-    private static async Task<DateTimeOffset> UnusedCodeTime(Guid userId)
+    private DateTimeOffset UnusedCodeTime(Guid userId)
     {
         var used = UsedCodeSteps.GetOrAdd(userId, _ => []);
-        while (true)
-        {
-            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
-            lock (used)
-                foreach (var step in new[] { now, now + 1, now + 2, now - 1 })
-                    if (used.Add(step)) return DateTimeOffset.FromUnixTimeSeconds(step * 30 + 15);
-            await Task.Delay(TimeSpan.FromSeconds(31 - DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 30));
-        }
+        lock (used)
+            while (true)
+            {
+                var now = AuthenticatorCode.StepOf(App.Clock.GetUtcNow());
+                foreach (var step in new[] { now, now + 1, now + 2, now - 1, now - 2 })
+                    if (used.Add(step)) return AuthenticatorCode.MiddleOf(step);
+                App.Clock.Advance(TimeSpan.FromSeconds(30 * (2 * AuthenticatorCode.StepsTolerated + 1)));
+            }
     }
 
     /// <summary>Posts a form the way a browser does: first GET the page for its antiforgery token.</summary>

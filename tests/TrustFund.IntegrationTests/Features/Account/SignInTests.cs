@@ -53,7 +53,7 @@ public sealed class SignInTests(TrustFundAppFactory app) : IntegrationTest(app)
         var manager = await CreateUser("manager@unodc.test", Roles.FundManager);
         var client = await SignedIn(manager);
         await client.GetAsync("/account/two-factor"); // creates the key shown to the person
-        var code = Totp.Code(await AuthenticatorKey(manager), DateTimeOffset.UtcNow);
+        var code = AuthenticatorCode.At(await AuthenticatorKey(manager), App.Clock.GetUtcNow());
 
         var enabled = await PostForm(client, "/account/two-factor", new() { ["Code"] = code });
         Assert.Contains("Your recovery codes", await enabled.Content.ReadAsStringAsync());
