@@ -1,3 +1,4 @@
+using System.Globalization;
 using TrustFund.Infrastructure.Pdf;
 using UglyToad.PdfPig;
 
@@ -23,7 +24,7 @@ public class TableTests
                         string description = i % 3 == 0
                             ? $"Shelter, legal counselling and medical assistance for survivors in the northern provinces end{i:000}"
                             : $"Legal aid end{i:000}";
-                        t.Row($"R{i:000}", description, $"{i * 1000:N0}.00");
+                        t.Row($"R{i:000}", description, string.Create(CultureInfo.InvariantCulture, $"{i * 1000:N0}.00"));
                     }
                 });
             })
