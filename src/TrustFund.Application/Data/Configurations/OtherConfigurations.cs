@@ -94,6 +94,8 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
     public void Configure(EntityTypeBuilder<Notification> b)
     {
         b.Property(x => x.EventKey).HasMaxLength(200);
+        b.Property(x => x.SubjectKey).HasMaxLength(500);
+        b.Property(x => x.Arguments).HasColumnType("jsonb");
         b.Property(x => x.Subject).HasMaxLength(500);
         b.Property(x => x.Link).HasMaxLength(500);
         // The database holds the line too: one notification per person per event, even if two job runs race.
