@@ -94,6 +94,7 @@ public sealed partial class TranslationCatalogueTests
                 texts.Add(Regex.Unescape(m.Groups[2].Value));
             }
             foreach (Match m in NoticeWord().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
+            foreach (Match m in FieldLabel().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
         }
         // Every document (one folder each) translates its texts with T/F.
         foreach (var file in Directory.EnumerateFiles(Path.Combine(src, "TrustFund.Infrastructure", "Reports"), "*.cs", SearchOption.AllDirectories))
@@ -119,6 +120,10 @@ public sealed partial class TranslationCatalogueTests
 
     [GeneratedRegex("""\b(?:CatalogueWord|NoticeLines)\("((?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex NoticeWord();
+
+    // A length rule names its field by the label the page shows (FieldRules.AtMost).
+    [GeneratedRegex("""\bAtMost\([^,()]+, "((?:[^"\\]|\\.)*)"\)""")]
+    private static partial Regex FieldLabel();
 
     // The field may be built ("Attachments." + missing): the text is the first literal after it.
     [GeneratedRegex("""\bAdd\("[^"]*"(?: \+ \w+)?, "((?:[^"\\]|\\.)*)"[,)]""")]
