@@ -15,6 +15,7 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
     {
         b.Property(x => x.LegalName).HasMaxLength(300);
         b.Property(x => x.CountryIso2).HasMaxLength(2).IsFixedLength();
+        b.Property(x => x.Language).HasMaxLength(2).HasDefaultValue("en");
         b.HasOne<Country>().WithMany().HasForeignKey(x => x.CountryIso2).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Profile).AsJson();
         b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
