@@ -16,7 +16,7 @@ public static class GranteeMoneyNotice
 
     private static readonly NoticeText Disbursed = new(
         "Payment sent: grant {0}, instalment {1}",
-        "UNODC sent instalment {1} of grant {0}, USD {2:N2}, with value date {3:yyyy-MM-dd} (bank reference {4}).");
+        "UNODC sent instalment {1} of grant {0}, USD {2:N2}, with value date {3:D} (bank reference {4}).");
 
     public static async Task TellAgreementSignedAsync(this Notifier notifier, TrustFundDbContext db, GrantAgreement grant, CancellationToken ct) =>
         await notifier.NotifyAsync(await db.GranteeRecipientsAsync(grant.OrganisationId, ct), $"grant-signed:{grant.Id}", Signed, "/apply",
