@@ -1636,10 +1636,17 @@ namespace TrustFund.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Arguments")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("arguments");
+
                     b.Property<string>("Body")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("body");
+
+                    b.Property<string>("BodyKey")
+                        .HasColumnType("text")
+                        .HasColumnName("body_key");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1661,10 +1668,14 @@ namespace TrustFund.Migrations.Migrations
                         .HasColumnName("read_at");
 
                     b.Property<string>("Subject")
-                        .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("subject");
+
+                    b.Property<string>("SubjectKey")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("subject_key");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
@@ -1775,6 +1786,14 @@ namespace TrustFund.Migrations.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasDefaultValue("en")
+                        .HasColumnName("language");
 
                     b.Property<string>("LegalName")
                         .IsRequired()

@@ -1,9 +1,8 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
-using TrustFund.Domain.Common;
+using TrustFund.Application.Reports;
 using TrustFund.Domain.Messaging;
 
 namespace TrustFund.Application.Messaging;
@@ -20,20 +19,17 @@ namespace TrustFund.Application.Messaging;
 /// with set-based statements, inside the caller's open transaction, so they commit exactly when the change that caused
 /// them does.
 /// </remarks>
-public sealed class Notifier(TrustFundDbContext db, IEmailSender email, TimeProvider clock, PublicSite site)
+public sealed class Notifier(TrustFundDbContext db, IEmailSender email, TimeProvider clock, PublicSite site, IDocumentText catalogue)
 {
-    /// <summary>The texts of one notification in the three languages; {0}... in them are filled from the arguments.</summary>
-    public sealed record Texts((string Subject, string Body) English, (string Subject, string Body) French, (string Subject, string Body) Spanish);
-
     public sealed record Recipient(Guid UserId, string Email, string Language);
 
     /// <summary>One event for some people: what a sweep collects before sending, so it asks the database once, not per event.</summary>
-    public sealed record Notice(IReadOnlyCollection<Recipient> Recipients, string EventKey, Texts Texts, string Link, object[] Arguments);
+    public sealed record Notice(IReadOnlyCollection<Recipient> Recipients, string EventKey, NoticeText Texts, string Link, object[] Arguments);
 
     /// <summary>Rows of one bulk statement: large enough to be quick, small enough to keep the parameters' memory modest.</summary>
     internal const int BulkChunkSize = 5_000;
 
-    public async Task<int> NotifyUsersInRolesAsync(IReadOnlyCollection<string> roles, string eventKey, Texts texts, string link,
+    public async Task<int> NotifyUsersInRolesAsync(IReadOnlyCollection<string> roles, string eventKey, NoticeText texts, string link,
         object[] arguments, CancellationToken ct) =>
         await NotifyAsync(await RecipientsInRolesAsync(roles, ct), eventKey, texts, link, arguments, ct);
 
@@ -42,7 +38,7 @@ public sealed class Notifier(TrustFundDbContext db, IEmailSender email, TimeProv
             .Select(u => new Recipient(u.Id, u.Email!, u.PreferredLanguage)).ToListAsync(ct);
 
     /// <summary>One event: tracked notifications and outbox e-mails, written by the caller's SaveChanges.</summary>
-    public async Task<int> NotifyAsync(IReadOnlyCollection<Recipient> recipients, string eventKey, Texts texts, string link,
+    public async Task<int> NotifyAsync(IReadOnlyCollection<Recipient> recipients, string eventKey, NoticeText texts, string link,
         object[] arguments, CancellationToken ct)
     {
         var people = recipients.DistinctBy(r => r.UserId).ToList();
@@ -54,7 +50,7 @@ public sealed class Notifier(TrustFundDbContext db, IEmailSender email, TimeProv
         var now = clock.GetUtcNow();
         foreach (var message in messages)
         {
-            db.Notifications.Add(new Notification(message.UserId, eventKey, message.Subject, message.Body, link, now));
+            db.Notifications.Add(new Notification(message.UserId, eventKey, texts.Subject, texts.Body, message.Arguments, link, now));
             email.Queue(new EmailMessage(message.Email, message.Subject, message.TextBody, message.HtmlBody, message.DeduplicationKey));
         }
         return messages.Count;
@@ -109,8 +105,10 @@ public sealed class Notifier(TrustFundDbContext db, IEmailSender email, TimeProv
         var emailIds = messages.Select(_ => Guid.CreateVersion7()).ToArray();
         var users = messages.Select(m => m.UserId).ToArray();
         var keys = messages.Select(m => m.EventKey).ToArray();
+        var subjectKeys = messages.Select(m => m.SubjectKey).ToArray();
+        var bodyKeys = messages.Select(m => m.BodyKey).ToArray();
+        var arguments = messages.Select(m => m.Arguments).ToArray();
         var subjects = messages.Select(m => m.Subject).ToArray();
-        var bodies = messages.Select(m => m.Body).ToArray();
         var links = messages.Select(m => m.Link).ToArray();
         var addresses = messages.Select(m => m.Email).ToArray();
         var textBodies = messages.Select(m => m.TextBody).ToArray();
@@ -119,12 +117,13 @@ public sealed class Notifier(TrustFundDbContext db, IEmailSender email, TimeProv
         // A data-modifying WITH must stay at the top level: read with ToListAsync, which sends the SQL as written.
         var inserted = await db.Database.SqlQuery<int>($"""
             WITH message AS (
-                SELECT * FROM unnest({ids}::uuid[], {users}::uuid[], {keys}::text[], {subjects}::text[], {bodies}::text[], {links}::text[],
-                                     {emailIds}::uuid[], {addresses}::text[], {textBodies}::text[], {htmlBodies}::text[], {deduplicationKeys}::text[])
-                    AS t(id, user_id, event_key, subject, body, link, email_id, address, text_body, html_body, deduplication_key)
+                SELECT * FROM unnest({ids}::uuid[], {users}::uuid[], {keys}::text[], {subjectKeys}::text[], {bodyKeys}::text[], {arguments}::text[],
+                                     {links}::text[], {subjects}::text[], {emailIds}::uuid[], {addresses}::text[], {textBodies}::text[],
+                                     {htmlBodies}::text[], {deduplicationKeys}::text[])
+                    AS t(id, user_id, event_key, subject_key, body_key, arguments, link, subject, email_id, address, text_body, html_body, deduplication_key)
             ), notified AS (
-                INSERT INTO notifications (id, user_id, event_key, subject, body, link, created_at)
-                SELECT id, user_id, event_key, subject, body, link, {now} FROM message
+                INSERT INTO notifications (id, user_id, event_key, subject_key, body_key, arguments, link, created_at)
+                SELECT id, user_id, event_key, subject_key, body_key, arguments::jsonb, link, {now} FROM message
                 ON CONFLICT (user_id, event_key) DO NOTHING
                 RETURNING id
             ), queued AS (
@@ -138,32 +137,32 @@ public sealed class Notifier(TrustFundDbContext db, IEmailSender email, TimeProv
         return inserted.Single();
     }
 
-    /// <summary>What one person receives: the notification's texts and the e-mail made of them.</summary>
-    private sealed record Message(Guid UserId, string Email, string EventKey, string Subject, string Body, string Link, string TextBody, string HtmlBody)
+    /// <summary>What one person receives: the notification's keys and arguments, and the e-mail rendered from them in their language.</summary>
+    private sealed record Message(Guid UserId, string Email, string EventKey, string SubjectKey, string BodyKey, string Arguments, string Subject,
+        string Link, string TextBody, string HtmlBody)
     {
         /// <summary>The outbox refuses a second mail with this key, a second line behind the notification's.</summary>
         public string DeduplicationKey => $"{EventKey}:{UserId}";
     }
 
-    /// <summary>The texts of one notice, rendered once per language among its recipients (not once per person).</summary>
+    /// <summary>
+    /// The e-mail of one notice, rendered once per language among its recipients (not once per person); the notification
+    /// itself keeps the keys and arguments, rendered again whenever it is shown.
+    /// </summary>
     private List<Message> Render(Notice notice, IEnumerable<Recipient> recipients)
     {
         var url = site.Link(notice.Link);
         var encodedUrl = WebUtility.HtmlEncode(url);
+        var arguments = NoticeArguments.Serialise(notice.Arguments);
         var messages = new List<Message>();
-        foreach (var language in recipients.GroupBy(r => r.Language is "fr" or "es" ? r.Language : "en"))
+        foreach (var language in recipients.GroupBy(r => DocumentLanguages.Normalise(r.Language)))
         {
-            var (subject, body) = Languages.Pick(language.Key, notice.Texts.English, notice.Texts.French, notice.Texts.Spanish);
-            var culture = CultureInfo.GetCultureInfo(language.Key);
-            // A name given in the three languages (a report's kind, a regional group) is written in the reader's.
-            var arguments = notice.Arguments.Select(a => a is LocalizedText name ? name.For(language.Key) : a).ToArray();
-            subject = string.Format(culture, subject, arguments);
-            body = string.Format(culture, body, arguments);
+            var (subject, body) = NoticeArguments.Render(catalogue, language.Key, notice.Texts, arguments);
             var text = body + "\n\n" + url;
             var html = $"<p>{WebUtility.HtmlEncode(body).Replace("\n", "<br>")}</p><p><a href=\"{encodedUrl}\">{encodedUrl}</a></p>";
-            messages.AddRange(language.Select(person => new Message(person.UserId, person.Email, notice.EventKey, subject, body, notice.Link, text, html)));
+            messages.AddRange(language.Select(person => new Message(person.UserId, person.Email, notice.EventKey, notice.Texts.Subject,
+                notice.Texts.Body, arguments, subject, notice.Link, text, html)));
         }
         return messages;
     }
-
 }

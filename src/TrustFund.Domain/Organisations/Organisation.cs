@@ -17,6 +17,9 @@ public sealed class Organisation : Entity
 
     public string LegalName { get; private set; } = "";
     public string CountryIso2 { get; private set; } = "";
+
+    /// <summary>The language the NGO chose when it registered (en, fr or es): what its first administrator reads.</summary>
+    public string Language { get; private set; } = "en";
     public DateTimeOffset CreatedAt { get; private set; }
     public OrganisationProfile Profile { get; private set; } = new();
 
@@ -29,6 +32,12 @@ public sealed class Organisation : Entity
         LegalName = legalName.Trim();
         CountryIso2 = countryIso2;
         Profile = profile;
+    }
+
+    public void CorrespondIn(string language)
+    {
+        if (!LocalizedText.Languages.Contains(language)) throw new DomainException("Choose English, French or Spanish.");
+        Language = language;
     }
 }
 

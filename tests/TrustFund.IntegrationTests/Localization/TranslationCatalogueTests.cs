@@ -37,7 +37,8 @@ public sealed partial class TranslationCatalogueTests
     {
         var source = string.Concat(SourceFiles().Select(File.ReadAllText));
         var unused = JsonStringLocalizer.Catalogue(language).Keys
-            .Where(english => !source.Contains(english, StringComparison.Ordinal))
+            // A text with line breaks is written with \n escapes in the C# source.
+            .Where(english => !source.Contains(english, StringComparison.Ordinal) && !source.Contains(english.Replace("\n", "\\n"), StringComparison.Ordinal))
             .Order().ToList();
         Assert.True(unused.Count == 0, $"{language} translations of texts no longer used:\n{string.Join("\n", unused)}");
     }
@@ -87,6 +88,13 @@ public sealed partial class TranslationCatalogueTests
             foreach (Match m in RuleText().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
             foreach (Match m in SubmissionProblemText().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
             foreach (Match m in DocumentText().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
+            foreach (Match m in NoticeText().Matches(source))
+            {
+                texts.Add(Regex.Unescape(m.Groups[1].Value));
+                texts.Add(Regex.Unescape(m.Groups[2].Value));
+            }
+            foreach (Match m in NoticeWord().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
+            foreach (Match m in FieldLabel().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
         }
         // Every document (one folder each) translates its texts with T/F.
         foreach (var file in Directory.EnumerateFiles(Path.Combine(src, "TrustFund.Infrastructure", "Reports"), "*.cs", SearchOption.AllDirectories))
@@ -105,6 +113,17 @@ public sealed partial class TranslationCatalogueTests
 
     [GeneratedRegex("""\b(?:T|F|Label)\("((?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex DocumentText();
+
+    // A notification's subject and body, stored as these keys and rendered for whoever reads it.
+    [GeneratedRegex("""(?:NoticeText \w+ = new|new NoticeText)\(\s*"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"\)""")]
+    private static partial Regex NoticeText();
+
+    [GeneratedRegex("""\b(?:CatalogueWord|NoticeLines)\("((?:[^"\\]|\\.)*)"[,)]""")]
+    private static partial Regex NoticeWord();
+
+    // A length rule names its field by the label the page shows (FieldRules.AtMost).
+    [GeneratedRegex("""\bAtMost\([^,()]+, "((?:[^"\\]|\\.)*)"\)""")]
+    private static partial Regex FieldLabel();
 
     // The field may be built ("Attachments." + missing): the text is the first literal after it.
     [GeneratedRegex("""\bAdd\("[^"]*"(?: \+ \w+)?, "((?:[^"\\]|\\.)*)"[,)]""")]

@@ -15,6 +15,7 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
     {
         b.Property(x => x.LegalName).HasMaxLength(300);
         b.Property(x => x.CountryIso2).HasMaxLength(2).IsFixedLength();
+        b.Property(x => x.Language).HasMaxLength(2).HasDefaultValue("en");
         b.HasOne<Country>().WithMany().HasForeignKey(x => x.CountryIso2).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Profile).AsJson();
         b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
@@ -94,6 +95,8 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
     public void Configure(EntityTypeBuilder<Notification> b)
     {
         b.Property(x => x.EventKey).HasMaxLength(200);
+        b.Property(x => x.SubjectKey).HasMaxLength(500);
+        b.Property(x => x.Arguments).HasColumnType("jsonb");
         b.Property(x => x.Subject).HasMaxLength(500);
         b.Property(x => x.Link).HasMaxLength(500);
         // The database holds the line too: one notification per person per event, even if two job runs race.

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Data;
 using TrustFund.Application.Messaging;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Applications;
 
@@ -14,7 +15,7 @@ public static class DecideEligibility
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(x => x.Reason).NotEmpty().WithMessage("Give a reason the applicant can read.").MaximumLength(2000);
+        public Validator() => RuleFor(x => x.Reason).NotEmpty().WithMessage("Give a reason the applicant can read.").AtMost(2000, "Reason the applicant will read");
     }
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock, Notifier notifier) : ICommandHandler<Command, Unit>

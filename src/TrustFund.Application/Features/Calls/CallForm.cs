@@ -2,6 +2,7 @@ using FluentValidation;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
+using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Calls;
 
@@ -100,11 +101,11 @@ public sealed class CallFormValidator : AbstractValidator<CallForm>
 {
     public CallFormValidator()
     {
-        RuleFor(x => x.TitleEn).NotEmpty().WithMessage("Enter the English title.").MaximumLength(200);
-        RuleFor(x => x.TitleFr).MaximumLength(200);
-        RuleFor(x => x.TitleEs).MaximumLength(200);
+        RuleFor(x => x.TitleEn).NotEmpty().WithMessage("Enter the English title.").AtMost(200, "English title");
+        RuleFor(x => x.TitleFr).AtMost(200, "French title");
+        RuleFor(x => x.TitleEs).AtMost(200, "Spanish title");
         RuleFor(x => x.DescriptionEn).NotEmpty().WithMessage("Enter the English description.");
-        RuleFor(x => x.Window).IsInEnum();
+        RuleFor(x => x.Window).IsInEnum().WithMessage("Choose a funding window.");
         RuleFor(x => x.Envelope).GreaterThan(0).WithMessage("The envelope must be more than zero.");
         RuleFor(x => x.MinGrant).GreaterThan(0).WithMessage("The minimum grant must be more than zero.");
         RuleFor(x => x.MaxGrant).GreaterThanOrEqualTo(x => x.MinGrant)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Data;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Donors;
+using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Contributions;
 
@@ -15,8 +16,8 @@ public static class CreateDonor
     {
         public Validator()
         {
-            RuleFor(x => x.Name).NotEmpty().WithMessage("Enter the donor's name.").MaximumLength(300);
-            RuleFor(x => x.Kind).IsInEnum();
+            RuleFor(x => x.Name).NotEmpty().WithMessage("Enter the donor's name.").AtMost(300, "Name");
+            RuleFor(x => x.Kind).IsInEnum().WithMessage("Choose the kind of donor.");
             RuleFor(x => x.Language).Must(l => LocalizedText.Languages.Contains(l)).WithMessage("Choose English, French or Spanish.");
         }
     }

@@ -5,6 +5,7 @@ using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
 using TrustFund.Domain.Donors;
 using TrustFund.Domain.Finance;
+using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Contributions;
 
@@ -21,7 +22,7 @@ public static class RecordPledge
             RuleFor(x => x.Amount).GreaterThan(0).WithMessage("The pledged amount must be more than zero.");
             RuleFor(x => x.Currency).Must(Currencies.IsKnown).WithMessage("Enter a currency as its ISO 4217 code, e.g. EUR.");
             RuleFor(x => x.EarmarkPurpose).NotEmpty().When(x => x.IsEarmarked)
-                .WithMessage("An earmarked pledge needs the purpose it is earmarked for.").MaximumLength(500);
+                .WithMessage("An earmarked pledge needs the purpose it is earmarked for.").AtMost(500, "Purpose of the earmark");
         }
     }
 

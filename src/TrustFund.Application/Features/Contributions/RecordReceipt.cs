@@ -5,6 +5,7 @@ using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
 using TrustFund.Domain.Finance;
+using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Contributions;
 
@@ -25,7 +26,7 @@ public static class RecordReceipt
         {
             RuleFor(x => x.Amount).GreaterThan(0).WithMessage("The amount received must be more than zero.");
             RuleFor(x => x.Currency).Must(Currencies.IsKnown).WithMessage("Enter a currency as its ISO 4217 code, e.g. EUR.");
-            RuleFor(x => x.BankReference).NotEmpty().WithMessage("Enter the bank reference of the deposit.").MaximumLength(100);
+            RuleFor(x => x.BankReference).NotEmpty().WithMessage("Enter the bank reference of the deposit.").AtMost(100, "Bank reference");
         }
     }
 

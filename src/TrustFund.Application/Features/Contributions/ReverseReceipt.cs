@@ -6,6 +6,7 @@ using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
 using TrustFund.Domain.Donors;
 using TrustFund.Domain.Finance;
+using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Contributions;
 
@@ -20,7 +21,7 @@ public static class ReverseReceipt
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() =>
-            RuleFor(x => x.Reason).NotEmpty().WithMessage("Give the reason for the reversal.").MaximumLength(1000);
+            RuleFor(x => x.Reason).NotEmpty().WithMessage("Give the reason for the reversal.").AtMost(1000, "Reason for the reversal");
     }
 
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user) : ICommandHandler<Command, Unit>

@@ -6,6 +6,7 @@ using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
 using TrustFund.Domain.Finance;
 using TrustFund.Domain.Grants;
+using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Grants;
 
@@ -30,7 +31,7 @@ public static class ChangeGrantAgreement
         {
             RuleFor(x => x.Amount).GreaterThan(0).WithMessage("The grant amount must be more than zero.");
             RuleFor(x => x.EndDate).GreaterThanOrEqualTo(x => x.StartDate).WithMessage("The grant must end after it starts.");
-            RuleFor(x => x.Reason).MaximumLength(1000);
+            RuleFor(x => x.Reason).AtMost(1000, "Reason for the amendment");
         }
     }
 

@@ -10,15 +10,13 @@ namespace TrustFund.Application.Features.Grants;
 /// </summary>
 public static class GranteeMoneyNotice
 {
-    private static readonly Notifier.Texts Signed = new(
-        ("Grant agreement {0} signed", "UNODC signed grant agreement {0} for USD {1:N2}. The first instalment is now on its way through the fund's payment steps."),
-        ("Accord de subvention {0} signé", "L'ONUDC a signé l'accord de subvention {0} pour {1:N2} USD. Le premier versement suit maintenant les étapes de paiement du fonds."),
-        ("Acuerdo de subvención {0} firmado", "La UNODC firmó el acuerdo de subvención {0} por {1:N2} USD. El primer pago sigue ahora los pasos de pago del fondo."));
+    private static readonly NoticeText Signed = new(
+        "Grant agreement {0} signed",
+        "UNODC signed grant agreement {0} for USD {1:N2}. The first instalment is now on its way through the fund's payment steps.");
 
-    private static readonly Notifier.Texts Disbursed = new(
-        ("Payment sent: grant {0}, instalment {1}", "UNODC sent instalment {1} of grant {0}, USD {2:N2}, with value date {3:yyyy-MM-dd} (bank reference {4})."),
-        ("Paiement envoyé : subvention {0}, versement {1}", "L'ONUDC a envoyé le versement {1} de la subvention {0}, {2:N2} USD, date de valeur {3:yyyy-MM-dd} (référence bancaire {4})."),
-        ("Pago enviado: subvención {0}, pago {1}", "La UNODC envió el pago {1} de la subvención {0}, {2:N2} USD, con fecha valor {3:yyyy-MM-dd} (referencia bancaria {4})."));
+    private static readonly NoticeText Disbursed = new(
+        "Payment sent: grant {0}, instalment {1}",
+        "UNODC sent instalment {1} of grant {0}, USD {2:N2}, with value date {3:D} (bank reference {4}).");
 
     public static async Task TellAgreementSignedAsync(this Notifier notifier, TrustFundDbContext db, GrantAgreement grant, CancellationToken ct) =>
         await notifier.NotifyAsync(await db.GranteeRecipientsAsync(grant.OrganisationId, ct), $"grant-signed:{grant.Id}", Signed, "/apply",

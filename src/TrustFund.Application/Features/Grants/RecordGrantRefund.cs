@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Grants;
 
@@ -17,7 +18,7 @@ public static class RecordGrantRefund
         {
             RuleFor(x => x.Amount).GreaterThan(0).WithMessage("The amount received must be more than zero.");
             RuleFor(x => x.ValueDate).NotEmpty().WithMessage("Enter the value date.");
-            RuleFor(x => x.BankReference).NotEmpty().WithMessage("Enter the bank reference of the deposit.").MaximumLength(100);
+            RuleFor(x => x.BankReference).NotEmpty().WithMessage("Enter the bank reference of the deposit.").AtMost(100, "Bank reference");
         }
     }
 

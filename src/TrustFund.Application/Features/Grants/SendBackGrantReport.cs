@@ -19,10 +19,9 @@ public static class SendBackGrantReport
         }
     }
 
-    private static readonly Messaging.Notifier.Texts SentBack = new(
-        ("Report sent back: {0}", "The secretariat sent your report for grant {0} back:\n\n{1}\n\nCorrect it and submit it again."),
-        ("Rapport renvoyé : {0}", "Le secrétariat vous a renvoyé votre rapport pour la subvention {0} :\n\n{1}\n\nCorrigez-le et soumettez-le de nouveau."),
-        ("Informe devuelto: {0}", "La secretaría le devolvió su informe de la subvención {0}:\n\n{1}\n\nCorríjalo y vuelva a presentarlo."));
+    private static readonly Messaging.NoticeText SentBack = new(
+        "Report sent back: {0}",
+        "The secretariat sent your report for grant {0} back:\n\n{1}\n\nCorrect it and submit it again.");
 
     public sealed class Handler(TrustFundDbContext db, Messaging.Notifier notifier, TimeProvider clock) : ICommandHandler<Command, Unit>
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Grants;
 
@@ -18,7 +19,7 @@ public static class WithdrawEarmarkAllocation
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() =>
-            RuleFor(x => x.Reason).NotEmpty().WithMessage("Give the reason for withdrawing the allocation.").MaximumLength(1000);
+            RuleFor(x => x.Reason).NotEmpty().WithMessage("Give the reason for withdrawing the allocation.").AtMost(1000, "Reason for the withdrawal");
     }
 
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user) : ICommandHandler<Command, Unit>

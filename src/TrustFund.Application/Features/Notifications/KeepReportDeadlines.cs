@@ -4,7 +4,6 @@ using TrustFund.Application.Data;
 using TrustFund.Application.Features.Grants;
 using TrustFund.Application.Identity;
 using TrustFund.Application.Messaging;
-using TrustFund.Domain.Common;
 using TrustFund.Domain.Grants;
 
 namespace TrustFund.Application.Features.Notifications;
@@ -22,20 +21,17 @@ public static class KeepReportDeadlines
 
     public const int EscalateAfterDays = 30;
 
-    private static readonly Notifier.Texts Reminder = new(
-        ("Report due on {1:D}: {0}", "Your {0} for grant {2} is due on {1:D}, in {3} day(s). Submit it in TrustFund before then: instalments are held while a report is overdue."),
-        ("Rapport attendu le {1:D} : {0}", "Votre {0} pour la subvention {2} est attendu le {1:D}, dans {3} jour(s). Soumettez-le dans TrustFund d'ici là : les versements sont suspendus tant qu'un rapport est en retard."),
-        ("Informe previsto para el {1:D}: {0}", "Su {0} de la subvención {2} vence el {1:D}, dentro de {3} día(s). Preséntelo en TrustFund antes de esa fecha: los pagos se retienen mientras un informe esté atrasado."));
+    private static readonly NoticeText Reminder = new(
+        "Report due on {1:D}: {0}",
+        "Your {0} for grant {2} is due on {1:D}, in {3} day(s). Submit it in TrustFund before then: instalments are held while a report is overdue.");
 
-    private static readonly Notifier.Texts Overdue = new(
-        ("Report overdue: {0}", "Your {0} for grant {2} was due on {1:D} and has not been received. The grant's next instalment is held until it is submitted."),
-        ("Rapport en retard : {0}", "Votre {0} pour la subvention {2} était attendu le {1:D} et n'a pas été reçu. Le prochain versement de la subvention est suspendu jusqu'à sa soumission."),
-        ("Informe atrasado: {0}", "Su {0} de la subvención {2} vencía el {1:D} y no se ha recibido. El próximo pago de la subvención queda retenido hasta que se presente."));
+    private static readonly NoticeText Overdue = new(
+        "Report overdue: {0}",
+        "Your {0} for grant {2} was due on {1:D} and has not been received. The grant's next instalment is held until it is submitted.");
 
-    private static readonly Notifier.Texts Escalation = new(
-        ("Report {3} days overdue: {2} ({4})", "The {0} of grant {2} ({4}) was due on {1:D} and is {3} days overdue."),
-        ("Rapport en retard de {3} jours : {2} ({4})", "Le {0} de la subvention {2} ({4}) était attendu le {1:D} et a {3} jours de retard."),
-        ("Informe con {3} días de atraso: {2} ({4})", "El {0} de la subvención {2} ({4}) vencía el {1:D} y lleva {3} días de atraso."));
+    private static readonly NoticeText Escalation = new(
+        "Report {3} days overdue: {2} ({4})",
+        "The {0} of grant {2} ({4}) was due on {1:D} and is {3} days overdue.");
 
     public sealed class Handler(TrustFundDbContext db, IMediator mediator, Notifier notifier, TimeProvider clock) : ICommandHandler<Command, Result>
     {
@@ -66,7 +62,7 @@ public static class KeepReportDeadlines
             foreach (var report in open)
             {
                 var daysLeft = report.DueOn.DayNumber - today.DayNumber;
-                var kind = KindName(report.Kind);
+                var kind = ReportKindWord.For(report.Kind);
                 var due = report.DueOn.ToDateTime(TimeOnly.MinValue);
                 var grantee = granteesByOrganisation.GetValueOrDefault(report.OrganisationId) ?? [];
                 var isOverdue = report.Status == GrantReportStatus.Overdue || daysLeft < 0 && report.Status != GrantReportStatus.SentBack;
@@ -90,15 +86,6 @@ public static class KeepReportDeadlines
             <= 7 => 7,
             <= 30 => 30,
             _ => null,
-        };
-
-        /// <summary>The report's kind in the reader's language, inside a sentence (hence lower case).</summary>
-        private static LocalizedText KindName(GrantReportKind kind) => kind switch
-        {
-            GrantReportKind.InterimNarrative => new("interim narrative report", "rapport narratif intermédiaire", "informe narrativo intermedio"),
-            GrantReportKind.InterimFinancial => new("interim financial report", "rapport financier intermédiaire", "informe financiero intermedio"),
-            GrantReportKind.FinalNarrative => new("final narrative report", "rapport narratif final", "informe narrativo final"),
-            _ => new("final financial report", "rapport financier final", "informe financiero final"),
         };
     }
 }

@@ -14,10 +14,9 @@ public static class NotifyMissingUnoreTable
 {
     public sealed record Command : ICommand<int>;
 
-    private static readonly Notifier.Texts Texts = new(
-        ("The UNORE table for {0} is missing", "No UN operational rate of exchange has been entered for {0} yet. Receipts in other currencies cannot be recorded until the month's table is imported."),
-        ("Le tableau des taux UNORE de {0} manque", "Aucun taux de change opérationnel de l'ONU n'a encore été saisi pour {0}. Les encaissements en autres monnaies ne peuvent pas être enregistrés tant que le tableau du mois n'est pas importé."),
-        ("Falta la tabla UNORE de {0}", "Todavía no se ha introducido ningún tipo de cambio operacional de las Naciones Unidas para {0}. Los ingresos en otras monedas no pueden registrarse hasta que se importe la tabla del mes."));
+    private static readonly NoticeText Texts = new(
+        "The UNORE table for {0:MMMM yyyy} is missing",
+        "No UN operational rate of exchange has been entered for {0:MMMM yyyy} yet. Receipts in other currencies cannot be recorded until the month's table is imported.");
 
     public sealed class Handler(TrustFundDbContext db, Notifier notifier, TimeProvider clock) : ICommandHandler<Command, int>
     {
@@ -29,9 +28,8 @@ public static class NotifyMissingUnoreTable
             if (today < firstWorkingDay) return 0;
             var monthStart = new DateOnly(today.Year, today.Month, 1);
             if (await db.UnoreRates.AnyAsync(r => r.EffectiveFrom >= monthStart && r.EffectiveFrom <= today, ct)) return 0;
-            var month = $"{today:yyyy-MM}";
             var sent = await notifier.NotifyUsersInRolesAsync([Roles.FundManager, Roles.CertifyingOfficer, Roles.ApprovingOfficer],
-                $"unore-missing:{month}", Texts, "/fund/rates/import", [month], ct);
+                $"unore-missing:{today:yyyy-MM}", Texts, "/fund/rates/import", [monthStart], ct);
             await db.SaveChangesAsync(ct);
             return sent;
         }

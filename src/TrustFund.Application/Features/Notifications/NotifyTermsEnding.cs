@@ -11,15 +11,13 @@ public static class NotifyTermsEnding
 {
     public sealed record Command : ICommand<int>;
 
-    private static readonly Notifier.Texts SeatToFill = new(
-        ("A trustee's term ends on {1:D}", "The term of {0} ({2}) on the Board of Trustees ends on {1:D}, in {3} days. Renew the term or appoint a successor."),
-        ("Le mandat d'un administrateur prend fin le {1:D}", "Le mandat de {0} ({2}) au Conseil d'administration prend fin le {1:D}, dans {3} jours. Renouvelez le mandat ou nommez un successeur."),
-        ("El mandato de un síndico termina el {1:D}", "El mandato de {0} ({2}) en la Junta de Síndicos termina el {1:D}, dentro de {3} días. Renueve el mandato o nombre a un sucesor."));
+    private static readonly NoticeText SeatToFill = new(
+        "A trustee's term ends on {1:D}",
+        "The term of {0} ({2}) on the Board of Trustees ends on {1:D}, in {3} days. Renew the term or appoint a successor.");
 
-    private static readonly Notifier.Texts SeatCovered = new(
-        ("A trustee's term ends on {1:D}", "The term of {0} ({2}) on the Board of Trustees ends on {1:D}, in {3} days. The seat is already filled from that day."),
-        ("Le mandat d'un administrateur prend fin le {1:D}", "Le mandat de {0} ({2}) au Conseil d'administration prend fin le {1:D}, dans {3} jours. Le siège est déjà pourvu à partir de cette date."),
-        ("El mandato de un síndico termina el {1:D}", "El mandato de {0} ({2}) en la Junta de Síndicos termina el {1:D}, dentro de {3} días. El puesto ya está cubierto a partir de ese día."));
+    private static readonly NoticeText SeatCovered = new(
+        "A trustee's term ends on {1:D}",
+        "The term of {0} ({2}) on the Board of Trustees ends on {1:D}, in {3} days. The seat is already filled from that day.");
 
     public sealed class Handler(IMediator mediator, Notifier notifier, Data.TrustFundDbContext db) : ICommandHandler<Command, int>
     {

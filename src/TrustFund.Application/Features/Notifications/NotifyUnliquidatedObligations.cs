@@ -14,10 +14,9 @@ public static class NotifyUnliquidatedObligations
 {
     public sealed record Command : ICommand<int>;
 
-    private static readonly Notifier.Texts Texts = new(
-        ("{0} unliquidated obligations to review ({1})", "{0} grant obligations remain open past their grant's end date, USD {2:N2} in all:\n{3}"),
-        ("{0} engagements non liquidés à examiner ({1})", "{0} engagements restent ouverts après la date de fin de leur subvention, {2:N2} USD au total :\n{3}"),
-        ("{0} obligaciones sin liquidar por examinar ({1})", "{0} obligaciones siguen abiertas después de la fecha de finalización de su subvención, {2:N2} USD en total:\n{3}"));
+    private static readonly NoticeText Texts = new(
+        "{0} unliquidated obligations to review ({1:MMMM yyyy})",
+        "{0} grant obligations remain open past their grant's end date, USD {2:N2} in all:\n{3}");
 
     public sealed class Handler(TrustFundDbContext db, IMediator mediator, Notifier notifier, TimeProvider clock) : ICommandHandler<Command, int>
     {
@@ -27,9 +26,10 @@ public static class NotifyUnliquidatedObligations
             if (today < JobCalendar.FirstWorkingDay(today.Year, today.Month)) return 0;
             var open = await mediator.Send(new ListUnliquidatedObligations.Query(today), ct);
             if (open.Count == 0) return 0;
-            var lines = string.Join("\n", open.Select(o => $"- {o.ReferenceNumber} ({o.Grantee}): USD {o.OpenObligation:N2}, ended {o.EndDate:yyyy-MM-dd}"));
+            var lines = new NoticeLines("- {0} ({1}): USD {2:N2}, ended {3:d}",
+                open.Select(o => new object[] { o.ReferenceNumber, o.Grantee, o.OpenObligation, o.EndDate }).ToList());
             var sent = await notifier.NotifyUsersInRolesAsync([Roles.CertifyingOfficer], $"unliquidated:{today:yyyy-MM}", Texts,
-                "/finance/obligations", [open.Count, $"{today:yyyy-MM}", open.Sum(o => o.OpenObligation), lines], ct);
+                "/finance/obligations", [open.Count, today, open.Sum(o => o.OpenObligation), lines], ct);
             await db.SaveChangesAsync(ct);
             return sent;
         }

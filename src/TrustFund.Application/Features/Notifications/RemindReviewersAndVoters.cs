@@ -18,13 +18,9 @@ public static class RemindReviewersAndVoters
 {
     public sealed record Command : ICommand<int>;
 
-    private static readonly Notifier.Texts Reminder = new(
-        ("Before the board meets on {0:d}: {1} assessment(s) to complete, {2} ballot(s) awaiting your vote",
-            "The board meets on {0:d}, in {3} day(s). You have {1} assessment(s) not yet completed and {2} ballot(s) awaiting your vote."),
-        ("Avant la réunion du Conseil du {0:d} : {1} évaluation(s) à terminer, {2} scrutin(s) en attente de votre vote",
-            "Le Conseil se réunit le {0:d}, dans {3} jour(s). Vous avez {1} évaluation(s) non terminée(s) et {2} scrutin(s) en attente de votre vote."),
-        ("Antes de la reunión de la Junta del {0:d}: {1} evaluación(es) por completar, {2} votación(es) pendiente(s) de su voto",
-            "La Junta se reúne el {0:d}, dentro de {3} día(s). Tiene {1} evaluación(es) sin completar y {2} votación(es) pendiente(s) de su voto."));
+    private static readonly NoticeText Reminder = new(
+        "Before the board meets on {0:d}: {1} assessment(s) to complete, {2} ballot(s) awaiting your vote",
+        "The board meets on {0:d}, in {3} day(s). You have {1} assessment(s) not yet completed and {2} ballot(s) awaiting your vote.");
 
     public sealed class Handler(TrustFundDbContext db, Notifier notifier, TimeProvider clock) : ICommandHandler<Command, int>
     {

@@ -53,6 +53,7 @@ public static class RegisterOrganisation
 
             var now = clock.GetUtcNow();
             var organisation = new Organisation(command.LegalName, command.CountryIso2, now);
+            organisation.CorrespondIn(command.Language);
             db.Organisations.Add(organisation);
             await db.SaveChangesAsync(ct);
 

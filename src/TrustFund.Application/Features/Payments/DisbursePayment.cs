@@ -7,6 +7,7 @@ using TrustFund.Application.Features.Grants;
 using TrustFund.Application.Finance;
 using TrustFund.Application.Identity;
 using TrustFund.Application.Messaging;
+using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Payments;
 
@@ -24,7 +25,7 @@ public static class DisbursePayment
         public Validator()
         {
             RuleFor(x => x.ValueDate).NotEmpty().WithMessage("Enter the value date.");
-            RuleFor(x => x.BankReference).NotEmpty().WithMessage("Enter the bank reference of the transfer.").MaximumLength(100);
+            RuleFor(x => x.BankReference).NotEmpty().WithMessage("Enter the bank reference of the transfer.").AtMost(100, "Bank reference");
         }
     }
 

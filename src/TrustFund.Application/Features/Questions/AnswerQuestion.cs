@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Data;
+using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Questions;
 
@@ -12,7 +13,7 @@ public static class AnswerQuestion
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(x => x.Answer).NotEmpty().WithMessage("Write the answer.").MaximumLength(8000);
+        public Validator() => RuleFor(x => x.Answer).NotEmpty().WithMessage("Write the answer.").AtMost(8000, "Answer");
     }
 
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock) : ICommandHandler<Command, Unit>

@@ -5,6 +5,7 @@ using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
+using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Questions;
 
@@ -15,7 +16,7 @@ public static class AskQuestion
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(x => x.Question).NotEmpty().WithMessage("Write your question.").MaximumLength(4000);
+        public Validator() => RuleFor(x => x.Question).NotEmpty().WithMessage("Write your question.").AtMost(4000, "Your question");
     }
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Guid>

@@ -29,8 +29,11 @@ public static class IssueAnnualReport
     /// <param name="Language">The language the report is issued in (en, fr, es).</param>
     public sealed record Command(int Year, PaperSize Paper = PaperSize.A4, string Language = "en") : ICommand<Result>;
 
-    /// <summary>The January job's command: last year's report, unless one was already issued (so the job is safe to run twice).</summary>
-    public sealed record LastYearCommand : ICommand<Result?>;
+    /// <summary>
+    /// The January job's command: last year's report in each language not yet issued for that year (so the job is safe
+    /// to run twice, and a run stopped half-way issues only what is missing the next time).
+    /// </summary>
+    public sealed record LastYearCommand : ICommand<IReadOnlyList<Result>>;
 
     public sealed record Result(Guid ReportId, string Sha256);
 
@@ -51,16 +54,31 @@ public static class IssueAnnualReport
             Issue(db, renderer, user, clock, command.Year, command.Paper, command.Language, text, ct);
     }
 
-    /// <summary>The January job issues the year's report of record, in English, once.</summary>
+    /// <summary>
+    /// The January job issues the year's report of record once in each of the fund's three working languages: the fund
+    /// manager sends it to trustees, donors and NGOs who read English, French or Spanish, and the reports page offers all
+    /// three, so none should have to be issued by hand. "Already issued" is the year and the language, read from the
+    /// report's parameters, not its title (which is itself translated, and which a fund manager's own issue shares).
+    /// </summary>
     public sealed class LastYearHandler(TrustFundDbContext db, IReportRenderer renderer, ICurrentUser user, TimeProvider clock, IDocumentText text)
-        : ICommandHandler<LastYearCommand, Result?>
+        : ICommandHandler<LastYearCommand, IReadOnlyList<Result>>
     {
-        public async ValueTask<Result?> Handle(LastYearCommand command, CancellationToken ct)
+        public async ValueTask<IReadOnlyList<Result>> Handle(LastYearCommand command, CancellationToken ct)
         {
             var year = Domain.Common.FundCalendar.Today(clock).Year - 1; // Vienna's year: 1 January begins there an hour before UTC
-            var title = Title(year, "en", text);
-            if (await db.IssuedReports.AnyAsync(r => r.Kind == ReportKind.AnnualFundReport && r.Title == title, ct)) return null;
-            return await Issue(db, renderer, user, clock, year, PaperSize.A4, "en", text, ct);
+            // Two runs at once (a retry while the first still renders) take turns here: the second then sees the first's reports.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('annual-fund-report'))", ct);
+            var kind = nameof(ReportKind.AnnualFundReport);
+            var yearText = year.ToString(CultureInfo.InvariantCulture);
+            // Reports issued before they recorded a language were English.
+            var issued = await db.Database.SqlQuery<string>($"""
+                SELECT coalesce(parameters->>'language', 'en') AS "Value" FROM issued_reports
+                WHERE kind = {kind} AND parameters->>'year' = {yearText}
+                """).ToListAsync(ct);
+            var results = new List<Result>();
+            foreach (var language in LocalizedText.Languages.Where(l => !issued.Contains(l)))
+                results.Add(await Issue(db, renderer, user, clock, year, PaperSize.A4, language, text, ct));
+            return results;
         }
     }
 

@@ -5,6 +5,7 @@ using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Applications;
 using TrustFund.Application.Messaging;
+using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Review;
 
@@ -22,7 +23,7 @@ public static class DecideSelection
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(x => x.Message).NotEmpty().WithMessage("Write the message the applicant will read.").MaximumLength(4000);
+        public Validator() => RuleFor(x => x.Message).NotEmpty().WithMessage("Write the message the applicant will read.").AtMost(4000, "Message the applicant will read");
     }
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock, Notifier notifier) : ICommandHandler<Command, Unit>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
 using TrustFund.Domain.Review;
+using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Review;
 
@@ -14,7 +15,7 @@ public static class DeclareAffiliation
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(x => x.Description).NotEmpty().WithMessage("Describe the tie with the organisation.").MaximumLength(1000);
+        public Validator() => RuleFor(x => x.Description).NotEmpty().WithMessage("Describe the tie with the organisation.").AtMost(1000, "Your tie with the organisation");
     }
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Unit>

@@ -3,6 +3,7 @@ using Mediator;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
 using TrustFund.Domain.Review;
+using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Review;
 
@@ -16,7 +17,7 @@ public static class DeclareConflict
         public Validator()
         {
             RuleFor(x => x.Note).NotEmpty().When(x => x.HasConflict).WithMessage("Describe the conflict of interest in a note.");
-            RuleFor(x => x.Note).MaximumLength(2000);
+            RuleFor(x => x.Note).AtMost(2000, "Note");
         }
     }
 

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
+using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Review;
 
@@ -13,7 +14,7 @@ public static class ReopenAssessment
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(x => x.Reason).NotEmpty().WithMessage("Give the reason for reopening the assessment.").MaximumLength(1000);
+        public Validator() => RuleFor(x => x.Reason).NotEmpty().WithMessage("Give the reason for reopening the assessment.").AtMost(1000, "Reason for reopening");
     }
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Unit>

@@ -6,6 +6,7 @@ using TrustFund.Application.Data;
 using TrustFund.Application.Features.Review;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Common;
+using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Sessions;
 
@@ -21,7 +22,7 @@ public static class DeclineAward
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(x => x.Reason).NotEmpty().WithMessage("Give the reason the organisation declined the award.").MaximumLength(2000);
+        public Validator() => RuleFor(x => x.Reason).NotEmpty().WithMessage("Give the reason the organisation declined the award.").AtMost(2000, "Reason");
     }
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Result>

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Identity;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Common;
+using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Users;
 
@@ -20,7 +21,7 @@ public static class CreateUser
         {
             RuleFor(x => x.Email).NotEmpty().WithMessage("Enter an e-mail address.")
                 .EmailAddress().WithMessage("Enter a valid e-mail address.");
-            RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter the person's name.").MaximumLength(200);
+            RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter the person's name.").AtMost(200, "Name");
             RuleFor(x => x.PreferredLanguage).Must(l => LocalizedText.Languages.Contains(l))
                 .WithMessage("Choose English, French or Spanish.");
             RuleForEach(x => x.Roles).Must(r => Identity.Roles.All.Contains(r)).WithMessage("Unknown role '{PropertyValue}'.");

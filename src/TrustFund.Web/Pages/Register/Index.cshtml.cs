@@ -17,15 +17,24 @@ public sealed class IndexModel(IMediator mediator, CountryOptions countries) : P
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
 
+    /// <summary>The account's and the organisation's language: the page's unless the person chooses another.</summary>
+    [BindProperty] public string? Language { get; set; }
+
     public IReadOnlyList<(string Iso2, string Name)> Countries { get; private set; } = [];
     public bool Registered { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Countries = await countries.ForLanguage(Display.Language, ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Language = Display.Language;
+        Countries = await countries.ForLanguage(Display.Language, ct);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Countries = await countries.ForLanguage(Display.Language, ct);
-        await mediator.Send(new RegisterOrganisation.Command(LegalName, CountryIso2, Email, DisplayName, Password, Display.Language), ct);
+        // A form posted without the choice (a script, an old page) takes the page's language, as the select would have.
+        Language ??= Display.Language;
+        await mediator.Send(new RegisterOrganisation.Command(LegalName, CountryIso2, Email, DisplayName, Password, Language), ct);
         Registered = true;
         return Page();
     }

@@ -189,17 +189,17 @@ public sealed class GranteeReportTests(TrustFundAppFactory app) : GrantTest(app)
         Assert.Equal(4, mails.Count);
 
         var french = notices.Single(n => n.UserId == ngo.Id && n.EventKey == $"report-accepted:{narrative.Id}");
-        Assert.Equal($"Rapport accepté : {grant.ReferenceNumber}", french.Subject);
-        Assert.Contains("rapport narratif intermédiaire", french.Body);
-        Assert.DoesNotContain("versement", french.Body); // the narrative alone releases nothing
+        Assert.Equal($"Rapport accepté : {grant.ReferenceNumber}", french.In("fr").Subject);
+        Assert.Contains("rapport narratif intermédiaire", french.In("fr").Body);
+        Assert.DoesNotContain("versement", french.In("fr").Body); // the narrative alone releases nothing
         Assert.Equal($"/apply/reports/{narrative.Id}", french.Link);
         var frenchRelease = mails.Single(e => e.To == ngo.Email && e.DeduplicationKey == $"report-accepted:{financial.Id}:{ngo.Id}");
         Assert.Contains("le versement 2 (", frenchRelease.TextBody);
         Assert.Contains("est désormais une demande de paiement", frenchRelease.TextBody);
 
         var english = notices.Single(n => n.UserId == colleague.Id && n.EventKey == $"report-accepted:{financial.Id}");
-        Assert.Equal($"Report accepted: {grant.ReferenceNumber}", english.Subject);
-        Assert.Contains("instalment 2 (USD 20,000.00) is now a payment request", english.Body);
+        Assert.Equal($"Report accepted: {grant.ReferenceNumber}", english.In("en").Subject);
+        Assert.Contains("instalment 2 (USD 20,000.00) is now a payment request", english.In("en").Body);
         Assert.Equal(2, (await Payments(grantId)).Count);
     }
 

@@ -139,7 +139,7 @@ public sealed class ReportDeadlineJobTests(TrustFundAppFactory app) : GrantTest(
         Assert.Equal(1, on);
         await using var after = App.NewDbContext();
         var notice = await after.Notifications.SingleAsync(n => n.UserId == certifier.Id && n.EventKey == $"unliquidated:{firstWorkingDay:yyyy-MM}");
-        Assert.Contains("USD", notice.Body);
+        Assert.Contains("USD", notice.In("en").Body);
         _ = before;
     }
 

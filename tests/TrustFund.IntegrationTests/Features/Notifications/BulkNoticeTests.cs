@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
 using TrustFund.Application.Messaging;
+using TrustFund.Application.Reports;
 using TrustFund.Infrastructure.Email;
 using TrustFund.IntegrationTests.Support;
 
@@ -14,12 +15,14 @@ namespace TrustFund.IntegrationTests.Features.Notifications;
 /// </summary>
 public sealed class BulkNoticeTests(TrustFundAppFactory app) : IntegrationTest(app)
 {
-    private static readonly Notifier.Texts Deadline = new(
-        ("Report due on {0:d}", "Your report is due on {0:d}."),
-        ("Rapport attendu le {0:d}", "Votre rapport est attendu le {0:d}."),
-        ("Informe previsto para el {0:d}", "Su informe vence el {0:d}."));
+    // The report reminder's texts (catalogue keys): {0} the report's kind, {1} its date, {2} the grant, {3} days left.
+    private static readonly NoticeText Deadline = new(
+        "Report due on {1:D}: {0}",
+        "Your {0} for grant {2} is due on {1:D}, in {3} day(s). Submit it in TrustFund before then: instalments are held while a report is overdue.");
 
-    private static readonly object[] DueOn = [new DateTime(2027, 3, 31)];
+    private static readonly object[] DueOn = [new CatalogueWord("interim narrative report"), new DateOnly(2027, 3, 31), "TF-G-1", 30];
+
+    private static string LongDate(string language) => new DateOnly(2027, 3, 31).ToString("D", DocumentLanguages.Culture(language));
 
     /// <summary>People written straight to the table: hashing passwords for each would make the test slow, not better.</summary>
     private async Task<List<Notifier.Recipient>> People(params string[] languages)
@@ -70,15 +73,25 @@ public sealed class BulkNoticeTests(TrustFundAppFactory app) : IntegrationTest(a
         Assert.All(notifications, n => Assert.Equal(("deadline:1", "/apply", App.Clock.GetUtcNow()), (n.EventKey, n.Link, n.CreatedAt)));
         Assert.All(emails, e => Assert.Equal((0, (DateTimeOffset?)null), (e.Attempts, e.SentAt)));
 
+        // The notification keeps the keys and arguments; the e-mail is rendered in its reader's language.
+        Assert.All(notifications, n => Assert.Equal((Deadline.Subject, Deadline.Body), (n.SubjectKey, n.BodyKey)));
         var french = people.First(p => p.Language == "fr");
-        Assert.Equal("Rapport attendu le 31/03/2027", notifications.Single(n => n.UserId == french.UserId).Subject);
+        var frenchSubject = $"Rapport attendu le {LongDate("fr")} : rapport narratif intermédiaire";
+        Assert.Equal(frenchSubject, notifications.Single(n => n.UserId == french.UserId).In("fr").Subject);
         var frenchEmail = emails.Single(e => e.To == french.Email);
-        Assert.Equal(($"deadline:1:{french.UserId}", "Rapport attendu le 31/03/2027"), (frenchEmail.DeduplicationKey, frenchEmail.Subject));
+        Assert.Equal(($"deadline:1:{french.UserId}", frenchSubject), (frenchEmail.DeduplicationKey, frenchEmail.Subject));
         // The link is App:PublicBaseUrl + the page: absolute, though no request is behind a job's e-mail.
-        Assert.Equal("Votre rapport est attendu le 31/03/2027.\n\nhttps://trustfund.test/apply", frenchEmail.TextBody);
-        Assert.Equal("<p>Votre rapport est attendu le 31/03/2027.</p><p><a href=\"https://trustfund.test/apply\">https://trustfund.test/apply</a></p>", frenchEmail.HtmlBody);
-        Assert.Equal("Informe previsto para el 31/3/2027", emails.Single(e => e.To == people.First(p => p.Language == "es").Email).Subject);
-        Assert.Equal("Report due on 3/31/2027", emails.Single(e => e.To == people.First(p => p.Language == "en").Email).Subject);
+        var frenchBody = $"Votre rapport narratif intermédiaire pour la subvention TF-G-1 est attendu le {LongDate("fr")}, dans 30 jour(s). " +
+                         "Soumettez-le dans TrustFund d'ici là : les versements sont suspendus tant qu'un rapport est en retard.";
+        Assert.Equal(frenchBody + "\n\nhttps://trustfund.test/apply", frenchEmail.TextBody);
+        Assert.Equal($"<p>{System.Net.WebUtility.HtmlEncode(frenchBody)}</p><p><a href=\"https://trustfund.test/apply\">https://trustfund.test/apply</a></p>",
+            frenchEmail.HtmlBody);
+        Assert.Equal($"Informe previsto para el {LongDate("es")}: informe narrativo intermedio",
+            emails.Single(e => e.To == people.First(p => p.Language == "es").Email).Subject);
+        // British English: the day before the month, as the UN writes dates, never "March 31".
+        var englishSubject = emails.Single(e => e.To == people.First(p => p.Language == "en").Email).Subject;
+        Assert.Equal("Report due on " + LongDate("en") + ": interim narrative report", englishSubject);
+        Assert.Contains("31 March 2027", englishSubject);
 
         // The dispatcher sends the bulk-written outbox like any other.
         await using var scope = App.Services.CreateAsyncScope();

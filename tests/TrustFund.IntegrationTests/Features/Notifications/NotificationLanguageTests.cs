@@ -1,5 +1,7 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Features.Notifications;
+using TrustFund.Application.Reports;
 using TrustFund.Domain.Grants;
 using TrustFund.IntegrationTests.Features.Grants;
 using TrustFund.IntegrationTests.Support;
@@ -9,6 +11,8 @@ namespace TrustFund.IntegrationTests.Features.Notifications;
 /// <summary>Notices are written wholly in their reader's language: no English report kinds in a French subject, no group codes.</summary>
 public sealed class NotificationLanguageTests(TrustFundAppFactory app) : GrantTest(app)
 {
+    private static string LongDate(DateOnly date, string language) => date.ToString("D", DocumentLanguages.Culture(language));
+
     [Fact]
     public async Task AReportReminder_ToAFrenchGrantee_NamesTheReportInFrench_WithAnUnambiguousDate()
     {
@@ -23,8 +27,53 @@ public sealed class NotificationLanguageTests(TrustFundAppFactory app) : GrantTe
 
         await using var after = App.NewDbContext();
         var reminder = (await after.OutboxEmails.Where(e => e.To == "ngo1@example.org").ToListAsync()).Single(e => e.Subject.Contains("narratif"));
-        var longDate = report.DueOn.ToDateTime(TimeOnly.MinValue).ToString("D", System.Globalization.CultureInfo.GetCultureInfo("fr"));
-        Assert.Equal($"Rapport attendu le {longDate} : rapport narratif intermédiaire", reminder.Subject);
+        Assert.Equal($"Rapport attendu le {LongDate(report.DueOn, "fr")} : rapport narratif intermédiaire", reminder.Subject);
         Assert.DoesNotContain("report", reminder.TextBody.Replace("rapport", ""));
     }
+
+    /// <summary>
+    /// A notification keeps what it says as catalogue keys and arguments: the grantee who switches to French, then
+    /// Spanish, at /account/language reads the notices sent while they read English in the new language, date and
+    /// amount included. One stored before notifications kept keys is shown as it was written.
+    /// </summary>
+    [Fact]
+    public async Task StoredNotifications_AreShownInTheLanguageTheReaderChoosesAfterwards()
+    {
+        await Fund(100_000);
+        var grant = await SignedAgreement(await Manager(), 40_000);   // "Grant agreement … signed", sent while the grantee reads English
+        var report = (await Reports(grant)).Where(r => r.Kind == GrantReportKind.InterimNarrative).OrderBy(r => r.DueOn).First();
+        App.Clock.SetUtcNow(new DateTimeOffset(report.DueOn.AddDays(-7).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+        await Send(new KeepReportDeadlines.Command());
+        await using var db = App.NewDbContext();
+        var ngo = await db.Users.SingleAsync(u => u.Email == "ngo1@example.org");
+        var reference = (await db.GrantAgreements.SingleAsync(g => g.Id == grant)).ReferenceNumber;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO notifications (id, user_id, event_key, subject, body, link, created_at)
+            VALUES ({Guid.CreateVersion7()}, {ngo.Id}, 'before-keys', 'Written before keys', 'Kept as it was written.', '/apply', {App.Clock.GetUtcNow().AddDays(-400)})
+            """);
+        var client = await SignedIn(ngo);
+
+        var english = await Notifications(client);
+        Assert.Contains($"Report due on {LongDate(report.DueOn, "en")}: interim narrative report", english);
+        Assert.Contains($"Grant agreement {reference} signed", english);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostForm(client, "/account/language", new() { ["Language"] = "fr" })).StatusCode);
+        var french = await Notifications(client);
+        Assert.Contains($"Rapport attendu le {LongDate(report.DueOn, "fr")} : rapport narratif intermédiaire", french);
+        Assert.Contains($"Accord de subvention {reference} signé", french);
+        Assert.Contains($"pour {40_000m.ToString("N2", DocumentLanguages.Culture("fr"))} USD", french);
+        Assert.Contains("Written before keys", french);
+        Assert.DoesNotContain("Report due", french);
+        Assert.DoesNotContain("interim narrative", french);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostForm(client, "/account/language", new() { ["Language"] = "es" })).StatusCode);
+        var spanish = await Notifications(client);
+        Assert.Contains($"Informe previsto para el {LongDate(report.DueOn, "es")}: informe narrativo intermedio", spanish);
+        Assert.Contains($"Acuerdo de subvención {reference} firmado", spanish);
+        Assert.Contains($"por {40_000m.ToString("N2", DocumentLanguages.Culture("es"))} USD", spanish);
+        Assert.DoesNotContain("Rapport", spanish);
+        Assert.DoesNotContain("Report due", spanish);
+    }
+
+    private static async Task<string> Notifications(HttpClient client) => WebUtility.HtmlDecode(await client.GetStringAsync("/notifications"));
 }

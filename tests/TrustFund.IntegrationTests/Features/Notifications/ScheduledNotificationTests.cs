@@ -33,7 +33,7 @@ public sealed class ScheduledNotificationTests(TrustFundAppFactory app) : Integr
         await using var db = App.NewDbContext();
         Assert.Equal(2, await db.Notifications.CountAsync(n => n.EventKey == "unore-missing:2027-05"));
         Assert.Equal(2, await db.OutboxEmails.CountAsync());
-        Assert.Contains(await db.OutboxEmails.ToListAsync(), e => e.Subject == "The UNORE table for 2027-05 is missing");
+        Assert.Contains(await db.OutboxEmails.ToListAsync(), e => e.Subject == "The UNORE table for May 2027 is missing");
     }
 
     [Fact]

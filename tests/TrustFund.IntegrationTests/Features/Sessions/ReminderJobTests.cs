@@ -45,7 +45,7 @@ public sealed class ReminderJobTests(TrustFundAppFactory app) : ReviewTest(app)
         var sent = await Send(new RemindReviewersAndVoters.Command());
 
         await using var db = App.NewDbContext();
-        var subject = Assert.Single(await db.Notifications.Where(n => n.UserId == japan.Id).Select(n => n.Subject).ToListAsync());
+        var subject = Assert.Single(await db.Notifications.Where(n => n.UserId == japan.Id).ToListAsync()).In("en").Subject;
         Assert.EndsWith(": 1 assessment(s) to complete, 1 ballot(s) awaiting your vote", subject);
         Assert.Equal(1, sent);   // Erik completed everything and sits on no session: nothing for him
     }
@@ -81,7 +81,7 @@ public sealed class ReminderJobTests(TrustFundAppFactory app) : ReviewTest(app)
         Assert.Equal(0, await Send(new RemindReviewersAndVoters.Command())); // the session is over
 
         await using var db = App.NewDbContext();
-        var subjects = await db.Notifications.Where(n => n.UserId == japan.Id).Select(n => n.Subject).ToListAsync();
+        var subjects = (await db.Notifications.Where(n => n.UserId == japan.Id).ToListAsync()).Select(n => n.In("en").Subject).ToList();
         Assert.Equal(2, subjects.Count(s => s.EndsWith(": 1 assessment(s) to complete, 1 ballot(s) awaiting your vote")));
         Assert.Equal(2, subjects.Count);
         _ = session;
