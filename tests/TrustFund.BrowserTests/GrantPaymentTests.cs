@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -23,8 +22,8 @@ public sealed class GrantPaymentTests(BrowserApp app)
         Skip.If(app.SkipReason is not null, app.SkipReason);
         var today = app.Today;
         var (norwayId, reference) = await ApprovedAwardAndNorway(15_500m);
-        var certifierKey = await OfficerWithTwoFactor("carla.certifier@unodc.test", Roles.CertifyingOfficer);
-        var approverKey = await OfficerWithTwoFactor("anton.approver@unodc.test", Roles.ApprovingOfficer);
+        var certifierKey = await app.OfficerWithTwoFactor("carla.certifier@unodc.test", Roles.CertifyingOfficer);
+        var approverKey = await app.OfficerWithTwoFactor("anton.approver@unodc.test", Roles.ApprovingOfficer);
 
         var manager = await app.SignIn("fundmanager@trustfund.test", null);
         // A EUR rate in force today, then a pledge and its receipt: EUR 45,000 at 0.9 = USD 50,000.
@@ -74,19 +73,6 @@ public sealed class GrantPaymentTests(BrowserApp app)
         await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("USD 78,500.00");
         await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("USD 10,205.00");
         await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("USD 127,176.36");
-    }
-
-    /// <summary>Finance officers must have two-factor authentication on their account (not only a demo exemption) to move money.</summary>
-    private async Task<string> OfficerWithTwoFactor(string email, string role)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0], CreatedAt = app.Clock.GetUtcNow() };
-        await users.CreateAsync(user, BrowserApp.DemoPassword);
-        await users.AddToRoleAsync(user, role);
-        await users.ResetAuthenticatorKeyAsync(user);
-        await users.SetTwoFactorEnabledAsync(user, true);
-        return (await users.GetAuthenticatorKeyAsync(user))!;
     }
 
     /// <summary>

@@ -58,11 +58,35 @@ public sealed class SessionBallot : Entity
     public int Eligible { get; private set; }
     public bool IsConsensus { get; private set; }
 
+    /// <summary>Why the secretariat withdrew the ballot uncounted; null for a ballot counted or still open.</summary>
+    public string? WithdrawalReason { get; private set; }
+
+    public const int MaxWithdrawalReasonLength = 1000;
+
+    /// <summary>Closed, counted or withdrawn: either way no longer open.</summary>
     public bool IsClosed => ClosedAt is not null;
+    public bool IsWithdrawn => WithdrawalReason is not null;
 
     public void EnsureOpen()
     {
+        if (IsWithdrawn) throw new DomainException("The ballot on this application was withdrawn.");
         if (IsClosed) throw new DomainException("The ballot on this application is closed.");
+    }
+
+    /// <summary>
+    /// The secretariat takes the application off this session's vote (the applicant withdrew, it was decided through
+    /// another session, it was put on the agenda by mistake): the ballot ends uncounted, with its reason, so it is no
+    /// longer open (nobody is reminded of it, the application may go on another session's agenda) and the minutes say
+    /// it was withdrawn and why.
+    /// </summary>
+    public void Withdraw(string reason, DateTimeOffset now)
+    {
+        EnsureOpen();
+        var trimmed = reason?.Trim() ?? "";
+        if (trimmed.Length == 0) throw new DomainException("Give the reason for withdrawing the ballot.");
+        if (trimmed.Length > MaxWithdrawalReasonLength) throw new DomainException("Keep the reason under 1,000 characters.");
+        ClosedAt = now;
+        WithdrawalReason = trimmed;
     }
 
     public BallotResult Close(IEnumerable<BallotSeat> seats, DateTimeOffset now)

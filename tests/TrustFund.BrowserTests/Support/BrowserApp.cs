@@ -130,9 +130,23 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
         catch (TimeoutException e)
         {
-            var says = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            var says = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 }); // the page's own words, not the navigation
             throw new InvalidOperationException($"Signing in {email} stopped at {page.Url}; the page says: {says[..Math.Min(says.Length, 600)]}", e);
         }
+    }
+
+    /// <summary>A finance officer with two-factor authentication on the account (not only a demo exemption), as moving money needs; returns the authenticator key.</summary>
+    public async Task<string> OfficerWithTwoFactor(string email, string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<TrustFund.Application.Identity.ApplicationUser>>();
+        var user = new TrustFund.Application.Identity.ApplicationUser
+            { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0], CreatedAt = Clock.GetUtcNow() };
+        await users.CreateAsync(user, DemoPassword);
+        await users.AddToRoleAsync(user, role);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return (await users.GetAuthenticatorKeyAsync(user))!;
     }
 
     /// <summary>

@@ -82,6 +82,8 @@ public sealed class SessionBallotConfiguration : IEntityTypeConfiguration<Sessio
         b.HasOne<GrantApplication>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
         b.Ignore(x => x.IsClosed);
+        b.Ignore(x => x.IsWithdrawn);
+        b.Property(x => x.WithdrawalReason).HasMaxLength(SessionBallot.MaxWithdrawalReasonLength);
         b.HasIndex(x => new { x.SessionId, x.ApplicationId }).IsUnique();
         b.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
     }

@@ -9,13 +9,14 @@ namespace TrustFund.Application.Features.Grants;
 
 /// <summary>
 /// Draws up the agreement for an approved application: grantee, approved amount, the project's period, its budget lines
-/// and the default instalment and reporting schedules. The draft stays editable until it is signed.
+/// and the default instalment and reporting schedules. The draft stays editable until it is signed; the grantee is told
+/// it is ready for signature.
 /// </summary>
 public static class CreateGrantAgreement
 {
     public sealed record Command(Guid ApplicationId) : ICommand<Guid>;
 
-    public sealed class Handler(TrustFundDbContext db, TimeProvider clock) : ICommandHandler<Command, Guid>
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, Messaging.Notifier notifier) : ICommandHandler<Command, Guid>
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
         {
@@ -32,6 +33,7 @@ public static class CreateGrantAgreement
                 "GA-" + application.ReferenceNumber, amount, start, end,
                 application.Budget.Select(l => new GrantBudgetLine(l.Category.ToString(), l.Description, l.Amount)), clock.GetUtcNow());
             db.GrantAgreements.Add(grant);
+            await notifier.TellAgreementReadyAsync(db, grant, ct);
             try
             {
                 await db.SaveChangesAsync(ct);

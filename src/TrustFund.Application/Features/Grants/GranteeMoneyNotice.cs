@@ -5,11 +5,15 @@ using TrustFund.Domain.Grants;
 namespace TrustFund.Application.Features.Grants;
 
 /// <summary>
-/// The grantee hears when its agreement is signed and when money leaves for it (DOMAIN.md section 5): a notification and
+/// The grantee hears when its agreement is ready for signature, when it is signed and when money leaves for it (DOMAIN.md section 5): a notification and
 /// an e-mail to each colleague, in their language, once (keyed by the agreement or the payment).
 /// </summary>
 public static class GranteeMoneyNotice
 {
+    private static readonly NoticeText Ready = new(
+        "Grant agreement {0} ready for signature",
+        "UNODC has drawn up grant agreement {0} for your project: USD {1:N2}, from {2:D} to {3:D}. It is ready for signature; you will be told when it is signed and the first instalment is on its way.");
+
     private static readonly NoticeText Signed = new(
         "Grant agreement {0} signed",
         "UNODC signed grant agreement {0} for USD {1:N2}. The first instalment is now on its way through the fund's payment steps.");
@@ -17,6 +21,11 @@ public static class GranteeMoneyNotice
     private static readonly NoticeText Disbursed = new(
         "Payment sent: grant {0}, instalment {1}",
         "UNODC sent instalment {1} of grant {0}, USD {2:N2}, with value date {3:D} (bank reference {4}).");
+
+    /// <summary>Once per agreement (keyed by it): a draft drawn up again after a refusal is still the same agreement.</summary>
+    public static async Task TellAgreementReadyAsync(this Notifier notifier, TrustFundDbContext db, GrantAgreement grant, CancellationToken ct) =>
+        await notifier.NotifyAsync(await db.GranteeRecipientsAsync(grant.OrganisationId, ct), $"grant-ready:{grant.Id}", Ready, "/apply",
+            [grant.ReferenceNumber, grant.Amount, grant.StartDate.ToDateTime(TimeOnly.MinValue), grant.EndDate.ToDateTime(TimeOnly.MinValue)], ct);
 
     public static async Task TellAgreementSignedAsync(this Notifier notifier, TrustFundDbContext db, GrantAgreement grant, CancellationToken ct) =>
         await notifier.NotifyAsync(await db.GranteeRecipientsAsync(grant.OrganisationId, ct), $"grant-signed:{grant.Id}", Signed, "/apply",

@@ -211,7 +211,7 @@ public static class IssueAnnualReport
             .Join(db.Calls, s => s.CallId, c => c.Id, (s, c) => new { s.Id, s.Date, c.Title.En, c.Title.Fr, c.Title.Es })
             .ToListAsync(ct);
         var ids = sessions.Select(s => s.Id).ToList();
-        var decided = await db.SessionBallots.AsNoTracking().Where(b => ids.Contains(b.SessionId) && b.ClosedAt != null)
+        var decided = await db.SessionBallots.AsNoTracking().Where(b => ids.Contains(b.SessionId) && b.ClosedAt != null && b.WithdrawalReason == null)
             .GroupBy(b => b.SessionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return sessions.Select(s => new { s.Id, s.Date, Title = new LocalizedText(s.En, s.Fr, s.Es).For(language) })
             .OrderBy(s => s.Date).ThenBy(s => s.Title, StringComparer.Ordinal)

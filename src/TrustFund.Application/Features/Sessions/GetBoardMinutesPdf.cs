@@ -28,6 +28,8 @@ public static class GetBoardMinutesPdf
             // that the catalogue gives the same codes.
             string Outcome(SessionBallot ballot) => ballot.Outcome switch
             {
+                null when ballot.WithdrawalReason is { } reason =>
+                    string.Format(DocumentLanguages.Culture(language), T("Ballot withdrawn: {0}"), reason),
                 null => T("Ballot open"),
                 BallotOutcome.NoQuorum => T("No quorum"),
                 BallotOutcome.Recommended => T("Recommended"),
@@ -42,14 +44,14 @@ public static class GetBoardMinutesPdf
             var session = await mediator.Send(new GetBoardSession.Query(query.SessionId), ct);
             var created = await db.BoardSessions.AsNoTracking().Where(s => s.Id == query.SessionId).Select(s => s.CreatedAt).SingleAsync(ct);
             var lastClosed = session.Agenda.Select(a => a.Ballot.ClosedAt).Where(d => d is not null).Max();
-            // A closed ballot prints its recorded count; an open one the votes cast so far, each trustee's latest (the
-            // session page keeps open votes from the trustees, so they are read here), never a blank 0/0/0.
-            var openBallots = session.Agenda.Where(a => a.Ballot.ClosedAt is null).Select(a => a.Ballot.Id).ToList();
+            // A counted ballot prints its recorded count; an open or withdrawn one the votes cast so far, each trustee's
+            // latest (the session page keeps open votes from the trustees, so they are read here), never a blank 0/0/0.
+            var openBallots = session.Agenda.Where(a => a.Ballot.Outcome is null).Select(a => a.Ballot.Id).ToList();
             var openVotes = (await db.BoardVotes.AsNoTracking().Where(v => openBallots.Contains(v.BallotId)).ToListAsync(ct))
                 .GroupBy(v => v.BallotId).ToDictionary(g => g.Key, g => g.GroupBy(v => v.TrusteeUserId)
                     .Select(t => t.OrderBy(v => v.CastAt).ThenBy(v => v.Id).Last().Choice).ToList());
             (int, int, int) Count(GetBoardSession.Item a) =>
-                a.Ballot.ClosedAt is not null ? (a.Ballot.Approvals, a.Ballot.Rejections, a.Ballot.Abstentions)
+                a.Ballot.Outcome is not null ? (a.Ballot.Approvals, a.Ballot.Rejections, a.Ballot.Abstentions)
                 : openVotes.GetValueOrDefault(a.Ballot.Id) is { } cast
                     ? (cast.Count(c => c == VoteChoice.Approve), cast.Count(c => c == VoteChoice.Reject), cast.Count(c => c == VoteChoice.Abstain))
                     : (0, 0, 0);

@@ -1,8 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Features.Review;
+using TrustFund.Application.Features.Sessions;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
+using TrustFund.Domain.Board;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Review;
 using TrustFund.IntegrationTests.Features.Review;
@@ -131,5 +133,56 @@ public sealed class SessionPagesTests(TrustFundAppFactory app) : ReviewTest(app)
         Assert.Equal(38_000m, application.ApprovedAmount);
         Assert.Equal(3, await check.BoardVotes.CountAsync());
         Assert.DoesNotContain(await check.BoardVotes.ToListAsync(), v => v.TrusteeUserId == lucia.Id);
+    }
+
+    /// <summary>
+    /// The secretariat takes an application off a session's vote with a reason: refused without one, then the ballot
+    /// ends uncounted (no recommendation), takes no more votes, is audited with its reason, the minutes say withdrawn
+    /// with the votes cast so far, and the application may go on another session's agenda.
+    /// </summary>
+    [Fact]
+    public async Task WithdrawBallot_WithAReason_EndsItUncounted_Audited_AndTheMinutesSayWithdrawn()
+    {
+        var (sessionId, board, id, callId) = await Shortlisted();
+        var url = $"/board/sessions/{sessionId}";
+        Guid ballot;
+        await using (var db = App.NewDbContext()) ballot = (await db.SessionBallots.SingleAsync()).Id;
+        var amina = Of(board, "SN");
+        await SendAs(amina, new DeclareConflict.Command(id, false, null));
+        await SendAs(amina, new CastVote.Command(ballot, VoteChoice.Approve));
+        var manager = await SignedIn(await CreateUser("second.manager@unodc.test", [Roles.FundManager], twoFactor: true));
+
+        var noReason = await PostPageForm(manager, url, "Withdraw", [new("Reason", "  ")], containing: ballot.ToString());
+        await AssertRefusedWith(noReason, "Give the reason for withdrawing the ballot.");
+        await using (var db = App.NewDbContext()) Assert.Null((await db.SessionBallots.SingleAsync()).ClosedAt);
+
+        var withdrawn = await PostPageForm(manager, url, "Withdraw", [new("Reason", "The organisation withdrew its application.")], containing: ballot.ToString());
+
+        Assert.Equal(url, LocationOf(withdrawn));
+        await using (var db = App.NewDbContext())
+        {
+            var stored = await db.SessionBallots.SingleAsync();
+            Assert.Equal(("The organisation withdrew its application.", (BallotOutcome?)null), (stored.WithdrawalReason, stored.Outcome));
+            Assert.NotNull(stored.ClosedAt);
+            Assert.Equal(ApplicationStatus.Shortlisted, (await db.Applications.SingleAsync(a => a.Id == id)).Status);
+            Assert.Contains(await db.AuditEntries.Where(e => e.Action == "WithdrawBallot").Select(e => e.Changes).ToListAsync(),
+                c => c.Contains("The organisation withdrew its application."));
+        }
+        Assert.Contains("Ballot withdrawn", await manager.GetStringAsync(url));
+        var late = await Assert.ThrowsAsync<TrustFund.Domain.Common.DomainException>(() => SendAs(amina, new CastVote.Command(ballot, VoteChoice.Reject)));
+        Assert.Equal("The ballot on this application was withdrawn.", late.Message);
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await manager.GetByteArrayAsync($"/fund/sessions/{sessionId}/minutes.pdf")))
+        {
+            // The result column is narrow: its lines wrap and interleave with the other columns' words, so words are compared.
+            var words = pdf.GetPages().SelectMany(p => p.GetWords().Select(w => w.Text)).ToList();
+            Assert.Subset(words.ToHashSet(), new HashSet<string> { "withdrawn:", "organisation", "withdrew", "application." });
+            Assert.DoesNotContain("Recommended", words);
+            Assert.Contains("1 / 0 / 0", string.Join(" ", words));
+        }
+
+        var later = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime).AddDays(20);
+        var form = new Dictionary<string, string> { ["Date"] = later.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["Format"] = "Remote" };
+        for (var i = 0; i < board.Count; i++) form[$"Present[{i}]"] = board[i].Id.ToString();
+        Assert.Equal(HttpStatusCode.Redirect, (await PostForm(manager, $"/fund/calls/{callId}/sessions", form)).StatusCode);
     }
 }

@@ -1,42 +1,49 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
+using TrustFund.Application;
 using TrustFund.Application.Features.Board;
-using TrustFund.Web.Localization;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Areas.Admin.Pages.Board;
 
-public sealed class EndModel(IMediator mediator, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>Ends a trustee's term early (see FormPage: the term is loaded to show the page, never before the command).</summary>
+public sealed class EndModel(IMediator mediator) : FormPage
 {
-    [BindProperty] public DateOnly? EndOn { get; set; }
-    [BindProperty] public string? Reason { get; set; }
+    public sealed class EndForm
+    {
+        public DateOnly? EndOn { get; set; }
+        public string? Reason { get; set; }
+    }
 
+    public EndForm End { get; private set; } = new();
     public ListTrusteeAppointments.Item Term { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
-    {
-        if (!await Load(id, ct)) return NotFound();
-        EndOn = Today;
-        return Page();
-    }
+    private Guid Id => RouteGuid();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
-    {
-        if (!await Load(id, ct)) return NotFound();
-        await mediator.Send(new EndTrusteeTerm.Command(id, EndOn ?? default, Reason ?? ""), ct);
-        TempData["Message"] = text["The term of {0} is ended early.", Term.Name].Value;
-        return Redirect("/admin/board");
-    }
-
-    private DateOnly Today { get; set; }
-
-    private async Task<bool> Load(Guid id, CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         var list = await mediator.Send(new ListTrusteeAppointments.Query(), ct);
-        var term = list.Items.FirstOrDefault(i => i.Id == id);
-        if (term is null) return false;
-        (Term, Today) = (term, list.Today);
-        return true;
+        Term = list.Items.FirstOrDefault(i => i.Id == Id) ?? throw new NotFoundException("appointment", Id);
+        today = list.Today;
+    }
+
+    private DateOnly today;
+
+    /// <summary>The form proposes today; a refused post shows what was typed instead.</summary>
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await EnsureLoadedAsync(ct);
+        End = new EndForm { EndOn = today };
+    }
+
+    public async Task<IActionResult> OnPostAsync(EndForm end, CancellationToken ct)
+    {
+        End = end;
+        if (!ModelState.IsValid) return Page();
+        await mediator.Send(new EndTrusteeTerm.Command(Id, end.EndOn ?? default, end.Reason ?? ""), ct);
+        // The name is read after the change, for the message only.
+        var name = (await mediator.Send(new ListTrusteeAppointments.Query(), ct)).Items.Single(i => i.Id == Id).Name;
+        TempData["Message"] = Text("The term of {0} is ended early.", name);
+        return Redirect("/admin/board");
     }
 }

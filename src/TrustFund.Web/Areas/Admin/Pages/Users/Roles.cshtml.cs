@@ -1,35 +1,42 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
+using TrustFund.Application;
 using TrustFund.Application.Features.Users;
-using TrustFund.Web.Localization;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Areas.Admin.Pages.Users;
 
-public sealed class RolesModel(IMediator mediator, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>A person's roles (see FormPage: the person is loaded to show the page, never before the command).</summary>
+public sealed class RolesModel(IMediator mediator) : FormPage
 {
-    [BindProperty] public List<string> Roles { get; set; } = [];
-    public ListUsers.Item? Person { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    /// <summary>The ticked roles; a list inside the form's class, so that only fields named Roles bind to it.</summary>
+    public sealed class RolesForm
     {
-        if (!await Load(id, ct)) return NotFound();
-        Roles = Person!.Roles.ToList();
-        return Page();
+        public List<string> Roles { get; set; } = [];
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    public RolesForm Form { get; private set; } = new();
+    public ListUsers.Item Person { get; private set; } = null!;
+
+    private Guid Id => RouteGuid();
+
+    protected override async Task LoadAsync(CancellationToken ct) =>
+        Person = await mediator.Send(new GetUser.Query(Id), ct) ?? throw new NotFoundException("user", Id);
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (!await Load(id, ct)) return NotFound();
-        await mediator.Send(new SetUserRoles.Command(id, Roles), ct);
-        TempData["Message"] = text["The roles of {0} are saved.", Person!.Email].Value;
+        await EnsureLoadedAsync(ct);
+        Form = new RolesForm { Roles = Person.Roles.ToList() };
+    }
+
+    public async Task<IActionResult> OnPostAsync(RolesForm form, CancellationToken ct)
+    {
+        Form = form;
+        if (!ModelState.IsValid) return Page();
+        await mediator.Send(new SetUserRoles.Command(Id, form.Roles), ct);
+        // The address is read after the change, for the message only.
+        var email = (await mediator.Send(new GetUser.Query(Id), ct))!.Email;
+        TempData["Message"] = Text("The roles of {0} are saved.", email);
         return Redirect("/admin/users");
-    }
-
-    private async Task<bool> Load(Guid id, CancellationToken ct)
-    {
-        Person = await mediator.Send(new GetUser.Query(id), ct);
-        return Person is not null;
     }
 }

@@ -91,6 +91,8 @@ public sealed class ReportModel(IMediator mediator, CountryOptions countryOption
     public Task<IActionResult> OnPostAutosaveAsync(ReportForm report, CancellationToken ct) =>
         AutosaveResult.Of(async () =>
         {
+            // A value the binder could not read ("abc" in a count) is refused, not saved as an empty cell.
+            if (!ModelState.IsValid) throw AutosaveResult.Refusal(ModelState);
             var saved = await mediator.Send(SaveCommand(report), ct);
             return (saved.Version, saved.SavedAt);
         }, text);
@@ -121,8 +123,19 @@ public sealed class ReportModel(IMediator mediator, CountryOptions countryOption
             cells.Where(c => c.Value is not null and not 0).Select(c => new ReportCount(c.Key, c.Value!.Value)).ToList();
         return new(Id, form.Version, new NarrativeReport(Counts(form.BySex), Counts(form.ByAgeGroup),
             Counts(form.ByNationality.Where(n => !string.IsNullOrWhiteSpace(n.Code)).GroupBy(n => n.Code!)
-                .Select(g => new KeyValuePair<string, int?>(g.Key, g.Sum(n => n.Number ?? 0)))),
+                .Select(g => new KeyValuePair<string, int?>(g.Key, RowsTotal(g)))),
             Counts(form.ByForm), Counts(form.ByAssistance), form.Activities?.Trim() ?? "", form.Challenges?.Trim() ?? "",
             form.CaseStories.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()).ToList()), null);
+    }
+
+    /// <summary>
+    /// Rows of one nationality are added up into one count, as long: two rows at Int32.MaxValue overflowed into a 500.
+    /// A negative row is passed on as it is, so the validator refuses it instead of the sum hiding it; a sum past Int32
+    /// goes on as Int32.MaxValue, which the validator refuses like any count past the bound.
+    /// </summary>
+    private static int RowsTotal(IEnumerable<CountInput> rows)
+    {
+        var numbers = rows.Select(r => r.Number ?? 0).ToList();
+        return numbers.Any(n => n < 0) ? numbers.Min() : (int)Math.Min(numbers.Sum(n => (long)n), int.MaxValue);
     }
 }

@@ -1,36 +1,52 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using TrustFund.Application.Features.Sessions;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Board;
-using TrustFund.Web.Localization;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Areas.Board.Pages.Sessions;
 
-/// <summary>The board pack: trustees vote here; the secretariat closes each ballot.</summary>
-public sealed class DetailsModel(IMediator mediator, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>
+/// The board pack: trustees vote here; the secretariat closes each ballot, or withdraws it uncounted with a reason.
+/// Each form posts to its own handler (see FormPage): the session is loaded only to show the page.
+/// </summary>
+public sealed class DetailsModel(IMediator mediator) : FormPage
 {
-    public GetBoardSession.Result Current { get; private set; } = null!;
-
-    public async Task OnGetAsync(Guid id, CancellationToken ct) => Current = await mediator.Send(new GetBoardSession.Query(id), ct);
-
-    public async Task<IActionResult> OnPostVoteAsync(Guid id, Guid ballotId, VoteChoice choice, CancellationToken ct)
+    public sealed class WithdrawForm
     {
-        if (!User.IsInRole(Roles.Trustee)) return Forbid();
-        Current = await mediator.Send(new GetBoardSession.Query(id), ct);
-        await mediator.Send(new CastVote.Command(ballotId, choice), ct);
-        TempData["Message"] = text["Your vote is recorded."].Value;
-        return Redirect($"/board/sessions/{id}");
+        public string? Reason { get; set; }
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(Guid id, Guid ballotId, CancellationToken ct)
+    public GetBoardSession.Result Current { get; private set; } = null!;
+    public WithdrawForm Withdrawal { get; private set; } = new();
+
+    /// <summary>The ballot whose withdrawal form was posted, so a refusal reopens that form with its text.</summary>
+    public Guid? WithdrawingBallotId { get; private set; }
+
+    private Guid Id => RouteGuid();
+    private string Here => $"/board/sessions/{Id}";
+
+    protected override async Task LoadAsync(CancellationToken ct) => Current = await mediator.Send(new GetBoardSession.Query(Id), ct);
+
+    public Task OnGetAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
+
+    public async Task<IActionResult> OnPostVoteAsync(Guid ballotId, VoteChoice choice, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Trustee)) return Forbid();
+        return await Send(new CastVote.Command(ballotId, choice), "Your vote is recorded.", Here, ct);
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(Guid ballotId, CancellationToken ct)
     {
         if (!User.IsInRole(Roles.FundManager)) return Forbid();
-        Current = await mediator.Send(new GetBoardSession.Query(id), ct);
-        await mediator.Send(new CloseBallot.Command(ballotId), ct);
-        TempData["Message"] = text["The ballot is closed and its result recorded."].Value;
-        return Redirect($"/board/sessions/{id}");
+        return await Send(new CloseBallot.Command(ballotId), "The ballot is closed and its result recorded.", Here, ct);
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid ballotId, WithdrawForm withdrawal, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.FundManager)) return Forbid();
+        (WithdrawingBallotId, Withdrawal) = (ballotId, withdrawal);
+        return await Send(new WithdrawBallot.Command(ballotId, withdrawal.Reason ?? ""), "The ballot is withdrawn.", Here, ct);
     }
 }

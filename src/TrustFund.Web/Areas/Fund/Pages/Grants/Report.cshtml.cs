@@ -1,46 +1,53 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Grants;
 using TrustFund.Web.Hosting;
-using TrustFund.Web.Localization;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Grants;
 
-/// <summary>A grantee's report as the secretariat reads it: accept it, or send it back with what to change.</summary>
-public sealed class ReportModel(IMediator mediator, CountryOptions countryOptions, TrustFundDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>
+/// A grantee's report as the secretariat reads it: accept it, or send it back with what to change. Each form posts to
+/// its own handler (see FormPage): the report is loaded only to show the page, never before a command.
+/// </summary>
+public sealed class ReportModel(IMediator mediator, CountryOptions countryOptions, TrustFundDbContext db) : FormPage
 {
-    [BindProperty] public string? Comment { get; set; }
+    public sealed class SendBackForm
+    {
+        public string? Comment { get; set; }
+    }
+
+    public SendBackForm SendBack { get; private set; } = new();
 
     public GetGrantReport.Result Current { get; private set; } = null!;
     /// <summary>Names of every code the narrative report may use (sexes and age groups are translated in the view).</summary>
     public Dictionary<string, string> Names { get; private set; } = [];
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct)
+    private Guid Id => RouteGuid();
+
+    protected override async Task LoadAsync(CancellationToken ct)
     {
-        Current = await mediator.Send(new GetGrantReport.Query(id, OwnOrganisationOnly: false), ct);
+        Current = await mediator.Send(new GetGrantReport.Query(Id, OwnOrganisationOnly: false), ct);
         var language = Display.Language;
         Names = (await countryOptions.ForLanguage(language, ct)).ToDictionary(c => c.Iso2, c => c.Name);
         foreach (var f in await db.FormsOfExploitation.AsNoTracking().ToListAsync(ct)) Names[f.Code] = f.Name.For(language);
         foreach (var a in await db.AssistanceTypes.AsNoTracking().ToListAsync(ct)) Names[a.Code] = a.Name.For(language);
     }
 
-    public async Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct)
+    public Task OnGetAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
+
+    public async Task<IActionResult> OnPostAcceptAsync(CancellationToken ct) =>
+        await Send(new AcceptGrantReport.Command(Id), "The report is accepted.", await GrantPage(ct), ct);
+
+    public async Task<IActionResult> OnPostSendBackAsync(SendBackForm sendBack, CancellationToken ct)
     {
-        await OnGetAsync(id, ct);
-        await mediator.Send(new AcceptGrantReport.Command(id), ct);
-        TempData["Message"] = text["The report is accepted."].Value;
-        return Redirect($"/fund/grants/{Current.GrantId}");
+        SendBack = sendBack;
+        return await Send(new SendBackGrantReport.Command(Id, sendBack.Comment?.Trim() ?? ""), "The report is sent back to the grantee.", await GrantPage(ct), ct);
     }
 
-    public async Task<IActionResult> OnPostSendBackAsync(Guid id, CancellationToken ct)
-    {
-        await OnGetAsync(id, ct);
-        await mediator.Send(new SendBackGrantReport.Command(id, Comment?.Trim() ?? ""), ct);
-        TempData["Message"] = text["The report is sent back to the grantee."].Value;
-        return Redirect($"/fund/grants/{Current.GrantId}");
-    }
+    /// <summary>Where a decided report leads back to: its grant (an unknown report is the command's 404).</summary>
+    private async Task<string> GrantPage(CancellationToken ct) =>
+        await db.GrantReports.AsNoTracking().Where(r => r.Id == Id).Select(r => (Guid?)r.GrantId).SingleOrDefaultAsync(ct) is { } grantId
+            ? $"/fund/grants/{grantId}" : "/fund/grants";
 }
