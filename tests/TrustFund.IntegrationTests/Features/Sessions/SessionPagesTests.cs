@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Features.Review;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
+using TrustFund.Domain.Board;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Review;
 using TrustFund.IntegrationTests.Features.Review;
@@ -80,6 +81,29 @@ public sealed class SessionPagesTests(TrustFundAppFactory app) : ReviewTest(app)
         Assert.Matches("value=\"Remote\"\\s+checked", html);   // the format chosen is kept
         await using var db = App.NewDbContext();
         Assert.False(await db.BoardSessions.AnyAsync());
+    }
+
+    [Fact]
+    public async Task Vote_SentAgainWithItsKey_AtOnceOrAfterAChange_IsCountedOnce_AndNeverUndoesTheChange()
+    {
+        var (sessionId, board, id, _) = await Shortlisted();
+        var amina = Of(board, "SN");
+        await SendAs(amina, new DeclareConflict.Command(id, false, null));
+        var client = await SignedIn(amina);
+        var url = $"/board/sessions/{sessionId}";
+        var (action, reject) = await PageForm(client, url, "Vote", [new("Choice", "Reject")]);
+        var sendReject = () => client.PostAsync(action, new FormUrlEncodedContent(reject));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => sendReject()));
+        App.Clock.SetUtcNow(App.Clock.GetUtcNow().AddMinutes(5));
+        var approve = await PostPageForm(client, url, "Vote", [new("Choice", "Approve")]);
+        // The first form's answer was lost and the browser sends it again, after the trustee changed her vote.
+        var late = await sendReject();
+
+        Assert.All(answers.Append(approve).Append(late), a => Assert.Equal(url, LocationOf(a)));
+        await using var db = App.NewDbContext();
+        var votes = await db.BoardVotes.OrderBy(v => v.CastAt).ToListAsync();
+        Assert.Equal([(VoteChoice.Reject, false), (VoteChoice.Approve, true)], votes.Select(v => (v.Choice, v.IsChange)));
     }
 
     [Fact]
