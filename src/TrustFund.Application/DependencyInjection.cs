@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddScoped<Features.OpenData.OpenDataText>();
         services.AddOptions<Features.OpenData.OpenDataOptions>().BindConfiguration("OpenData");
         services.AddScoped<Events.DomainEventDispatcher>();
+        services.AddScoped<Behaviours.IdempotentPost>();
         foreach (var handler in typeof(DependencyInjection).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Events.IDomainEventHandler).IsAssignableFrom(t)))
             services.AddScoped(typeof(Events.IDomainEventHandler), handler);

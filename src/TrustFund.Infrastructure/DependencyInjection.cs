@@ -57,8 +57,13 @@ public static class DependencyInjection
             .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString),
                 new PostgreSqlStorageOptions { SchemaName = HangfireSchema.Name, PrepareSchemaIfNecessary = false }));
         if (configuration.GetValue("Hangfire:RunServer", false))
-            services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, configuration.GetValue("Hangfire:WorkerCount", 4)));
+            services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = Math.Max(2, configuration.GetValue("Hangfire:WorkerCount", 4));
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Hangfire:SchedulePollingSeconds", 15)));
+            });
         services.AddScoped<CloseDueCallsJob>();
+        services.AddScoped<ForgetFormAnswersJob>();
         services.AddScoped<NotificationJobs>();
         services.AddScoped<TrustFund.Application.Abstractions.ICallClosingScheduler, HangfireCallClosingScheduler>();
         services.AddScoped<AuditorDossierJob>();

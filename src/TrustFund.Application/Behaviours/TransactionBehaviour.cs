@@ -12,12 +12,14 @@ namespace TrustFund.Application.Behaviours;
 /// deadlock or serialisation failure) runs the whole command again from a clean change tracker, so a page gets either
 /// the whole change or, once the retries are spent, a definite "try again" (503), never half a change. Handlers do
 /// not open transactions: a test keeps it so.
+/// A form post's idempotency key (<see cref="IdempotentPost"/>) is claimed first thing in the transaction, so a retried
+/// post, or the strategy's own retry after a commit whose answer was lost, never does the change twice.
 /// </summary>
 /// <remarks>
 /// A command that joins a caller's transaction (a job sending a command inside another, a test's own transaction)
 /// runs directly in it: the outermost one owns the commit and the retry.
 /// </remarks>
-public sealed class TransactionBehaviour<TMessage, TResponse>(TrustFundDbContext db, DomainEventDispatcher events)
+public sealed class TransactionBehaviour<TMessage, TResponse>(TrustFundDbContext db, DomainEventDispatcher events, IdempotentPost post)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -35,14 +37,23 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(TrustFundDbContext
             // attempt keeps what the caller tracked: a page may have loaded its user before sending the command).
             if (++attempt > 1) db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var response = await RunAsync(message, next, ct);
-            await transaction.CommitAsync(ct);
-            return response;
+            try
+            {
+                var response = await RunAsync(message, next, ct);
+                await transaction.CommitAsync(ct);
+                return response;
+            }
+            catch
+            {
+                post.Release();
+                throw;
+            }
         });
     }
 
     private async ValueTask<TResponse> RunAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
     {
+        await post.ClaimAsync(ct);
         var response = await next(message, ct);
         await events.DispatchAsync(ct);
         await db.SaveChangesAsync(ct);

@@ -42,6 +42,7 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<TrustFund.Domain.Common.FormAnswer> FormAnswers => Set<TrustFund.Domain.Common.FormAnswer>();
     public DbSet<TrusteeAppointment> TrusteeAppointments => Set<TrusteeAppointment>();
     public DbSet<ChairDesignation> ChairDesignations => Set<ChairDesignation>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
 using TrustFund.Application.Events;
+using TrustFund.Domain.Donors;
 using TrustFund.Domain.Finance;
 using TrustFund.Domain.Grants;
 
 namespace TrustFund.Application.Finance;
 
 /// <summary>
-/// The journal's side of what happens to grants, in one place: each handler books the entries of one domain event, in
+/// The journal's side of what happens to contributions and grants, in one place: each handler books the entries of one domain event, in
 /// the transaction of the command that raised it (TransactionBehaviour), so a change and its entries commit together.
 /// </summary>
 public static class JournalPostings
@@ -21,6 +22,43 @@ public static class JournalPostings
             var grant = await Grant(db, signed.GrantId, ct);
             db.JournalEntries.Add(JournalEntry.Record(JournalEventType.ObligationRaised, clock.Today(), Money.InUsd(signed.Amount), 1,
                 grant.Document(), null, user.AsActor(), clock.GetUtcNow()));
+        }
+    }
+
+    /// <summary>Money received from a donor, in the currency deposited, at the UNORE rate the receipt was converted at.</summary>
+    public sealed class BookContribution(TrustFundDbContext db, TimeProvider clock, ICurrentUser user) : DomainEventHandler<ContributionReceived>
+    {
+        protected override Task HandleAsync(ContributionReceived received, CancellationToken ct)
+        {
+            db.JournalEntries.Add(JournalEntry.Record(JournalEventType.ContributionReceived, received.ValueDate, received.Deposited,
+                received.UnitsPerUsd, received.Document, received.DonorId, user.AsActor(), clock.GetUtcNow()));
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// A reversed receipt cancels its entry by a Reversal dated the day of the reversal, so books already reported on
+    /// stay as they were reported.
+    /// </summary>
+    public sealed class ReverseContribution(TrustFundDbContext db, TimeProvider clock, ICurrentUser user) : DomainEventHandler<ContributionReceiptReversed>
+    {
+        protected override async Task HandleAsync(ContributionReceiptReversed reversed, CancellationToken ct)
+        {
+            var entry = await db.JournalEntries.AsNoTracking().SingleAsync(j => j.DocumentType == ContributionReceipt.DocumentType &&
+                j.DocumentId == reversed.ReceiptId && j.EventType == JournalEventType.ContributionReceived, ct);
+            db.JournalEntries.Add(entry.Reverse(reversed.Reason, reversed.On, user.AsActor(), clock.GetUtcNow()));
+        }
+    }
+
+    /// <summary>An amended amount raises the obligation by the rise, or releases the cut.</summary>
+    public sealed class BookAmendment(TrustFundDbContext db, TimeProvider clock, ICurrentUser user) : DomainEventHandler<GrantAmountAmended>
+    {
+        protected override async Task HandleAsync(GrantAmountAmended amended, CancellationToken ct)
+        {
+            var grant = await Grant(db, amended.GrantId, ct);
+            var type = amended.AmountChange > 0 ? JournalEventType.ObligationRaised : JournalEventType.ObligationReleased;
+            db.JournalEntries.Add(JournalEntry.Record(type, amended.On, Money.InUsd(Math.Abs(amended.AmountChange)), 1,
+                grant.Document("amendment " + amended.AmendmentNumber), null, user.AsActor(), clock.GetUtcNow()));
         }
     }
 

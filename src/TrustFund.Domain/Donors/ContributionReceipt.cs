@@ -14,7 +14,7 @@ public sealed class ContributionReceipt : Entity
 
     private ContributionReceipt() { }
 
-    internal ContributionReceipt(Guid pledgeId, Money deposited, DateOnly valueDate, string bankReference, decimal unitsPerUsd,
+    internal ContributionReceipt(Guid pledgeId, Guid donorId, Money deposited, DateOnly valueDate, string bankReference, decimal unitsPerUsd,
         Actor actor, DateTimeOffset now)
     {
         PledgeId = pledgeId;
@@ -26,6 +26,7 @@ public sealed class ContributionReceipt : Entity
         UsdAmount = deposited.ToUsd(UnitsPerUsd).Amount;
         RecordedBy = actor.Name;
         RecordedAt = now;
+        Raise(new ContributionReceived(donorId, deposited, valueDate, UnitsPerUsd, Document));
     }
 
     public Guid PledgeId { get; private set; }
@@ -50,7 +51,7 @@ public sealed class ContributionReceipt : Entity
 
     public JournalDocument Document => new(DocumentType, Id, BankReference);
 
-    /// <summary>Marks the receipt reversed; the caller books the reversing journal entry in the same save.</summary>
+    /// <summary>Marks the receipt reversed (<see cref="ContributionReceiptReversed"/>, whose handler cancels its journal entry).</summary>
     public void Reverse(string reason, Actor actor, DateTimeOffset now)
     {
         if (IsReversed) throw new DomainException("This receipt has already been reversed.");
@@ -58,5 +59,6 @@ public sealed class ContributionReceipt : Entity
         ReversedAt = now;
         ReversedBy = actor.Name;
         ReversalReason = reason.Trim();
+        Raise(new ContributionReceiptReversed(Id, ReversalReason, FundCalendar.DateOf(now)));
     }
 }

@@ -56,7 +56,7 @@ public sealed class Pledge : Entity
 
     /// <summary>
     /// Records money deposited against this pledge, converted at <paramref name="unitsPerUsd"/> (the UNORE rate in force
-    /// on the value date, found by the caller). The receipt keeps the rate it used.
+    /// on the value date, found by the caller). The receipt keeps the rate it used and raises <see cref="ContributionReceived"/>.
     /// </summary>
     public ContributionReceipt Receive(Money deposited, DateOnly valueDate, string bankReference, decimal unitsPerUsd,
         Actor actor, DateTimeOffset now)
@@ -69,7 +69,7 @@ public sealed class Pledge : Entity
         if (string.IsNullOrWhiteSpace(bankReference)) throw new DomainException("Enter the bank reference of the deposit.");
         if (deposited.Amount > Outstanding.Amount)
             throw new DomainException("This receipt is more than what remains of the pledge ({0} {1:N2}).", Outstanding.Currency, Outstanding.Amount);
-        var receipt = new ContributionReceipt(Id, deposited, valueDate, bankReference.Trim(), unitsPerUsd, actor, now);
+        var receipt = new ContributionReceipt(Id, DonorId, deposited, valueDate, bankReference.Trim(), unitsPerUsd, actor, now);
         _receipts.Add(receipt);
         return receipt;
     }

@@ -75,7 +75,8 @@ public sealed class GrantAgreement : Entity
 
     /// <summary>
     /// Edits the draft, or amends the signed agreement (then <paramref name="reason"/> is required and the change is
-    /// numbered). Returns the change in the amount, which the caller books as a raised or released obligation.
+    /// numbered). Returns the change in the amount, which the caller checks against the fund's availability; a signed
+    /// agreement's change raises <see cref="GrantAmountAmended"/>, whose handler books it as a raised or released obligation.
     /// <paramref name="requestedInstalments"/> is how many instalments already became payment requests: those stay as they are.
     /// </summary>
     public decimal Change(decimal amount, DateOnly startDate, DateOnly endDate, IReadOnlyList<GrantBudgetLine> budget,
@@ -93,7 +94,11 @@ public sealed class GrantAgreement : Entity
         if (IsSigned && changes.Count == 0) throw new DomainException("The amendment changes nothing.");
         var delta = amount - Amount;
         Apply(amount, startDate, endDate, budget, instalments, requestedInstalments);
-        if (IsSigned) Amendments = [.. Amendments, new GrantAmendment(Amendments.Count + 1, reason!.Trim(), string.Join("; ", changes), now, by)];
+        if (IsSigned)
+        {
+            Amendments = [.. Amendments, new GrantAmendment(Amendments.Count + 1, reason!.Trim(), string.Join("; ", changes), now, by)];
+            if (delta != 0) Raise(new GrantAmountAmended(Id, Amendments.Count, delta, FundCalendar.DateOf(now)));
+        }
         return delta;
     }
 

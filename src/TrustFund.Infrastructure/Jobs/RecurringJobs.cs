@@ -16,5 +16,6 @@ public static class RecurringJobs
         jobs.AddOrUpdate<NotificationJobs>(NotificationJobs.UnliquidatedId, job => job.Unliquidated(CancellationToken.None), "0 6 * * *", vienna);
         jobs.AddOrUpdate<NotificationJobs>(NotificationJobs.ReviewersAndVotersId, job => job.ReviewersAndVoters(CancellationToken.None), "0 6 * * *", vienna);
         jobs.AddOrUpdate<AnnualReportJob>(AnnualReportJob.RecurringId, job => job.Run(CancellationToken.None), AnnualReportJob.Schedule);
+        jobs.AddOrUpdate<ForgetFormAnswersJob>(ForgetFormAnswersJob.RecurringId, job => job.Run(CancellationToken.None), Cron.Hourly());
     }
 }

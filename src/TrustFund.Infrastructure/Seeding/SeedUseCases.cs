@@ -38,7 +38,8 @@ public sealed class SeedUseCases(IServiceScopeFactory scopes)
         var handler = Build(handlerType);
         var eventHandlers = scope.ServiceProvider.GetServices<IDomainEventHandler>().Select(h => (IDomainEventHandler)Build(h.GetType())).ToList();
         var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
-        var unitOfWork = new TransactionBehaviour<ICommand<TResult>, TResult>(db, new DomainEventDispatcher(db, eventHandlers));
+        var unitOfWork = new TransactionBehaviour<ICommand<TResult>, TResult>(db, new DomainEventDispatcher(db, eventHandlers),
+            scope.ServiceProvider.GetRequiredService<IdempotentPost>());
         return await unitOfWork.Handle(command, async (message, token) =>
         {
             try

@@ -88,6 +88,7 @@ public static class WebApp
             .AddMvcOptions(o =>
             {
                 o.Filters.Add<UseCaseExceptionFilter>();
+                o.Filters.Add<IdempotentPostFilter>();
                 // One attachment is at most 10 MB; leave room for the form around it.
                 o.MaxModelBindingCollectionSize = 2048;
                 InvariantFormValueProviderFactory.ReplaceDefault(o.ValueProviderFactories);

@@ -1,14 +1,24 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.Storage;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using TrustFund.Application.Features.Calls;
 using TrustFund.Application.Identity;
+using TrustFund.Domain.Calls;
 using TrustFund.Domain.Messaging;
+using TrustFund.Infrastructure.Jobs;
+using TrustFund.IntegrationTests.Features.Calls;
 using TrustFund.IntegrationTests.Support;
 
 namespace TrustFund.IntegrationTests.Hosting;
 
 /// <summary>Several nodes on one PostgreSQL, as docker-compose scales the web replicas and runs the worker beside them.</summary>
-public sealed class MultiNodeTests(TrustFundAppFactory app) : IntegrationTest(app)
+public sealed partial class MultiNodeTests(TrustFundAppFactory app) : IntegrationTest(app)
 {
     [Fact]
     public async Task SignInCookie_FromOneWebNode_IsAcceptedByTheOther()
@@ -63,6 +73,133 @@ public sealed class MultiNodeTests(TrustFundAppFactory app) : IntegrationTest(ap
             foreach (var folder in folders.Where(Directory.Exists)) Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task TwoWorkerNodes_RunEachDueRecurringJobOncePerDueTime_AndTheCallClosingJobOnce()
+    {
+        var call = await Send(new CreateCall.Command(CallTestData.Form(App.Clock.GetUtcNow())));
+        await Send(new PublishCall.Command(call.Id));
+        await using (var db = App.NewDbContext()) App.Clock.SetUtcNow((await db.Calls.SingleAsync()).Deadline);
+        var before = await Scalar<long>("SELECT coalesce(max(id), 0) FROM hangfire.job");
+        var storage = App.Services.GetRequiredService<JobStorage>();
+
+        await using var first = Worker();
+        await using var second = Worker();
+        _ = first.Services; // both servers running (each registered the recurring jobs as it started)
+        _ = second.Services;
+        using (var connection = storage.GetConnection())
+        {
+            // Every recurring job falls due at once (its last run long ago), as after a night: both servers see it due.
+            var recurring = connection.GetRecurringJobs().Select(j => j.Id).ToList();
+            Assert.Contains(CloseDueCallsJob.RecurringId, recurring);
+            using var transaction = connection.CreateWriteTransaction();
+            foreach (var id in recurring)
+            {
+                transaction.SetRangeInHash($"recurring-job:{id}", [new("LastExecution", JobHelper.SerializeDateTime(LongAgo)),
+                    new("NextExecution", JobHelper.SerializeDateTime(LongAgo))]);
+                transaction.AddToSet("recurring-jobs", id, JobHelper.ToTimestamp(LongAgo));
+            }
+            transaction.Commit();
+        }
+        // The call's closing job falls due, as at its deadline.
+        new HangfireCallClosingScheduler(new BackgroundJobClient(storage)).CloseAt(call.Id, LongAgo);
+        var recurringIds = storage.GetConnection().GetRecurringJobs().Select(j => j.Id).ToList();
+
+        List<JobRun> jobs = [];
+        for (var waited = TimeSpan.Zero; ; waited += TimeSpan.FromMilliseconds(250))
+        {
+            jobs = await JobsAfter(before);
+            var done = jobs.Count(j => j.Recurring is null && j.State == "Succeeded") == 1 &&
+                       recurringIds.All(id => jobs.Any(j => j.Recurring == id && j.State is "Succeeded" or "Failed"));
+            if (done) break;
+            Assert.True(waited < TimeSpan.FromMinutes(2), $"not every due job ran within two minutes: {string.Join(", ", jobs)}");
+            await Task.Delay(250);
+        }
+        // A few more polls of both servers: a job scheduled or run twice would show now.
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        jobs = await JobsAfter(before);
+
+        Assert.True(await Scalar<long>("SELECT count(*) FROM hangfire.server") >= 2, "two servers competed");
+        foreach (var id in recurringIds)
+        {
+            var runs = jobs.Where(j => j.Recurring == id).ToList();
+            // Once per due time: the minutely sweep may come due again at the next minute, never twice in one.
+            Assert.True(runs.GroupBy(j => j.CreatedAt.ToString("yyyyMMddHHmm")).All(g => g.Count() == 1), $"{id} ran twice for one due time: {string.Join(", ", runs)}");
+            if (id != CloseDueCallsJob.RecurringId) Assert.Single(runs);
+        }
+        var closing = Assert.Single(jobs, j => j.Recurring is null);
+        Assert.True((closing.State, closing.Runs) == ("Succeeded", 1L), closing.ToString());
+        Assert.All(jobs.Where(j => j.State == "Succeeded"), j => Assert.True(j.Runs == 1, j.ToString()));
+        await using var check = App.NewDbContext();
+        Assert.Equal(CallStatus.Closed, (await check.Calls.SingleAsync()).Status);
+    }
+
+    [Fact]
+    public async Task HangfireDashboard_TriggerWhileAnotherNodeHoldsTheJobsLock_AnswersTryAgain_NotAnError()
+    {
+        var admin = await SignedIn(await CreateUser("admin@unodc.test", [Roles.Admin], twoFactor: true));
+        var page = await admin.GetStringAsync("/hangfire/recurring");
+        var header = CsrfHeader().Match(page).Groups[1].Value;
+        var token = WebUtility.HtmlDecode(CsrfToken().Match(page).Groups[1].Value);
+        Assert.NotEmpty(token);
+        var storage = App.Services.GetRequiredService<JobStorage>();
+        using var connection = storage.GetConnection();
+        // Another node is enqueuing the job right now and holds its lock for longer than a trigger waits.
+        using var held = connection.AcquireDistributedLock($"lock:recurring-job:{CloseDueCallsJob.RecurringId}", TimeSpan.FromSeconds(5));
+
+        using var trigger = new HttpRequestMessage(HttpMethod.Post, "/hangfire/recurring/trigger")
+        {
+            Content = new FormUrlEncodedContent([new("jobs[]", CloseDueCallsJob.RecurringId)]),
+        };
+        trigger.Headers.Add(header, token);
+        var answer = await admin.SendAsync(trigger);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        Assert.NotNull(answer.Headers.RetryAfter);
+    }
+
+    /// <summary>An instant every clock, faked or not, has passed.</summary>
+    private static readonly DateTime LongAgo = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private sealed record JobRun(long Id, string? Recurring, string State, DateTime CreatedAt, long Runs, string History);
+
+    /// <summary>The jobs created since <paramref name="after"/>: which recurring job made each, its state, how often a worker took it.</summary>
+    private async Task<List<JobRun>> JobsAfter(long after)
+    {
+        await using var connection = new NpgsqlConnection(App.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT j.id, (SELECT p.value FROM hangfire.jobparameter p WHERE p.jobid = j.id AND p.name = 'RecurringJobId'),
+                   coalesce(j.statename, ''), j.createdat,
+                   (SELECT count(*) FROM hangfire.state s WHERE s.jobid = j.id AND s.name = 'Processing'),
+                   (SELECT string_agg(s.name || coalesce(' (' || left(s.reason, 200) || ')', ''), ' > ' ORDER BY s.id) FROM hangfire.state s WHERE s.jobid = j.id)
+            FROM hangfire.job j WHERE j.id > $1 ORDER BY j.id
+            """, connection) { Parameters = { new() { Value = after } } };
+        await using var reader = await command.ExecuteReaderAsync();
+        var jobs = new List<JobRun>();
+        while (await reader.ReadAsync())
+            jobs.Add(new(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1).Trim('"'), reader.GetString(2),
+                reader.GetDateTime(3), reader.GetInt64(4), reader.IsDBNull(5) ? "" : reader.GetString(5)));
+        return jobs;
+    }
+
+    private async Task<T> Scalar<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(App.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>A worker node: runs a Hangfire server that looks for due jobs every second.</summary>
+    private NodeFactory Worker() =>
+        Node(("Hangfire:RunServer", "true"), ("Hangfire:SchedulePollingSeconds", "1"), ("Hangfire:WorkerCount", "2"));
+
+    [GeneratedRegex("<meta name=\"csrf-header\" content=\"([^\"]*)\"")]
+    private static partial Regex CsrfHeader();
+
+    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]*)\"")]
+    private static partial Regex CsrfToken();
 
     // Cookies are Secure outside Development, so the nodes are spoken to over https, as behind the TLS proxy.
     private static readonly Uri Https = new("https://localhost");

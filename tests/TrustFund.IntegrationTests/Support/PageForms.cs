@@ -14,6 +14,17 @@ public abstract partial class IntegrationTest
     protected static async Task<HttpResponseMessage> PostPageForm(HttpClient client, string pageUrl, string? handler,
         IEnumerable<KeyValuePair<string, string>> fields, string? containing = null)
     {
+        var (action, posted) = await PageForm(client, pageUrl, handler, fields, containing);
+        return await client.PostAsync(action, new FormUrlEncodedContent(posted));
+    }
+
+    /// <summary>
+    /// The address and fields <see cref="PostPageForm"/> would post, to send them more than once as a browser does when
+    /// an answer is lost (the same idempotency key each time).
+    /// </summary>
+    protected static async Task<(string Action, List<KeyValuePair<string, string>> Fields)> PageForm(HttpClient client, string pageUrl,
+        string? handler, IEnumerable<KeyValuePair<string, string>> fields, string? containing = null)
+    {
         var html = await client.GetStringAsync(pageUrl);
         foreach (Match form in FormElement().Matches(html))
         {
@@ -36,7 +47,7 @@ public abstract partial class IntegrationTest
                 if (given.All(f => f.Key != name)) posted.Add(new(name, WebUtility.HtmlDecode(hidden.Groups[2].Value)));
             }
             posted.AddRange(given);
-            return await client.PostAsync(action.Length > 0 ? action : pageUrl, new FormUrlEncodedContent(posted));
+            return (action.Length > 0 ? action : pageUrl, posted);
         }
         throw new Xunit.Sdk.XunitException($"No POST form for handler '{handler}' on {pageUrl}");
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Auditing;
+using TrustFund.Domain.Common;
 using TrustFund.Domain.Donors;
 using TrustFund.Domain.Messaging;
 using TrustFund.Domain.Organisations;
@@ -103,5 +104,19 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         b.HasIndex(x => new { x.UserId, x.EventKey }).IsUnique();
         b.HasIndex(x => new { x.UserId, x.CreatedAt });
         b.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class FormAnswerConfiguration : IEntityTypeConfiguration<FormAnswer>
+{
+    public void Configure(EntityTypeBuilder<FormAnswer> b)
+    {
+        b.ToTable("form_answers");
+        b.HasKey(x => new { x.UserId, x.Key, x.Fingerprint });
+        b.Property(x => x.Fingerprint).HasMaxLength(64);
+        b.Property(x => x.Location).HasMaxLength(2000);
+        b.Property(x => x.Message).HasMaxLength(1000);
+        // The daily purge deletes by age.
+        b.HasIndex(x => x.CreatedAt);
     }
 }

@@ -15,7 +15,12 @@ public static class CloseDueCalls
         public async ValueTask<int> Handle(Command command, CancellationToken ct)
         {
             var now = clock.GetUtcNow();
-            var due = await db.Calls.Where(c => c.Status == CallStatus.Published && c.Deadline <= now).ToListAsync(ct);
+            // Sweeps meet: two worker nodes, the minutely sweep and a call's own closing job at its deadline. Each locks
+            // the due calls it closes and skips those another sweep holds, so neither fails on the other's change
+            // (an edit conflict, then a retry of the whole job) and each call is closed once.
+            var due = await db.Calls.FromSql(
+                    $"SELECT *, xmin FROM calls WHERE status = {nameof(CallStatus.Published)} AND deadline <= {now} FOR UPDATE SKIP LOCKED")
+                .ToListAsync(ct);
             foreach (var call in due) call.CloseIfDue(now);
             await db.SaveChangesAsync(ct);
             return due.Count;

@@ -11,7 +11,8 @@ namespace TrustFund.Application.Features.Contributions;
 
 /// <summary>
 /// Records money deposited against a pledge: converted to USD at the UNORE rate in force on the value date (the rate
-/// is stored with the receipt) and booked in the journal as ContributionReceived, in one transaction.
+/// is stored with the receipt). The receipt raises ContributionReceived, which the journal books in the same
+/// transaction (JournalPostings).
 /// </summary>
 public static class RecordReceipt
 {
@@ -41,13 +42,8 @@ public static class RecordReceipt
 
             var deposited = new Money(command.Amount, command.Currency);
             var rate = await db.UnoreRateAsync(deposited.Currency, command.ValueDate, ct);
-            var now = clock.GetUtcNow();
-            var actor = user.AsActor();
-            var receipt = pledge.Receive(deposited, command.ValueDate, command.BankReference, rate, actor, now);
+            var receipt = pledge.Receive(deposited, command.ValueDate, command.BankReference, rate, user.AsActor(), clock.GetUtcNow());
             db.ContributionReceipts.Add(receipt);
-            db.JournalEntries.Add(JournalEntry.Record(JournalEventType.ContributionReceived, receipt.ValueDate, deposited,
-                receipt.UnitsPerUsd, receipt.Document, pledge.DonorId, actor, now));
-            await db.SaveChangesAsync(ct);
             return new Result(receipt.Id, receipt.UnitsPerUsd, receipt.UsdAmount);
         }
     }

@@ -11,8 +11,8 @@ using TrustFund.Application.Validation;
 namespace TrustFund.Application.Features.Contributions;
 
 /// <summary>
-/// Corrects a receipt recorded in error: the receipt is marked reversed and a Reversal entry cancelling its journal
-/// entry is booked, dated today so that books already reported on stay as they were reported.
+/// Corrects a receipt recorded in error: the receipt is marked reversed, and the journal books a Reversal cancelling
+/// its entry in the same transaction (JournalPostings.ReverseContribution).
 /// </summary>
 public static class ReverseReceipt
 {
@@ -39,11 +39,7 @@ public static class ReverseReceipt
             if (allocated > 0)
                 EarmarkAllocation.EnsureReceivedCovers((await db.ReceivedByPledgeAsync(pledge, ct)).GetValueOrDefault(receipt.PledgeId).Usd
                     - entry.UsdAmount, allocated);
-            var now = clock.GetUtcNow();
-            var actor = user.AsActor();
-            receipt.Reverse(command.Reason, actor, now);
-            db.JournalEntries.Add(entry.Reverse(command.Reason, Domain.Common.FundCalendar.DateOf(now), actor, now));
-            await db.SaveChangesAsync(ct);
+            receipt.Reverse(command.Reason, user.AsActor(), clock.GetUtcNow());
             return Unit.Value;
         }
     }

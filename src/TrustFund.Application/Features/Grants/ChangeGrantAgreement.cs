@@ -13,7 +13,8 @@ namespace TrustFund.Application.Features.Grants;
 /// <summary>
 /// Edits a draft agreement, or amends a signed one (amount, period, budget reallocation, schedule) with a reason. An
 /// amendment is numbered and passes the same checks as the draft; raising the amount raises the obligation after the
-/// same availability check as signing (under the same lock), lowering it releases the difference.
+/// same availability check as signing (under the same lock), lowering it releases the difference (both booked by
+/// JournalPostings.BookAmendment in the same transaction).
 /// The form sends the version of the agreement it was loaded with: the save is refused as an edit conflict when
 /// someone else changed the agreement since, and only then (reports added back by the schedule are new rows, not edits).
 /// </summary>
@@ -50,22 +51,9 @@ public static class ChangeGrantAgreement
 
             var delta = grant.Change(command.Amount, command.StartDate, command.EndDate, command.Budget, command.Instalments,
                 command.Reason, requested.Count, requested.Sum(), now, actor.Name);
-            if (grant.IsSigned && delta != 0)
-            {
-                var detail = "amendment " + grant.Amendments[^1].Number;
-                if (delta > 0)
-                {
-                    await db.EnsureAvailableAsync(delta, ct);
-                    db.JournalEntries.Add(JournalEntry.Record(JournalEventType.ObligationRaised, clock.Today(), Money.InUsd(delta), 1,
-                        grant.Document(detail), null, actor, now));
-                }
-                else
-                {
-                    EarmarkAllocation.EnsureGrantCovers(grant.Amount, await db.AllocatedToGrantAsync(grant.Id, ct));
-                    db.JournalEntries.Add(JournalEntry.Record(JournalEventType.ObligationReleased, clock.Today(), Money.InUsd(-delta), 1,
-                        grant.Document(detail), null, actor, now));
-                }
-            }
+            // The checks are the command's; the booking of the change is GrantAmountAmended's handler (JournalPostings).
+            if (grant.IsSigned && delta > 0) await db.EnsureAvailableAsync(delta, ct);
+            if (grant.IsSigned && delta < 0) EarmarkAllocation.EnsureGrantCovers(grant.Amount, await db.AllocatedToGrantAsync(grant.Id, ct));
             // A schedule amendment may make a further instalment due at once (e.g. one now paid on signature).
             if (grant.IsSigned) await db.RequestDueInstalmentsAsync(grant, actor, now, ct);
             await db.SaveChangesAsync(ct);

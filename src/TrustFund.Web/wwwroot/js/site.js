@@ -66,7 +66,10 @@
     setInterval(function () {
       if (!dirty || !navigator.onLine) return;
       dirty = false;
-      fetch(form.getAttribute('data-autosave'), { method: 'POST', body: new FormData(form), credentials: 'same-origin' })
+      // The autosave is an upsert checked by its version; the form's idempotency key belongs to the person's own submit.
+      var data = new FormData(form);
+      data.delete('__IdempotencyKey');
+      fetch(form.getAttribute('data-autosave'), { method: 'POST', body: data, credentials: 'same-origin' })
         .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
         .then(function (res) {
           if (res.ok) {

@@ -40,6 +40,25 @@ public sealed class SubmitApplicationTests(TrustFundAppFactory app) : Applicatio
     }
 
     [Fact]
+    public async Task SubmitPage_TheSameFormFiveTimesAtOnce_SubmitsOnce_AndEveryPostGetsTheSameAnswer()
+    {
+        var call = await OpenCall();
+        var (_, user) = await Ngo();
+        var id = await CompleteDraft(user, call.Id);
+        var client = await SignedIn(user);
+        // One form (one idempotency key), sent five times: a double click and a browser resending after lost answers.
+        var (action, fields) = await PageForm(client, $"/apply/{id}/review", "Submit", []);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => client.PostAsync(action, new FormUrlEncodedContent(fields))));
+
+        Assert.All(answers, a => Assert.Equal($"/apply/{id}/view?submitted=1", LocationOf(a)));
+        await using var db = App.NewDbContext();
+        Assert.Equal(ApplicationStatus.Submitted, (await db.Applications.SingleAsync()).Status);
+        Assert.Equal(1, await db.OutboxEmails.CountAsync(e => e.DeduplicationKey!.StartsWith("application-receipt:")));
+        Assert.Equal(1, await db.FormAnswers.CountAsync());
+    }
+
+    [Fact]
     public async Task TwoCallsOfTheSameWindowAndYear_NumberTheirApplicationsInOneSeries()
     {
         var first = await OpenCall();

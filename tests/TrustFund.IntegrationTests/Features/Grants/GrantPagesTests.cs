@@ -119,6 +119,31 @@ public sealed class GrantPagesTests(TrustFundAppFactory app) : GrantTest(app)
     }
 
     [Fact]
+    public async Task PaymentsPage_CertifyAndApprove_EachSentThreeTimesAtOnceWithItsKey_AreDoneOnce_WithOneAnswer()
+    {
+        await Fund(100_000);
+        var grantId = await SignedAgreement(await Manager(), 40_000);
+        var payment = Assert.Single(await Payments(grantId));
+        var certifier = await SignedIn(await Certifier());
+        var approver = await SignedIn(await Approver());
+
+        foreach (var (client, handler) in new[] { (certifier, "Certify"), (approver, "Approve") })
+        {
+            // One form, its answer lost and sent again twice by a browser or a reconnecting link: the same key each time.
+            var (action, fields) = await PageForm(client, "/finance/payments", handler, [], containing: payment.Id.ToString());
+            var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => client.PostAsync(action, new FormUrlEncodedContent(fields))));
+
+            Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+            Assert.Single(answers.Select(LocationOf).Distinct());
+        }
+
+        Assert.Equal(PaymentStatus.Approved, Assert.Single(await Payments(grantId)).Status);
+        // Sent again with a new key (the page loaded anew), the approval is refused as already done: the key made the difference.
+        var fresh = await PostForm(approver, "/finance/payments?handler=Approve", new() { ["paymentId"] = payment.Id.ToString() }, "/finance/payments");
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+    }
+
+    [Fact]
     public async Task PaymentsPage_CertifyThenApproveByAnotherOfficer_AndShowsHolds()
     {
         await Fund(200_000);

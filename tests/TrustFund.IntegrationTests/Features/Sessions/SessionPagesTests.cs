@@ -85,6 +85,29 @@ public sealed class SessionPagesTests(TrustFundAppFactory app) : ReviewTest(app)
     }
 
     [Fact]
+    public async Task Vote_SentAgainWithItsKey_AtOnceOrAfterAChange_IsCountedOnce_AndNeverUndoesTheChange()
+    {
+        var (sessionId, board, id, _) = await Shortlisted();
+        var amina = Of(board, "SN");
+        await SendAs(amina, new DeclareConflict.Command(id, false, null));
+        var client = await SignedIn(amina);
+        var url = $"/board/sessions/{sessionId}";
+        var (action, reject) = await PageForm(client, url, "Vote", [new("Choice", "Reject")]);
+        var sendReject = () => client.PostAsync(action, new FormUrlEncodedContent(reject));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => sendReject()));
+        App.Clock.SetUtcNow(App.Clock.GetUtcNow().AddMinutes(5));
+        var approve = await PostPageForm(client, url, "Vote", [new("Choice", "Approve")]);
+        // The first form's answer was lost and the browser sends it again, after the trustee changed her vote.
+        var late = await sendReject();
+
+        Assert.All(answers.Append(approve).Append(late), a => Assert.Equal(url, LocationOf(a)));
+        await using var db = App.NewDbContext();
+        var votes = await db.BoardVotes.OrderBy(v => v.CastAt).ToListAsync();
+        Assert.Equal([(VoteChoice.Reject, false), (VoteChoice.Approve, true)], votes.Select(v => (v.Choice, v.IsChange)));
+    }
+
+    [Fact]
     public async Task SessionPages_TrusteesVote_ConflictedTrusteeIsRefused_ManagerClosesAndApproves()
     {
         var (sessionId, board, id, callId) = await Shortlisted();

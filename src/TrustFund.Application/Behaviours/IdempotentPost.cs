@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Data;
+
+namespace TrustFund.Application.Behaviours;
+
+/// <summary>
+/// The idempotency key of the form post being handled, per request: the web's filter sets <see cref="Key"/>, and the
+/// transaction behaviour claims it in the first command's transaction (a row in form_answers), so the claim commits
+/// with the change or not at all. A post whose key is already claimed was already done: the command is not run again
+/// (<see cref="PostAlreadyDoneException"/>) and the filter answers with the first answer.
+/// </summary>
+public sealed class IdempotentPost(TrustFundDbContext db, TimeProvider clock)
+{
+    public sealed record PostKey(Guid UserId, Guid Key, string Fingerprint);
+
+    public PostKey? Key { get; set; }
+
+    /// <summary>A command of this request committed under the key: its answer is to be stored for retries.</summary>
+    public bool Claimed { get; private set; }
+
+    /// <summary>
+    /// This request claimed the key in an attempt that then failed: if the key turns out taken, it was this request's own
+    /// commit whose acknowledgement was lost (the execution strategy retried), not another post's.
+    /// </summary>
+    public bool ClaimedInAnEarlierAttempt { get; private set; }
+
+    /// <summary>Claims the key inside the current transaction, once per request; refuses a post already done.</summary>
+    internal async Task ClaimAsync(CancellationToken ct)
+    {
+        if (Key is not { } post || Claimed) return;
+        // A second post with the same key waits here on the primary key until the first one's transaction ends: then it
+        // inserts nothing (done) or, if the first rolled back, claims the key and runs.
+        var inserted = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO form_answers (user_id, key, fingerprint, created_at)
+            VALUES ({post.UserId}, {post.Key}, {post.Fingerprint}, {clock.GetUtcNow()})
+            ON CONFLICT DO NOTHING
+            """, ct);
+        if (inserted == 0) throw new PostAlreadyDoneException();
+        Claimed = true;
+    }
+
+    /// <summary>The claim went with a transaction that rolled back: a retry of the command claims it again.</summary>
+    internal void Release()
+    {
+        ClaimedInAnEarlierAttempt |= Claimed;
+        Claimed = false;
+    }
+}
+
+/// <summary>The form post was already done under its idempotency key: nothing is done a second time.</summary>
+public sealed class PostAlreadyDoneException() : Exception("This form post was already done under its idempotency key.");
