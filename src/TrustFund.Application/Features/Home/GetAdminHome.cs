@@ -25,7 +25,7 @@ public static class GetAdminHome
             // The same rule as the reminder job's, not a second reading of it.
             var ending = await new ListTermsEndingSoon.Handler(db, clock).Handle(new ListTermsEndingSoon.Query(), ct);
             var terms = WorkList.Of(ending.Where(t => !t.SeatCovered)
-                .Select(t => new WorkItem(t.AppointmentId, new LocalizedText(t.Name), t.RegionalGroupCode, DueOn: t.Ends, ParentId: t.TrusteeUserId))
+                .Select(t => new WorkItem(t.AppointmentId, new LocalizedText(t.Name), DueOn: t.Ends, ParentId: t.TrusteeUserId))
                 .ToList());
 
             var staffRoleIds = db.Roles.Where(r => Roles.Staff.Contains(r.Name!)).Select(r => r.Id);

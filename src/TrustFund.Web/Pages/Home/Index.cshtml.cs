@@ -32,6 +32,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     }
 }
 
-/// <summary>One list on the home page: its heading, what appears there when it is empty, and where each item and the whole list lead.</summary>
+/// <summary>
+/// One list on the home page: its heading, what appears there when it is empty, and where each item and the whole list
+/// lead. <c>Text</c> names an item when its title alone would not (the NGO's own name on each of its reports);
+/// <c>Due</c> says what its date is ("due", "the term ends", "the board meets"), given the date as the reader reads it.
+/// </summary>
 public sealed record WorkSection(string Id, string Heading, string WhenEmpty, WorkList List, Func<WorkItem, string?> Link,
-    string? AllLink = null);
+    string? AllLink = null, Func<WorkItem, string>? Text = null, Func<string, string>? Due = null);

@@ -23,7 +23,7 @@ public sealed class AdminHomeTests(TrustFundAppFactory app) : BoardTest(app)
         Assert.Equal(1, HomePage.Count(html, "admin-terms"));
         Assert.Contains(">ending</a>", HomePage.List(html, "admin-terms"));
         Assert.DoesNotContain(">covered</a>", HomePage.List(html, "admin-terms"));
-        Assert.Contains($"due {TrustFund.Web.Days.Long(today.AddDays(40))}", HomePage.List(html, "admin-terms"));
+        Assert.Contains($"the term ends on {TrustFund.Web.Days.Long(today.AddDays(40))}", HomePage.List(html, "admin-terms"));
         Assert.Equal(1, HomePage.Count(html, "admin-two-factor"));
         Assert.Contains($"href=\"/admin/users?search={Uri.EscapeDataString(noSecondFactor.Email!)}\"", HomePage.List(html, "admin-two-factor"));
         Assert.DoesNotContain("ngo@example.org", html);

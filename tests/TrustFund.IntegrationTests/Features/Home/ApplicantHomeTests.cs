@@ -20,10 +20,12 @@ public sealed class ApplicantHomeTests(TrustFundAppFactory app) : GrantTest(app)
         App.Clock.SetUtcNow(new DateTimeOffset(interim[0].DueOn.AddDays(-30).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
         var call = await OpenCall();
         ApplicationUser grantee;
+        string grantReference;
         await using (var db = App.NewDbContext())
         {
-            var organisationId = await db.GrantAgreements.Where(g => g.Id == grant).Select(g => g.OrganisationId).SingleAsync();
-            grantee = await db.Users.AsNoTracking().SingleAsync(u => u.OrganisationId == organisationId);
+            var agreement = await db.GrantAgreements.AsNoTracking().SingleAsync(g => g.Id == grant);
+            grantReference = agreement.ReferenceNumber;
+            grantee = await db.Users.AsNoTracking().SingleAsync(u => u.OrganisationId == agreement.OrganisationId);
         }
         var draft = await SendAs(grantee, new StartApplication.Command(call.Id));
         var refused = await CompleteDraft(grantee, (await OpenCall()).Id);
@@ -40,6 +42,7 @@ public sealed class ApplicantHomeTests(TrustFundAppFactory app) : GrantTest(app)
         Assert.DoesNotContain(othersDraft.ToString(), html);
         Assert.Equal(interim.Count, HomePage.Count(html, "applicant-reports"));
         Assert.All(interim, r => Assert.Contains($"href=\"/apply/reports/{r.Id}\"", HomePage.List(html, "applicant-reports")));
+        Assert.Contains($"Grant {grantReference}: interim narrative report", HomePage.List(html, "applicant-reports"));
         Assert.Equal(1, HomePage.Count(html, "applicant-decisions"));
         Assert.Contains($"href=\"/apply/{refused}/view\"", HomePage.List(html, "applicant-decisions"));
         Assert.Contains("Ineligible", HomePage.List(html, "applicant-decisions"));

@@ -43,7 +43,7 @@ public sealed class TrusteeHomeTests(TrustFundAppFactory app) : ReviewTest(app)
         Assert.Contains($"href=\"/review/{undeclared}\"", HomePage.List(html, "trustee-declarations"));
         Assert.Equal(1, HomePage.Count(html, "trustee-assessments"));
         Assert.Contains($"href=\"/review/{cleared}\"", HomePage.List(html, "trustee-assessments"));
-        Assert.Contains("due 1 December 2026", HomePage.List(html, "trustee-assessments"));
+        Assert.Contains("board session on 1 December 2026", HomePage.List(html, "trustee-assessments"));
         Assert.Equal(1, HomePage.Count(html, "trustee-ballots"));
         Assert.Contains($"href=\"/board/sessions/{session}\"", HomePage.List(html, "trustee-ballots"));
         Assert.Contains("Kyiv Shelter", HomePage.List(html, "trustee-ballots"));
@@ -57,7 +57,7 @@ public sealed class TrusteeHomeTests(TrustFundAppFactory app) : ReviewTest(app)
         html = await HomePage.Get(client, "fr");
         Assert.Equal(0, HomePage.Count(html, "trustee-ballots"));
         Assert.Contains("Les scrutins des sessions du Conseil auxquelles vous assistez", html);
-        Assert.Contains("1 décembre 2026", HomePage.List(html, "trustee-assessments"));
+        Assert.Contains("session du Conseil le 1 décembre 2026", HomePage.List(html, "trustee-assessments"));
         var amina = await HomePage.Get(await SignedIn(Of(board, "SN")));
         Assert.Equal(2, HomePage.Count(amina, "trustee-ballots"));
     }
