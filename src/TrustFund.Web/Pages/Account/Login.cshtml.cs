@@ -57,7 +57,8 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, AuditConte
         return Page();
     }
 
+    /// <summary>Where sign-in leads: the page the person was sent from, or else their home, where their work waits.</summary>
     internal static string SafeReturnUrl(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
-            ? returnUrl : "/";
+            ? returnUrl : "/home";
 }
