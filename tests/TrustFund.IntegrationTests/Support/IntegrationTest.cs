@@ -94,10 +94,15 @@ public abstract partial class IntegrationTest(TrustFundAppFactory app) : IAsyncL
             response = await PostForm(client, LocationOf(response),
                 new() { ["Code"] = AuthenticatorCode.At(key, UnusedCodeTime(user.Id)) });
         }
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.False(LocationOf(response).StartsWith("/account/login"), "sign-in did not succeed");
+        // A refusal says why (the page's message, the app's warnings), so that a rare failure in CI can be explained.
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect && !LocationOf(response).StartsWith("/account/login"),
+            $"sign-in of {user.Email} answered {(int)response.StatusCode} {response.Headers.Location}: " +
+            $"{Truncated(await response.Content.ReadAsStringAsync())}; warnings: " +
+            string.Join(" | ", App.Log.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning).TakeLast(5).Select(e => e.Message)));
         return client;
     }
+
+    private static string Truncated(string text) => text.Length <= 2000 ? text : text[..2000] + "…";
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, HashSet<long>> UsedCodeSteps = new();
 

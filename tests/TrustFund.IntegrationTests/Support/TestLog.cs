@@ -24,8 +24,10 @@ public sealed class TestLog : ILoggerProvider
     private sealed class Logger(string category, ConcurrentQueue<Entry> entries) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        // The application's own categories only: the framework's would fill memory over a run.
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information && category.StartsWith("TrustFund.", StringComparison.Ordinal);
+        // The application's own categories, and the framework's warnings (a refused antiforgery token, say): the
+        // framework's information would fill memory over a run.
+        public bool IsEnabled(LogLevel logLevel) =>
+            logLevel >= LogLevel.Warning || (logLevel >= LogLevel.Information && category.StartsWith("TrustFund.", StringComparison.Ordinal));
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
