@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace TrustFund.Domain.Applications;
 
 /// <summary>Step 1: the organisation as it presents itself in this application (prefilled from its profile).</summary>
@@ -71,7 +73,34 @@ public sealed record PartnerDeclaration
 /// One eligibility rule checked at submission. <see cref="Detail"/> is a catalogue text and <see cref="Arguments"/> its
 /// values (checks stored before the arguments existed have an English sentence and none).
 /// </summary>
-public sealed record EligibilityCheck(string Rule, bool Passed, string Detail, IReadOnlyList<string>? Arguments = null);
+public sealed record EligibilityCheck(string Rule, bool Passed, string Detail, IReadOnlyList<string>? Arguments = null)
+{
+    /// <summary>The details that carry values; a check stored before had them written into the sentence.</summary>
+    private static readonly string[] DetailsWithValues =
+    [
+        "Registered in {0}; project in {1}.",
+        "Registered {0} full year(s) before {1}; at least {2} required.",
+        "{0} year(s) of direct assistance; at least {1} required.",
+        "UNPP ID {0}.",
+    ];
+
+    /// <summary>
+    /// This check as a catalogue text and its values: a check stored before the values were kept apart, whose sentence is
+    /// one of ours with the values written in, is read back into text and values so that it is translated too; any other
+    /// stays as it was written.
+    /// </summary>
+    public EligibilityCheck AsCatalogueText()
+    {
+        if (Arguments is not null) return this;
+        foreach (var text in DetailsWithValues)
+        {
+            var pattern = "^" + Regex.Replace(Regex.Escape(text), @"\\\{\d\}", "(.+?)") + "$";
+            var match = Regex.Match(Detail, pattern);
+            if (match.Success) return this with { Detail = text, Arguments = match.Groups.Values.Skip(1).Select(g => g.Value).ToList() };
+        }
+        return this;
+    }
+}
 
 public sealed record StatusChange(ApplicationStatus Status, DateTimeOffset At, string? By, string? Note);
 

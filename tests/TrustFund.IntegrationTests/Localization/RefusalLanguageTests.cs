@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Features.Applications;
 using TrustFund.IntegrationTests.Features.Applications;
 using TrustFund.IntegrationTests.Support;
@@ -126,6 +127,41 @@ public sealed class RefusalLanguageTests(TrustFundAppFactory app) : ApplicationT
         var catalogue = JsonStringLocalizer.Catalogue(language);
         Assert.Contains(string.Format(catalogue["{0} year(s) of direct assistance; at least {1} required."], "6", "1"), html);
         Assert.Contains(string.Format(catalogue["UNPP ID {0}."], "CO-12345"), html);
+        Assert.DoesNotContain("year(s) of direct assistance", html);
+    }
+
+    /// <summary>
+    /// Checks stored before their values were kept apart hold English sentences with the values written in: one that is
+    /// a catalogue text with values is translated with them; a sentence the catalogue does not know stays as written.
+    /// </summary>
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("es")]
+    public async Task EligibilityChecksStoredAsEnglishSentences_AreTranslatedWhereTheyMatchACatalogueText(string language)
+    {
+        var call = await OpenCall();
+        var (_, ngo) = await Ngo();
+        var id = await CompleteDraft(ngo, call.Id);
+        await SendAs(ngo, new SubmitApplication.Command(id));
+        await using (var db = App.NewDbContext())
+            await db.Database.ExecuteSqlAsync($$"""
+                UPDATE applications SET eligibility_checks = '[
+                  {"Rule": "YearsOfDirectAssistance", "Passed": true, "Detail": "9 year(s) of direct assistance; at least 1 required."},
+                  {"Rule": "YearsRegistered", "Passed": false, "Detail": "Registered 1 full year(s) before 2026-03-01; at least 2 required."},
+                  {"Rule": "PseaPolicy", "Passed": true, "Detail": "Has a PSEA policy."},
+                  {"Rule": "UnppPartnerId", "Passed": true, "Detail": "Confirmed by telephone with UNPP."}]'::jsonb
+                WHERE id = {{id}}
+                """);
+        var manager = await SignedIn(await CreateUser("manager@unodc.test", [TrustFund.Application.Identity.Roles.FundManager], twoFactor: true));
+        await manager.GetAsync($"/?culture={language}");
+
+        var html = WebUtility.HtmlDecode(await manager.GetStringAsync($"/fund/applications/{id}"));
+
+        var catalogue = JsonStringLocalizer.Catalogue(language);
+        Assert.Contains(string.Format(catalogue["{0} year(s) of direct assistance; at least {1} required."], "9", "1"), html);
+        Assert.Contains(string.Format(catalogue["Registered {0} full year(s) before {1}; at least {2} required."], "1", "2026-03-01", "2"), html);
+        Assert.Contains(catalogue["Has a PSEA policy."], html);
+        Assert.Contains("Confirmed by telephone with UNPP.", html);   // no catalogue text: shown as written
         Assert.DoesNotContain("year(s) of direct assistance", html);
     }
 
