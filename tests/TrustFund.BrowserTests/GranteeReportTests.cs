@@ -91,28 +91,8 @@ public sealed class GranteeReportTests(BrowserApp app)
         // The demo call open now (the demo's past call is closed; another browser test publishes a medium-term call of its own).
         var call = await db.Calls.OrderBy(c => c.CreatedAt).FirstAsync(c => c.Window == FundingWindow.MediumTerm && c.Status == CallStatus.Published);
         var now = app.Clock.GetUtcNow();
-        var start = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(1);
-        var application = new GrantApplication(call, ngo.OrganisationId!.Value, new OrganisationSection
-        {
-            LegalName = "Ukrainian Women's Shelter Network", CountryIso2 = "UA", RegistrationNumber = "UA-1", RegistrationDate = new DateOnly(2014, 1, 1),
-            UnppPartnerId = "UA-1", YearsOfDirectAssistance = 9, IsNonProfit = true, HasPseaPolicy = true, BankAccountInOrganisationName = true,
-        }, now, "test");
-        application.SaveProject(new ProjectSection
-        {
-            Title = "Safe houses in Lviv", ImplementationCountryIso2 = "UA", Context = "c", Objectives = "o", Activities = "a", WorkPlan = "w",
-            StartDate = start, EndDate = start.AddMonths(18).AddDays(-1),
-        }, now);
-        application.SaveBeneficiaries([new BeneficiaryTarget(Sex.Female, AgeGroup.Adult, "SEXUAL_EXPLOITATION", 40)], now);
-        application.SaveBudget([new BudgetLine(BudgetCategory.DirectAssistance, "Safe houses", 38_000), new BudgetLine(BudgetCategory.OfficeRunningCosts, "Rent", 2_000)], now);
-        application.SaveDeclaration(new PartnerDeclaration { Accepted = true, SignatoryName = "Iryna Shevchenko", SignatoryTitle = "Director" }, now);
-        application.Submit(call, call.Eligibility.RequiredDocuments, now, Call.ReferenceNumber(call.Deadline.Year, call.Window, 9101), "test");
-        application.DecideEligibility(true, "Eligible.", now, "test");
-        application.StartReview(now, "test");
-        application.Shortlist(now, "test");
-        application.Recommend(now, "test");
-        application.Approve(40_000, null, now, "test");
-        db.Applications.Add(application);
-        await db.SaveChangesAsync();
+        var application = await ApprovedAward.AddAsync(db, call, ngo.OrganisationId!.Value, "Ukrainian Women's Shelter Network", "UA", 9101, startsIn: 1,
+            months: 18, now, new BudgetLine(BudgetCategory.DirectAssistance, "Safe houses", 38_000), new BudgetLine(BudgetCategory.OfficeRunningCosts, "Rent", 2_000));
 
         services.GetRequiredService<IHttpContextAccessor>().HttpContext = await BrowserApp.SignedInContext(services, "fundmanager@trustfund.test");
         var mediator = services.GetRequiredService<IMediator>();

@@ -23,7 +23,7 @@ public sealed class TwoInstalmentGrantTests(BrowserApp app)
     public async Task AGrantOf60And40Percent_IsPaidInTwo_TheSecondAfterTheInterimReportsAreAccepted()
     {
         Skip.If(app.SkipReason is not null, app.SkipReason);
-        var reference = await ApprovedAward();
+        var reference = await AnApprovedAward();
         var certifierKey = await app.OfficerWithTwoFactor("cecile.certifier@unodc.test", Roles.CertifyingOfficer);
         var approverKey = await app.OfficerWithTwoFactor("amadou.approver@unodc.test", Roles.ApprovingOfficer);
 
@@ -117,33 +117,15 @@ public sealed class TwoInstalmentGrantTests(BrowserApp app)
     /// The Nepalese demo NGO's 18-month project (so it owes interim reports) for USD 40,000, taken to approval directly:
     /// the board's pages are another journey.
     /// </summary>
-    private async Task<string> ApprovedAward()
+    private async Task<string> AnApprovedAward()
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
         var now = app.Clock.GetUtcNow();
         var call = await db.Calls.OrderBy(c => c.CreatedAt).FirstAsync(c => c.Window == FundingWindow.MediumTerm && c.Status == CallStatus.Published);
         var organisation = await db.Organisations.FirstAsync(o => o.LegalName == "Himalayan Survivors' Support Network");
-        var start = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(1);
-        var application = new GrantApplication(call, organisation.Id, new OrganisationSection
-        {
-            LegalName = organisation.LegalName, CountryIso2 = "NP", RegistrationNumber = "NP-SWC-27781", RegistrationDate = new DateOnly(2016, 2, 10),
-            UnppPartnerId = "NP-M4N5O6", YearsOfDirectAssistance = 7, IsNonProfit = true, HasPseaPolicy = true, BankAccountInOrganisationName = true,
-        }, now, "test");
-        application.SaveProject(new ProjectSection
-        {
-            Title = "Safe return to Sindhupalchok", ImplementationCountryIso2 = "NP", Context = "c", Objectives = "o", Activities = "a", WorkPlan = "w",
-            StartDate = start, EndDate = start.AddMonths(18).AddDays(-1),
-        }, now);
-        application.SaveBeneficiaries([new BeneficiaryTarget(Sex.Female, AgeGroup.Adult, "FORCED_LABOUR", 30)], now);
-        application.SaveBudget([new BudgetLine(BudgetCategory.DirectAssistance, "Shelter", 38_000), new BudgetLine(BudgetCategory.OfficeRunningCosts, "Rent", 2_000)], now);
-        application.SaveDeclaration(new PartnerDeclaration { Accepted = true, SignatoryName = "Sita Gurung", SignatoryTitle = "Director" }, now);
-        application.Submit(call, call.Eligibility.RequiredDocuments, now, Call.ReferenceNumber(call.Deadline.Year, call.Window, 9201), "test");
-        foreach (var step in new Action[] { () => application.DecideEligibility(true, "Eligible.", now, "test"), () => application.StartReview(now, "test"),
-                     () => application.Shortlist(now, "test"), () => application.Recommend(now, "test"), () => application.Approve(40_000, null, now, "test") })
-            step();
-        db.Applications.Add(application);
-        await db.SaveChangesAsync();
+        var application = await ApprovedAward.AddAsync(db, call, organisation.Id, organisation.LegalName, "NP", 9201, startsIn: 1, months: 18, now,
+            new BudgetLine(BudgetCategory.DirectAssistance, "Shelter", 38_000), new BudgetLine(BudgetCategory.OfficeRunningCosts, "Rent", 2_000));
         return application.ReferenceNumber!;
     }
 }
