@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +22,9 @@ public sealed class BenchmarkApp(EmbeddedPostgresServer postgres, Action<IServic
         builder.UseSetting("Outbox:RunDispatcher", "false");
         builder.UseSetting("Security:LoginAttemptsPerMinute", "100000");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        // Plain http on loopback, where a TLS proxy would stand in production: cookies go back over http here, as they
+        // do behind the proxy over https (outside Development they are marked Secure, which a client keeps from http).
+        builder.ConfigureServices(s => s.PostConfigure<CookiePolicyOptions>(o => o.Secure = CookieSecurePolicy.SameAsRequest));
         if (services is not null) builder.ConfigureServices(services);
         UseKestrel(0);
     }

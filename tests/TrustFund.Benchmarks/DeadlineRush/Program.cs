@@ -29,6 +29,10 @@ using TrustFund.Infrastructure.EmbeddedPostgres;
 // pause-ms (default 0) is each applicant's pause before each page load and each timed post: 0 sends the requests back
 // to back, a stress test of a closed loop where every latency is mostly waiting for the two cores; a pause gives a
 // rate closer to people filling in a form (the real autosave comes every 30 seconds).
+// RUSH_FAULT=1: PostgreSQL is stopped when a third of the saves are done and started again three seconds later; every
+// client honours 503 and Retry-After (hurried to a quarter of a second) by sending the same request again, the same form
+// with the same idempotency key, as a browser resending does. It prints what the clients were answered, the
+// submissions acknowledged against those stored, the duplicates, and the clients left without a definite answer.
 internal static class DeadlineRushBenchmark
 {
     public static async Task Main(string[] args)
@@ -41,6 +45,7 @@ internal static class DeadlineRushBenchmark
 
         using var postgres = EmbeddedPostgresServer.StartTemporary();
         var profiling = Environment.GetEnvironmentVariable("RUSH_PROFILE") == "1";
+        var fault = Environment.GetEnvironmentVariable("RUSH_FAULT") == "1";
         await using var app = new BenchmarkApp(postgres,
             profiling ? services => services.AddSingleton<IStartupFilter, NameRequestKinds>() : null);
         app.StartServer();
@@ -52,14 +57,22 @@ internal static class DeadlineRushBenchmark
         var saveTimes = new ConcurrentBag<double>();
         var submitTimes = new ConcurrentBag<double>();
         var errors = new ConcurrentBag<string>();
+        var answers = new ConcurrentDictionary<string, int>();       // status code (and "503 without Retry-After") -> count
+        var acknowledged = new ConcurrentBag<Guid>();                // drafts whose submission was answered "done"
+        var withoutAnswer = new ConcurrentBag<string>();             // requests that never got a definite answer
         // Everyone is signed in with a draft open before the rush starts, as on the last evening before a deadline;
         // password hashing at sign-in is deliberately slow and is not what the rush measures.
         var sessions = await Task.WhenAll(Enumerable.Range(0, applicants).Select(SignInAndStart));
         // RUSH_PROFILE=1: server time and SQL statements per kind of request during the rush.
         using var profile = profiling ? new RequestProfile() : null;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var idleRss = Process.GetCurrentProcess().WorkingSet64;
+        var peakRss = idleRss;
+        using var rssSampler = new Timer(_ => peakRss = Math.Max(peakRss, Process.GetCurrentProcess().WorkingSet64), null, 0, 100);
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(sessions.Select((session, i) => Rush(i, session.Http, session.Draft)));
+        var rush = Task.WhenAll(sessions.Select((session, i) => Rush(i, session.Http, session.Draft)));
+        if (fault) await Restart(rush);
+        await rush;
         var rushSeconds = clock.Elapsed.TotalSeconds;
         // Wall times swing with whatever else runs on the machine; the processor time spent is steadier to compare.
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
@@ -71,15 +84,27 @@ internal static class DeadlineRushBenchmark
             var references = await db.Applications.Where(a => a.ReferenceNumber != null).Select(a => a.ReferenceNumber).Distinct().CountAsync();
             Console.WriteLine($"submitted {submitted}/{applicants}, distinct reference numbers {references}, errors {errors.Count}");
             foreach (var e in errors.Take(5)) Console.WriteLine("  " + e);
+            if (fault)
+            {
+                var ids = acknowledged.ToList();
+                var storedOfAcknowledged = await db.Applications.CountAsync(a => ids.Contains(a.Id) && a.Status == ApplicationStatus.Submitted);
+                var receipts = await db.OutboxEmails.CountAsync(e => e.DeduplicationKey!.StartsWith("application-receipt:"));
+                Console.WriteLine("answers: " + string.Join(", ", answers.OrderBy(a => a.Key).Select(a => $"{a.Key} x{a.Value}")));
+                Console.WriteLine($"submissions acknowledged {ids.Count}, stored {submitted}, acknowledged but lost {ids.Count - storedOfAcknowledged}, " +
+                                  $"duplicated {receipts - submitted} (receipt e-mails {receipts}), clients without a definite answer {withoutAnswer.Distinct().Count()}");
+                foreach (var w in withoutAnswer.Take(5)) Console.WriteLine("  " + w);
+            }
         }
+        Console.WriteLine($"process RSS (app and load generator): {idleRss / 1048576} MiB before the rush, {peakRss / 1048576} MiB at its peak");
         Console.WriteLine($"processor time of this process (app and load generator) during the rush: {cpuSeconds:F1} s " +
                           $"in {rushSeconds:F1} s, {cpuSeconds * 1000 / applicants:F0} ms per applicant");
         profile?.Print();
         Report("save (autosave POST)", saveTimes, rushSeconds);
         Report("submit", submitTimes, rushSeconds);
 
-        var bare = await BareUpsert(postgres.MigrationsConnectionString, applicants, applicants * (savesEach + 1));
-        Console.WriteLine($"bare Npgsql upsert endpoint: {bare.Requests} requests in {bare.Seconds:F2} s = {bare.Requests / bare.Seconds:F0} req/s, p95 {bare.P95:F1} ms");
+        var bare = await BareUpsert(postgres.MigrationsConnectionString, applicants, applicants * (savesEach + 1), pause);
+        Console.WriteLine($"bare Npgsql upsert endpoint, same clients and pauses: {bare.Requests} requests in {bare.Seconds:F2} s = {bare.Requests / bare.Seconds:F0} req/s, " +
+                          $"p50 {bare.P50:F1} ms, p95 {bare.P95:F1} ms, errors {bare.Errors}");
         var appRequests = saveTimes.Count + submitTimes.Count;
         Console.WriteLine($"TrustFund save+submit: {appRequests} requests in {rushSeconds:F2} s = {appRequests / rushSeconds:F0} req/s (the wall time also includes the page loads and uploads between them)");
         return;
@@ -109,17 +134,18 @@ internal static class DeadlineRushBenchmark
                     };
                     if (pause > TimeSpan.Zero) await Task.Delay(pause);
                     var watch = Stopwatch.StartNew();
-                    var saved = await http.PostAsync(draft + "/project?handler=Autosave", new FormUrlEncodedContent(fields));
+                    var saved = await Send(http, draft + "/project?handler=Autosave", () => new FormUrlEncodedContent(fields));
                     saveTimes.Add(watch.Elapsed.TotalMilliseconds);
                     if (!saved.IsSuccessStatusCode) errors.Add($"save {i}/{s}: {(int)saved.StatusCode}");
                 }
                 await Fill(http, draft);
                 var review = await Page(http, draft + "/review");
                 var submitWatch = Stopwatch.StartNew();
-                var submit = await http.PostAsync(draft + "/review?handler=Submit",
-                    new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = review.Token }));
+                var submit = await Send(http, draft + "/review?handler=Submit", () => new FormUrlEncodedContent(new Dictionary<string, string>
+                    { ["__RequestVerificationToken"] = review.Token, ["__IdempotencyKey"] = review.Key }));
                 submitTimes.Add(submitWatch.Elapsed.TotalMilliseconds);
                 if (submit.StatusCode != HttpStatusCode.Redirect) errors.Add($"submit {i}: {(int)submit.StatusCode}");
+                else acknowledged.Add(Guid.Parse(draft.Split('/').Last()));
             }
             catch (Exception e)
             {
@@ -134,17 +160,17 @@ internal static class DeadlineRushBenchmark
         async Task Fill(HttpClient http, string draft)
         {
             var beneficiaries = await Page(http, draft + "/beneficiaries");
-            await http.PostAsync(draft + "/beneficiaries", new FormUrlEncodedContent(new Dictionary<string, string>
+            await Send(http, draft + "/beneficiaries", () => new FormUrlEncodedContent(new Dictionary<string, string>
                 { ["__RequestVerificationToken"] = beneficiaries.Token, ["Version"] = beneficiaries.Version, ["B.FORCED_LABOUR.Female.Adult"] = "20" }));
             var budget = await Page(http, draft + "/budget");
-            await http.PostAsync(draft + "/budget", new FormUrlEncodedContent(new Dictionary<string, string>
+            await Send(http, draft + "/budget", () => new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["__RequestVerificationToken"] = budget.Token, ["Version"] = budget.Version,
                 ["Budget[0].Category"] = "DirectAssistance", ["Budget[0].Description"] = "Shelter", ["Budget[0].Amount"] = "39000",
                 ["Budget[1].Category"] = "OfficeRunningCosts", ["Budget[1].Description"] = "Rent", ["Budget[1].Amount"] = "1000",
             }));
             var declaration = await Page(http, draft + "/declaration");
-            await http.PostAsync(draft + "/declaration", new FormUrlEncodedContent(new Dictionary<string, string>
+            await Send(http, draft + "/declaration", () => new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["__RequestVerificationToken"] = declaration.Token, ["Version"] = declaration.Version, ["Declaration.Accepted"] = "true",
                 ["Declaration.SignatoryName"] = "Director",
@@ -152,28 +178,85 @@ internal static class DeadlineRushBenchmark
             foreach (var type in new[] { "RegistrationCertificate", "AuditedFinancialStatements", "ReferenceLetter1", "ReferenceLetter2" })
             {
                 var attachments = await Page(http, draft + "/attachments");
-                using var upload = new MultipartFormDataContent
+                await Send(http, draft + "/attachments?handler=Upload", () => new MultipartFormDataContent
                 {
                     { new StringContent(attachments.Token), "__RequestVerificationToken" }, { new StringContent(type), "UploadType" },
                     { new ByteArrayContent(pdf), "Upload", type + ".pdf" },
-                };
-                await http.PostAsync(draft + "/attachments?handler=Upload", upload);
+                });
             }
         }
 
         async Task<HttpResponseMessage> Post(HttpClient http, string url, string pageUrl, Dictionary<string, string> fields)
         {
-            fields["__RequestVerificationToken"] = (await Page(http, pageUrl)).Token;
-            return await http.PostAsync(url, new FormUrlEncodedContent(fields));
+            var page = await Page(http, pageUrl);
+            fields["__RequestVerificationToken"] = page.Token;
+            if (page.Key.Length > 0) fields["__IdempotencyKey"] = page.Key;
+            return await Send(http, url, () => new FormUrlEncodedContent(fields));
         }
 
-        async Task<(string Token, string Version)> Page(HttpClient http, string url)
+        async Task<(string Token, string Version, string Key)> Page(HttpClient http, string url)
         {
             if (pause > TimeSpan.Zero) await Task.Delay(pause); // reading and typing
-            var html = await http.GetStringAsync(url);
+            using var response = await Send(http, url, null);
+            if (response.StatusCode != HttpStatusCode.OK) throw new HttpRequestException($"GET {url}: {(int)response.StatusCode}");
+            var html = await response.Content.ReadAsStringAsync();
             var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
             var version = Regex.Match(html, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;
-            return (WebUtility.HtmlDecode(token), version);
+            var key = Regex.Match(html, "name=\"__IdempotencyKey\" value=\"([^\"]+)\"").Groups[1].Value;
+            return (WebUtility.HtmlDecode(token), version, key);
+        }
+
+        // A GET (content null) or a POST of the content made anew for each attempt. In fault mode a 503 (or a connection
+        // the restart dropped) is answered as a browser honouring Retry-After would: the same request again.
+        async Task<HttpResponseMessage> Send(HttpClient http, string url, Func<HttpContent>? content)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                using var request = new HttpRequestMessage(content is null ? HttpMethod.Get : HttpMethod.Post, url) { Content = content?.Invoke() };
+                HttpResponseMessage response;
+                try
+                {
+                    response = await http.SendAsync(request);
+                }
+                catch (HttpRequestException e) when (fault && attempt < 240)
+                {
+                    answers.AddOrUpdate("no answer (" + e.HttpRequestError + ")", 1, (_, n) => n + 1);
+                    await Task.Delay(250);
+                    continue;
+                }
+                var unavailable = response.StatusCode == HttpStatusCode.ServiceUnavailable;
+                answers.AddOrUpdate(unavailable && response.Headers.RetryAfter is null ? "503 without Retry-After" : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture),
+                    1, (_, n) => n + 1);
+                if (fault && (int)response.StatusCode >= 500 && !unavailable) withoutAnswer.Add($"{request.Method} {url}: {(int)response.StatusCode}");
+                if (!fault || !unavailable) return response;
+                if (attempt >= 240)
+                {
+                    withoutAnswer.Add($"{request.Method} {url}: still 503 after a minute");
+                    return response;
+                }
+                response.Dispose();
+                await Task.Delay(250);
+            }
+        }
+
+        // Stops PostgreSQL when a third of the saves are done, for three seconds, unless the rush ends first.
+        async Task Restart(Task rush)
+        {
+            while (saveTimes.Count < applicants * savesEach / 3 && !rush.IsCompleted) await Task.Delay(20);
+            if (rush.IsCompleted) return;
+            Console.WriteLine($"fault: PostgreSQL stopped {clock.Elapsed.TotalSeconds:F1} s into the rush, {saveTimes.Count} saves and {submitTimes.Count} submissions done");
+            postgres.StopServer();
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            try
+            {
+                postgres.StartServer();
+            }
+            catch (NpgsqlException e)
+            {
+                // The server is up; its start-up check of the roles (which exist) met the clients' reconnecting storm.
+                Console.WriteLine($"fault: the roles check after the restart failed ({e.Message}); the server runs");
+            }
+            Console.WriteLine($"fault: PostgreSQL started again {clock.Elapsed.TotalSeconds:F1} s into the rush");
         }
 
         static void Report(string what, ConcurrentBag<double> times, double seconds)
@@ -207,7 +290,7 @@ internal static class DeadlineRushBenchmark
             return call.Id;
         }
 
-        static async Task<(int Requests, double Seconds, double P95)> BareUpsert(string connectionString, int clients, int requestsEach)
+        static async Task<(int Requests, double Seconds, double P50, double P95, int Errors)> BareUpsert(string connectionString, int clients, int requestsEach, TimeSpan pause)
         {
             await using var dataSource = NpgsqlDataSource.Create(connectionString);
             await using (var create = dataSource.CreateCommand("CREATE TABLE IF NOT EXISTS bench_drafts (id int PRIMARY KEY, title text, version int)"))
@@ -229,22 +312,26 @@ internal static class DeadlineRushBenchmark
             await bare.StartAsync();
             var url = bare.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var times = new ConcurrentBag<double>();
+            var errors = 0;
             using var http = new HttpClient { BaseAddress = new Uri(url) };
             var watch = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
             {
+                // The same pacing as the applicants' timed posts, so both latencies are read at the same offered rate.
+                if (pause > TimeSpan.Zero) await Task.Delay(Random.Shared.Next((int)pause.TotalMilliseconds));
                 for (var r = 0; r < requestsEach / clients; r++)
                 {
+                    if (pause > TimeSpan.Zero) await Task.Delay(pause);
                     var one = Stopwatch.StartNew();
                     var response = await http.PostAsync($"/upsert/{c}", new FormUrlEncodedContent(new Dictionary<string, string> { ["title"] = $"Shelter {c} v{r}" }));
-                    response.EnsureSuccessStatusCode();
+                    if (!response.IsSuccessStatusCode) Interlocked.Increment(ref errors);
                     times.Add(one.Elapsed.TotalMilliseconds);
                 }
             }));
             var seconds = watch.Elapsed.TotalSeconds;
             await bare.StopAsync();
             var sorted = times.Order().ToArray();
-            return (sorted.Length, seconds, sorted[(int)Math.Ceiling(0.95 * sorted.Length) - 1]);
+            return (sorted.Length, seconds, sorted[(int)Math.Ceiling(0.50 * sorted.Length) - 1], sorted[(int)Math.Ceiling(0.95 * sorted.Length) - 1], errors);
         }
     }
 }

@@ -136,6 +136,8 @@ public abstract partial class IntegrationTest(TrustFundAppFactory app) : IAsyncL
         // Like a browser, send back the page's hidden fields (row versions, return URLs) unless the test sets them.
         foreach (Match hidden in HiddenField().Matches(html))
             fields.TryAdd(WebUtility.HtmlDecode(hidden.Groups[1].Value), WebUtility.HtmlDecode(hidden.Groups[2].Value));
+        // Each post is a new one, as the page was loaded anew: the page's idempotency key, not one left in a reused dictionary.
+        if (IdempotencyKey().Match(html) is { Success: true } key) fields["__IdempotencyKey"] = key.Groups[1].Value;
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
@@ -151,4 +153,7 @@ public abstract partial class IntegrationTest(TrustFundAppFactory app) : IAsyncL
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("name=\"__IdempotencyKey\" value=\"([^\"]+)\"")]
+    private static partial Regex IdempotencyKey();
 }
