@@ -48,6 +48,28 @@ public sealed class RoleHomeTests(BrowserApp app)
         await Screenshots(page, "ngo-senegal");
     }
 
+    [SkippableFact]
+    public async Task Ngo_FollowsItsDraftFromTheHome_AndARefusedStep_PutsTheErrorSummaryInFocus()
+    {
+        Skip.If(app.SkipReason is not null, app.SkipReason);
+        // Mekong Freedom Legal Aid Centre has a half-filled draft in the medium-term call.
+        var page = await app.SignIn("ngo.thailand@trustfund.test");
+        await page.GotoAsync("/home?culture=es");
+        await page.Locator("section[aria-labelledby=applicant-drafts] li a").First.ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/organisation"));
+        await page.GotoAsync(page.Url.Replace("/organisation", "/project"));
+
+        await page.Locator("#Project_StartDate").FillAsync("2027-03-01");
+        await page.Locator("#Project_EndDate").FillAsync("2027-01-01");
+        await page.Locator("button[value=next]").ClickAsync();
+
+        var summary = page.Locator(".error-summary");
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await Assertions.Expect(summary.Locator("h2")).ToHaveTextAsync("Hay un problema");
+        await summary.Locator("a[href='#Project_EndDate']").ClickAsync();
+        Assert.EndsWith("#Project_EndDate", page.Url);
+    }
+
     [SkippableTheory]
     [InlineData("trustee.grulac@trustfund.test", "home-trustee")]
     [InlineData("certifying@trustfund.test", "home-payments")]

@@ -33,7 +33,7 @@ public sealed class HostileInputPropertyTests(TrustFundAppFactory app) : Applica
         Gen.Const(string.Concat(Enumerable.Repeat("عربي ", 20_000))));
 
     /// <summary>Every field of every applicant form, with the page it is posted to ({id}: the draft).</summary>
-    private static readonly (string Page, string Field, bool Numeric)[] Fields =
+    internal static readonly (string Page, string Field, bool Numeric)[] Fields =
     [
         .. new[] { "LegalName", "CountryIso2", "RegistrationNumber", "UnppPartnerId", "ContactName", "ContactEmail" }
             .Select(f => ("/apply/{id}/organisation", "Organisation." + f, false)),
