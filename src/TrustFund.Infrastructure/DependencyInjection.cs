@@ -58,6 +58,7 @@ public static class DependencyInjection
                 new PostgreSqlStorageOptions { SchemaName = HangfireSchema.Name, PrepareSchemaIfNecessary = false }));
         if (configuration.GetValue("Hangfire:RunServer", false))
             services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, configuration.GetValue("Hangfire:WorkerCount", 4)));
+        services.AddScoped<SystemSender>();
         services.AddScoped<CloseDueCallsJob>();
         services.AddScoped<NotificationJobs>();
         services.AddScoped<TrustFund.Application.Abstractions.ICallClosingScheduler, HangfireCallClosingScheduler>();

@@ -46,7 +46,7 @@ public static class WebApp
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(TrustFundDbContext), typeof(WebApp)];
             // Outermost first. The transaction comes last, so a refused command (validation) never opens one.
-            options.PipelineBehaviors = [typeof(AuditBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)];
+            options.PipelineBehaviors = [typeof(AuditBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)];
         });
 
         services.AddHttpContextAccessor();

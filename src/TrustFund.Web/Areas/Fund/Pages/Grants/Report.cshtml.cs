@@ -21,7 +21,7 @@ public sealed class ReportModel(IMediator mediator, CountryOptions countryOption
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
-        Current = await mediator.Send(new GetGrantReport.Query(id, OwnOrganisationOnly: false), ct);
+        Current = await mediator.Send(new GetGrantReport.Query(id), ct);
         var language = Display.Language;
         Names = (await countryOptions.ForLanguage(language, ct)).ToDictionary(c => c.Iso2, c => c.Name);
         foreach (var f in await db.FormsOfExploitation.AsNoTracking().ToListAsync(ct)) Names[f.Code] = f.Name.For(language);
