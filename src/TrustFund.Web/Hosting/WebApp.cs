@@ -223,7 +223,7 @@ public static class WebApp
         app.UseMiddleware<RequireStaffTwoFactorMiddleware>();
 
         app.MapHealthChecks("/health");
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        app.MapHangfireDashboard(SecurityHeadersMiddleware.DashboardPath, new DashboardOptions
         {
             Authorization = [new AdminOnlyDashboardFilter()],
             DashboardTitle = "TrustFund jobs",
