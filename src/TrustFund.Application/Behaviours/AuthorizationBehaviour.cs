@@ -19,12 +19,13 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser use
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
     {
-        var declaration = Declaration.Of(typeof(TMessage));
+        // The message's own type: a caller that runs the behaviour by hand (the demo seeding) names only the interface.
+        var declaration = Declaration.Of(message.GetType());
         if (declaration.Anonymous) return await next(message, cancellationToken);
         foreach (var rule in declaration.Rules)
             if (HasRole(rule) && await InScopeAsync(rule.Scope, message, cancellationToken))
                 return await next(message, cancellationToken);
-        throw new ForbiddenException(typeof(TMessage));
+        throw new ForbiddenException(message.GetType());
     }
 
     private bool HasRole(AuthorizeAttribute rule) =>

@@ -7,9 +7,12 @@ using TrustFund.Application.Authorization;
 using TrustFund.Application.Behaviours;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Applications;
+using TrustFund.Application.Features.AuditorDossiers;
 using TrustFund.Application.Features.Calls;
 using TrustFund.Application.Features.Contributions;
+using TrustFund.Application.Features.Email;
 using TrustFund.Application.Features.Notifications;
+using TrustFund.Application.Features.OpenData;
 using TrustFund.Application.Features.Review;
 using TrustFund.Application.Features.Sessions;
 using TrustFund.Application.Identity;
@@ -208,6 +211,23 @@ public sealed class DeclaredAuthorizationTests(TrustFundAppFactory app) : Review
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain("Norway", await api.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task TheNewerUseCases_AreDeclaredForTheirPeopleOnly()
+    {
+        var manager = await Manager();
+        var admin = await CreateUser("admin@unodc.test", [Roles.Admin], twoFactor: true);
+
+        // The mail queue is the administrator's; the auditor's dossier the fund manager's (built by the system's job).
+        await Assert.ThrowsAsync<ForbiddenException>(() => QueryAs(manager, new ListUndeliveredMail.Query()));
+        await Assert.ThrowsAsync<ForbiddenException>(() => SendAs(manager, new ResendMail.Command(Guid.NewGuid())));
+        await Assert.ThrowsAsync<ForbiddenException>(() => QueryAs(admin, new GetAuditorDossiers.Query(Guid.NewGuid())));
+        await Assert.ThrowsAsync<ForbiddenException>(() => SendAs(admin, new RequestAuditorDossier.Command(Guid.NewGuid())));
+        await Assert.ThrowsAsync<ForbiddenException>(() => SendAs(manager, new BuildAuditorDossier.Command(Guid.NewGuid())));
+        Assert.Empty(await QueryAs(admin, new ListUndeliveredMail.Query()));
+        // Open data is public by declaration, not by omission.
+        Assert.NotEmpty(await SendActingAs<byte[]>(null, new GetIatiOrganisationFile.Query()));
     }
 
     [Fact]
