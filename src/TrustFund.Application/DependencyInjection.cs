@@ -16,6 +16,7 @@ public static class DependencyInjection
         // needs a scoped service (the DbContext) must not be a singleton (Development's scope validation refuses it).
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<AuditContext>();
+        services.AddScoped<Authorization.ActingUser>();
         services.AddScoped<AuditingInterceptor>();
         services.AddScoped<IEmailSender, OutboxEmailSender>();
         services.AddScoped<Identity.IdentityLookup>();

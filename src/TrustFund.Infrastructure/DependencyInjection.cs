@@ -62,6 +62,7 @@ public static class DependencyInjection
                 o.WorkerCount = Math.Max(2, configuration.GetValue("Hangfire:WorkerCount", 4));
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Hangfire:SchedulePollingSeconds", 15)));
             });
+        services.AddScoped<SystemSender>();
         services.AddScoped<CloseDueCallsJob>();
         services.AddScoped<ForgetFormAnswersJob>();
         services.AddScoped<NotificationJobs>();

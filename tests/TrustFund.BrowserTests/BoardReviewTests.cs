@@ -90,6 +90,9 @@ public sealed class BoardReviewTests(BrowserApp app)
         {
             var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
             callId = (await db.Calls.AsNoTracking().Where(c => c.Window == FundingWindow.ShortTerm).ToListAsync()).Single().Id;
+            // Appointing trustees is the administrator's step: the demo's administrator takes it.
+            scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext =
+                await BrowserApp.SignedInContext(scope.ServiceProvider, "admin@trustfund.test");
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
             var start = app.Today.AddDays(-30);
             foreach (var (email, nationality) in new[] { ("trustee.africa", "SN"), ("trustee.asia", "JP"), ("trustee.easterneurope", "UA"), ("trustee.grulac", "CO"), ("trustee.weog", "SE") })
@@ -104,6 +107,9 @@ public sealed class BoardReviewTests(BrowserApp app)
         var scored = await Apply("ngo.senegal@trustfund.test", callId);
         await using (var scope = app.Services.CreateAsyncScope())
         {
+            // Eligibility and reviewers are the fund manager's to decide.
+            scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext =
+                await BrowserApp.SignedInContext(scope.ServiceProvider, "fundmanager@trustfund.test");
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
             var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
             var asia = await db.Users.SingleAsync(u => u.Email == "trustee.asia@trustfund.test");

@@ -20,12 +20,15 @@ public sealed class AuditingInterceptor(ICurrentUser user, AuditContext context,
     private static readonly HashSet<string> HiddenProperties =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "xmin", "TokenHash"];
 
-    // Texts about victims (a grantee's narrative report, its case stories included) are saved on every step and every
-    // 30-second autosave; a name typed by mistake and deleted must not stay in a trail kept for ever. The trail records
-    // that such a property changed and the SHA-256 of its stored form, which proves what version was saved without
-    // holding its words.
+    // Texts about victims (a grantee's narrative report, its case stories included; an application's project narrative:
+    // context, activities, risks, survivors' involvement) are saved on every step and every 30-second autosave; a name
+    // typed by mistake and deleted must not stay in a trail kept for ever. The trail records that such a property changed
+    // and the SHA-256 of its stored form, which proves what version was saved without holding its words.
     private static readonly HashSet<(Type Entity, string Property)> HashedProperties =
-        [(typeof(Domain.Grants.GrantReport), nameof(Domain.Grants.GrantReport.Narrative))];
+    [
+        (typeof(Domain.Grants.GrantReport), nameof(Domain.Grants.GrantReport.Narrative)),
+        (typeof(Domain.Applications.GrantApplication), nameof(Domain.Applications.GrantApplication.Project)),
+    ];
 
     // Enums by name: an auditor reads "Published", not 1. Shared with BulkChangeAudit, so bulk rows read the same.
     internal static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };

@@ -10,6 +10,12 @@ public static class Roles
     public const string Donor = "Donor";
     public const string Admin = "Admin";
 
+    /// <summary>
+    /// Not a role a person can hold (it is not in <see cref="All"/>, which the role forms accept): the identity of the jobs
+    /// and verbs (<see cref="Authorization.SystemUser"/>), for the requests they send.
+    /// </summary>
+    public const string System = "System";
+
     public static readonly string[] All =
         [Applicant, Trustee, FundManager, CertifyingOfficer, ApprovingOfficer, Donor, Admin];
 

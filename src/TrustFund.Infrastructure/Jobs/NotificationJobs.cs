@@ -1,10 +1,9 @@
-using Mediator;
 using TrustFund.Application.Features.Notifications;
 
 namespace TrustFund.Infrastructure.Jobs;
 
 /// <summary>The daily reminder jobs. Each runs every day and decides from the date whether there is anything to say.</summary>
-public sealed class NotificationJobs(IMediator mediator)
+public sealed class NotificationJobs(SystemSender system)
 {
     public const string TermsEndingId = "notify-terms-ending";
     public const string UnoreMissingId = "notify-unore-missing";
@@ -12,9 +11,9 @@ public sealed class NotificationJobs(IMediator mediator)
     public const string UnliquidatedId = "notify-unliquidated-obligations";
     public const string ReviewersAndVotersId = "remind-reviewers-and-voters";
 
-    public async Task TermsEnding(CancellationToken ct) => await mediator.Send(new NotifyTermsEnding.Command(), ct);
-    public async Task UnoreMissing(CancellationToken ct) => await mediator.Send(new NotifyMissingUnoreTable.Command(), ct);
-    public async Task ReportDeadlines(CancellationToken ct) => await mediator.Send(new KeepReportDeadlines.Command(), ct);
-    public async Task Unliquidated(CancellationToken ct) => await mediator.Send(new NotifyUnliquidatedObligations.Command(), ct);
-    public async Task ReviewersAndVoters(CancellationToken ct) => await mediator.Send(new RemindReviewersAndVoters.Command(), ct);
+    public async Task TermsEnding(CancellationToken ct) => await system.Send(new NotifyTermsEnding.Command(), ct);
+    public async Task UnoreMissing(CancellationToken ct) => await system.Send(new NotifyMissingUnoreTable.Command(), ct);
+    public async Task ReportDeadlines(CancellationToken ct) => await system.Send(new KeepReportDeadlines.Command(), ct);
+    public async Task Unliquidated(CancellationToken ct) => await system.Send(new NotifyUnliquidatedObligations.Command(), ct);
+    public async Task ReviewersAndVoters(CancellationToken ct) => await system.Send(new RemindReviewersAndVoters.Command(), ct);
 }

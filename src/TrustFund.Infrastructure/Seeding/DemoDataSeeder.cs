@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustFund.Application.Auditing;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Board;
 using TrustFund.Application.Features.Calls;
@@ -21,7 +22,7 @@ namespace TrustFund.Infrastructure.Seeding;
 /// run changes nothing, not even the demo calls' deadlines.
 /// </summary>
 public sealed class DemoDataSeeder(TrustFundDbContext db, UserManager<ApplicationUser> users, AuditContext audit, TimeProvider clock, Mediator.IMediator mediator,
-    IServiceScopeFactory scopes)
+    IServiceScopeFactory scopes, ActingUser acting)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -89,6 +90,7 @@ public sealed class DemoDataSeeder(TrustFundDbContext db, UserManager<Applicatio
     /// <summary>The five demo trustees hold the five seats (one term ends within 90 days, to show the warning).</summary>
     private async Task SeedBoard(DemoFile demo, CancellationToken ct)
     {
+        acting.AsSystem(); // appointing the demo board is the seed's own step, declared for the system
         foreach (var u in demo.Users.Where(u => u.Nationality is not null && u.TermStart is not null))
             await mediator.Send(new AppointTrusteeIfNotAppointed.Command(u.Email, u.Nationality!, DateOnly.Parse(u.TermStart!)), ct);
     }
@@ -96,6 +98,10 @@ public sealed class DemoDataSeeder(TrustFundDbContext db, UserManager<Applicatio
     /// <summary>UNORE rates from the sample table, then the demo pledges and receipts, each looked up by its bank reference first.</summary>
     private async Task SeedFinances(DemoFile demo, string seedsDirectory, CancellationToken ct)
     {
+        // Rates, pledges and receipts are the fund manager's to record: the demo's fund manager records them.
+        var manager = await users.FindByEmailAsync(demo.Users.First(u => u.Roles.Contains(Roles.FundManager)).Email)
+            ?? throw new InvalidOperationException("seeds/demo/demo.json has no fund manager.");
+        acting.As(new SeedActor(manager.Id, manager.UserName, null, [Roles.FundManager]));
         if (!await db.UnoreRates.AnyAsync(ct))
             await mediator.Send(new ImportUnoreRates.Command(await File.ReadAllTextAsync(Path.Combine(seedsDirectory, "demo", "unore-sample.csv"), ct)), ct);
         foreach (var c in demo.Contributions)

@@ -14,9 +14,10 @@ namespace TrustFund.Infrastructure.Seeding;
 /// <see cref="ICurrentUser"/>) and at a moment in the past (they read the time from <see cref="TimeProvider"/>).
 /// The handler is the one the pages use, built with the scope's other services, so every rule, every status change and
 /// every journal entry comes from the same code; only the clock and the actor are the demo's. Each command gets a
-/// fresh scope (its own DbContext), as a request would, and the pipeline's unit of work (TransactionBehaviour: the
-/// transaction, the domain events' handlers, built with the same clock and actor, the save). The pipeline's validation
-/// is not run: the demo's input is fixed.
+/// fresh scope (its own DbContext), as a request would, the request's declaration checked for the actor
+/// (AuthorizationBehaviour: the demo's people do only what they may) and the pipeline's unit of work
+/// (TransactionBehaviour: the transaction, the domain events' handlers, built with the same clock and actor, the save).
+/// The pipeline's validation is not run: the demo's input is fixed.
 /// </summary>
 public sealed class SeedUseCases(IServiceScopeFactory scopes)
 {
@@ -40,7 +41,8 @@ public sealed class SeedUseCases(IServiceScopeFactory scopes)
         var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
         var unitOfWork = new TransactionBehaviour<ICommand<TResult>, TResult>(db, new DomainEventDispatcher(db, eventHandlers),
             scope.ServiceProvider.GetRequiredService<IdempotentPost>());
-        return await unitOfWork.Handle(command, async (message, token) =>
+        var authorization = new AuthorizationBehaviour<ICommand<TResult>, TResult>(actor, db);
+        return await authorization.Handle(command, (checkedCommand, checkedToken) => unitOfWork.Handle(checkedCommand, async (message, token) =>
         {
             try
             {
@@ -52,7 +54,7 @@ public sealed class SeedUseCases(IServiceScopeFactory scopes)
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
                 throw;
             }
-        }, ct);
+        }, checkedToken), ct);
     }
 
     /// <summary>The scope-bound services a domain step needs (a DbContext, with the audit action set).</summary>
@@ -72,8 +74,8 @@ public sealed class SeedUseCases(IServiceScopeFactory scopes)
 /// <summary>Who acts in a demo step: a demo account with its roles (and organisation, for an NGO user).</summary>
 public sealed record SeedActor(Guid? UserId, string? UserName, Guid? OrganisationId, IReadOnlyCollection<string> Roles) : ICurrentUser
 {
-    /// <summary>Nobody in particular, as a scheduled job acts.</summary>
-    public static readonly SeedActor System = new(null, null, null, []);
+    /// <summary>The system, as a scheduled job acts (see Application's SystemUser).</summary>
+    public static readonly SeedActor System = new(null, null, null, [Application.Identity.Roles.System]);
 
     public bool IsInRole(string role) => Roles.Contains(role);
 }

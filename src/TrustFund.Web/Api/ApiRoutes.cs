@@ -46,6 +46,10 @@ public static class ApiRoutes
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
         }
+        catch (TrustFund.Application.Authorization.ForbiddenException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+        }
         catch (ValidationException validation)
         {
             return TypedResults.ValidationProblem(validation.Errors.GroupBy(e => e.PropertyName)

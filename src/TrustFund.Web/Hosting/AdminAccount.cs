@@ -22,6 +22,8 @@ public static class AdminAccount
         }
         await using var scope = app.Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        // A verb run on the server by its operator: it acts as the system, for which CreateUser is declared.
+        scope.ServiceProvider.GetRequiredService<TrustFund.Application.Authorization.ActingUser>().AsSystem();
         try
         {
             var email = arguments[0];

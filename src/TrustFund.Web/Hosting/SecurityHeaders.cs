@@ -12,12 +12,25 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
+    /// <summary>
+    /// The Hangfire dashboard (Admin only) colours its job states with inline style attributes and its charts inject a
+    /// style element; a nonce cannot cover an attribute, so its pages alone may use inline styles. Scripts stay as strict
+    /// as everywhere: an injected style can restyle a page, an injected script could act for the administrator.
+    /// </summary>
+    public const string DashboardPath = "/hangfire";
+
+    public const string DashboardContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
     public Task InvokeAsync(HttpContext context)
     {
+        // Decided before the dashboard runs: its middleware moves the path into PathBase while it answers.
+        var dashboard = context.Request.Path.StartsWithSegments(DashboardPath);
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = dashboard ? DashboardContentSecurityPolicy : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY"; // for browsers older than frame-ancestors
             headers["Referrer-Policy"] = "same-origin";

@@ -12,7 +12,7 @@ namespace TrustFund.Web.Hosting;
 
 /// <summary>
 /// Turns what a use case refuses into what the person sees: validation failures next to their fields, broken
-/// rules and edit conflicts at the top of the form (with what they typed kept), unknown things as 404.
+/// rules and edit conflicts at the top of the form (with what they typed kept), unknown things as 404, refused senders as 403.
 /// </summary>
 public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text) : IAsyncPageFilter
 {
@@ -36,6 +36,11 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
                 break;
             case NotFoundException:
                 executed.Result = new NotFoundResult();
+                executed.ExceptionHandled = true;
+                return;
+            case TrustFund.Application.Authorization.ForbiddenException:
+                // The request's declaration refused this person: 403, with nothing of what they asked for.
+                executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
                 executed.ExceptionHandled = true;
                 return;
             default:

@@ -46,7 +46,7 @@ public static class WebApp
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(TrustFundDbContext), typeof(WebApp)];
             // Outermost first. The transaction comes last, so a refused command (validation) never opens one.
-            options.PipelineBehaviors = [typeof(AuditBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)];
+            options.PipelineBehaviors = [typeof(AuditBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)];
         });
 
         services.AddHttpContextAccessor();
@@ -224,7 +224,7 @@ public static class WebApp
         app.UseMiddleware<RequireStaffTwoFactorMiddleware>();
 
         app.MapHealthChecks("/health");
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        app.MapHangfireDashboard(SecurityHeadersMiddleware.DashboardPath, new DashboardOptions
         {
             Authorization = [new AdminOnlyDashboardFilter()],
             DashboardTitle = "TrustFund jobs",

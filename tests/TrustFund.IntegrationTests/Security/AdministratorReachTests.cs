@@ -12,7 +12,7 @@ namespace TrustFund.IntegrationTests.Security;
 public sealed class AdministratorReachTests(TrustFundAppFactory app) : ApplicationTest(app)
 {
     [Fact]
-    public async Task AnAdministratorAlone_GetsNotFound_ForAnNgosFile_WhileTheFundManagerGetsIt()
+    public async Task AnAdministratorAlone_IsForbidden_AnNgosFile_WhileTheFundManagerGetsIt()
     {
         var (id, user, _) = await SignedInWithADraft();
         await SendAs(user, new UploadAttachment.Command(id, DocumentType.RegistrationCertificate, "registration.pdf", Pdf));
@@ -21,7 +21,7 @@ public sealed class AdministratorReachTests(TrustFundAppFactory app) : Applicati
         var admin = await SignedIn(await CreateUser("admin@unodc.test", [Roles.Admin], twoFactor: true));
         var manager = await SignedIn(await CreateUser("manager@unodc.test", [Roles.FundManager], twoFactor: true));
 
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/files/{file}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync($"/files/{file}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/files/{file}")).StatusCode);
     }
 }

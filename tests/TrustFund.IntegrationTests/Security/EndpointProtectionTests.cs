@@ -89,7 +89,8 @@ public sealed class EndpointProtectionTests(TrustFundAppFactory app) : Applicati
         var (organisation, _) = await Ngo();
         var everything = await SignedIn(await CreateUser("all-roles@unodc.org", Roles.All, twoFactor: true, organisation.Id));
         var urls = Routes().Select(r => r.Url)
-            .Concat(["/hangfire", "/css/site.css", "/js/site.js", "/no-such-page", "/api/v1/no-such-thing"]).ToList();
+            .Concat(["/hangfire", "/hangfire/jobs/succeeded", "/hangfire-not-the-dashboard", "/css/site.css", "/js/site.js", "/no-such-page",
+                "/api/v1/no-such-thing"]).ToList();
         var missing = new List<string>();
         foreach (var (who, client) in new[] { ("anonymous", NewClient()), ("signed in", everything) })
             foreach (var url in urls)
@@ -97,7 +98,9 @@ public sealed class EndpointProtectionTests(TrustFundAppFactory app) : Applicati
                 var response = await client.GetAsync(url);
                 var headers = response.Headers;
                 string? Header(string name) => headers.TryGetValues(name, out var v) ? string.Join(",", v) : null;
-                if (Header("Content-Security-Policy") != Web.Hosting.SecurityHeadersMiddleware.ContentSecurityPolicy
+                var policy = url == "/hangfire" || url.StartsWith("/hangfire/") ? Web.Hosting.SecurityHeadersMiddleware.DashboardContentSecurityPolicy
+                    : Web.Hosting.SecurityHeadersMiddleware.ContentSecurityPolicy;
+                if (Header("Content-Security-Policy") != policy
                     || Header("X-Content-Type-Options") != "nosniff" || Header("X-Frame-Options") != "DENY"
                     || Header("Referrer-Policy") != "same-origin")
                     missing.Add($"{who} {url} → {(int)response.StatusCode}");
@@ -106,6 +109,24 @@ public sealed class EndpointProtectionTests(TrustFundAppFactory app) : Applicati
         Assert.True(missing.Count == 0, "Answers without the security headers:\n" + string.Join("\n", missing));
         Assert.Contains("frame-ancestors 'none'", Web.Hosting.SecurityHeadersMiddleware.ContentSecurityPolicy);
         Assert.DoesNotContain("unsafe-inline", Web.Hosting.SecurityHeadersMiddleware.ContentSecurityPolicy);
+    }
+
+    [Fact]
+    public async Task TheJobsDashboard_AloneMayUseInlineStyles_AndItsScriptsStayStrict()
+    {
+        var admin = await SignedIn(await CreateUser("admin@unodc.org", [Roles.Admin], twoFactor: true));
+
+        var dashboard = await admin.GetAsync("/hangfire");
+        var page = await admin.GetAsync("/admin/users");
+
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        var dashboardPolicy = string.Join(",", dashboard.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("style-src 'self' 'unsafe-inline'", dashboardPolicy);
+        Assert.Contains("script-src 'self';", dashboardPolicy);
+        Assert.Contains("frame-ancestors 'none'", dashboardPolicy);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(dashboardPolicy, "unsafe-inline"));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(Web.Hosting.SecurityHeadersMiddleware.ContentSecurityPolicy, string.Join(",", page.Headers.GetValues("Content-Security-Policy")));
     }
 
     [Fact]

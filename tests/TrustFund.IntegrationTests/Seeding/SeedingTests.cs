@@ -124,8 +124,7 @@ public sealed class SeedingTests(TrustFundAppFactory app) : IntegrationTest(app)
     public async Task DemoCycle_Money_DashboardEqualsTheJournalAndTheGrants()
     {
         await DatabaseSetup.SeedAsync(WithDemoPassword(), includeDemo: true);
-        await using var scope = App.Services.CreateAsyncScope();
-        var dashboard = await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new GetFundDashboard.Query());
+        var dashboard = await Query(new GetFundDashboard.Query());
 
         await using var db = App.NewDbContext();
         decimal Journal(JournalEventType type) => db.JournalEntries.Where(j => j.EventType == type).Sum(j => j.UsdAmount);

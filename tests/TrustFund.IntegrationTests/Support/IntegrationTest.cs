@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Identity;
 
 namespace TrustFund.IntegrationTests.Support;
@@ -24,11 +25,23 @@ public abstract partial class IntegrationTest(TrustFundAppFactory app) : IAsyncL
             AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost"),
         });
 
-    /// <summary>Runs a use case as nobody in particular (as a job or seed would).</summary>
+    /// <summary>
+    /// Runs a use case as the test's set-up hand (<see cref="TestOperator"/>: every staff role and the system, no account),
+    /// for the steps that put the fund where a test needs it. Who may send what is tested with <see cref="SendAs{T}"/>.
+    /// </summary>
     protected async Task<T> Send<T>(ICommand<T> command)
     {
         await using var scope = App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActingUser>().As(TestOperator.Instance);
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
+    }
+
+    /// <summary>Reads through a use case as the set-up hand (see <see cref="Send{T}"/>), to check what a step left behind.</summary>
+    protected async Task<T> Query<T>(IQuery<T> query)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActingUser>().As(TestOperator.Instance);
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
     }
 
     /// <summary>Runs a use case as this person, the way a page would after they signed in.</summary>

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Domain.Common;
 
@@ -13,6 +14,7 @@ namespace TrustFund.Application.Features.Account;
 /// </summary>
 public static class ChangeMyLanguage
 {
+    [Authorize]
     public sealed record Command(string Language) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>

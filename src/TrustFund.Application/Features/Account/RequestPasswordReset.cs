@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
 
@@ -15,6 +16,7 @@ namespace TrustFund.Application.Features.Account;
 /// </summary>
 public static class RequestPasswordReset
 {
+    [AllowAnonymous]
     public sealed record Command(string Email) : ICommand<Unit>;
 
     public sealed class Handler(UserManager<ApplicationUser> users, IEmailSender email, TrustFundDbContext db, PublicSite site)

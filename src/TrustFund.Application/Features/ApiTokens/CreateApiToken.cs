@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Common;
@@ -16,6 +17,7 @@ namespace TrustFund.Application.Features.ApiTokens;
 public static class CreateApiToken
 {
     /// <param name="ExpiresOn">Last day (UTC) the token works, at most 90 days away; none means 90 days from now.</param>
+    [Authorize]
     public sealed record Command(string Name, DateOnly? ExpiresOn) : ICommand<Result>;
 
     public sealed record Result(Guid Id, string Token);

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
 
@@ -12,6 +13,7 @@ namespace TrustFund.Application.Features.ApiTokens;
 /// </summary>
 public static class ListAllApiTokens
 {
+    [Authorize(Roles.Admin)]
     public sealed record Query : IQuery<IReadOnlyList<Item>>;
 
     public sealed record Item(Guid Id, string Owner, string Name, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? LastUsedAt);

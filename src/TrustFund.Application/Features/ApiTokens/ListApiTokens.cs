@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 
 namespace TrustFund.Application.Features.ApiTokens;
@@ -8,6 +9,7 @@ namespace TrustFund.Application.Features.ApiTokens;
 /// <summary>The signed-in person's own tokens, newest first; revoked ones stay listed so their last use can be checked.</summary>
 public static class ListApiTokens
 {
+    [Authorize]
     public sealed record Query : IQuery<IReadOnlyList<Item>>;
 
     public sealed record Item(Guid Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt,

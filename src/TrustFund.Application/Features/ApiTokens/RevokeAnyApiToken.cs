@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
 
@@ -9,6 +10,7 @@ namespace TrustFund.Application.Features.ApiTokens;
 /// <summary>An administrator revokes anyone's token; it stops working on the next request. Audited with who did it.</summary>
 public static class RevokeAnyApiToken
 {
+    [Authorize(Roles.Admin)]
     public sealed record Command(Guid TokenId) : ICommand<Unit>;
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Unit>

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 
 namespace TrustFund.Application.Features.ApiTokens;
@@ -8,6 +9,7 @@ namespace TrustFund.Application.Features.ApiTokens;
 /// <summary>Revokes one of the signed-in person's own tokens; it stops working on the next request.</summary>
 public static class RevokeApiToken
 {
+    [Authorize]
     public sealed record Command(Guid TokenId) : ICommand<Unit>;
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Unit>

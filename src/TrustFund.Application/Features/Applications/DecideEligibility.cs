@@ -1,16 +1,19 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using TrustFund.Application.Data;
-using TrustFund.Application.Messaging;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Validation;
+using TrustFund.Application.Authorization;
+using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
+using TrustFund.Application.Messaging;
 
 namespace TrustFund.Application.Features.Applications;
 
 /// <summary>The secretariat confirms an application Eligible or Ineligible, with a reason the applicant reads.</summary>
 public static class DecideEligibility
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid ApplicationId, bool Eligible, string Reason) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 
@@ -10,7 +12,9 @@ namespace TrustFund.Application.Features.Applications;
 /// <summary>One application with its call and attachments (without their bytes), for its organisation or the secretariat.</summary>
 public static class GetApplication
 {
-    public sealed record Query(Guid ApplicationId) : IQuery<Result>;
+    [Authorize(Roles.FundManager)]
+    [Authorize(Roles.Applicant, Scope = Scope.OwnOrganisation)]
+    public sealed record Query(Guid ApplicationId) : IQuery<Result>, IAboutApplication;
 
     public sealed record AttachmentItem(Guid Id, DocumentType Type, string FileName, long Size, string Sha256, DateTimeOffset UploadedAt);
 

@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Application.Reports;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
@@ -16,7 +18,9 @@ namespace TrustFund.Application.Features.Applications;
 /// </summary>
 public static class GetApplicationSummaryPdf
 {
-    public sealed record Query(Guid ApplicationId, string Language = "en") : IQuery<File>;
+    [Authorize(Roles.FundManager)]
+    [Authorize(Roles.Applicant, Scope = Scope.OwnOrganisation)]
+    public sealed record Query(Guid ApplicationId, string Language = "en") : IQuery<File>, IAboutApplication;
 
     public sealed record File(string FileName, byte[] Content);
 

@@ -1,14 +1,18 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Applications;
 
 /// <summary>A file, for those who may see its application; for anyone else it does not exist.</summary>
 public static class GetAttachmentFile
 {
-    public sealed record Query(Guid AttachmentId) : IQuery<Result>;
+    [Authorize(Roles.FundManager)]
+    [Authorize(Roles.Applicant, Scope = Scope.OwnOrganisation)]
+    public sealed record Query(Guid AttachmentId) : IQuery<Result>, IAboutAttachment;
     public sealed record Result(string FileName, string ContentType, byte[] Content);
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user) : IQueryHandler<Query, Result>

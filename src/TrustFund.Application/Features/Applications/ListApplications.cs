@@ -1,8 +1,10 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 
@@ -18,10 +20,13 @@ public static class ListApplications
 
     public sealed record Filter(Guid? CallId = null, ApplicationStatus? Status = null);
 
+    [Authorize(Roles.FundManager)]
     public sealed record Query(Filter Filter, int Page = 1, int PageSize = 50) : IQuery<PagedList<Item>>;
 
+    [Authorize(Roles.FundManager)]
     public sealed record ExportQuery(Filter Filter) : IQuery<CsvExport>;
 
+    [Authorize(Roles.FundManager)]
     public sealed record BeneficiariesExportQuery(Filter Filter) : IQuery<CsvExport>;
 
     public sealed record Item(Guid Id, string? ReferenceNumber, Guid CallId, string CallSlug, string CallTitle, string Window,

@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 
@@ -14,6 +16,7 @@ public static class ListCallApplications
 {
     public const int PageSize = 50;
 
+    [Authorize(Roles.FundManager)]
     public sealed record Query(Guid CallId) : IQuery<Result>
     {
         public ApplicationStatus? Status { get; init; }

@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Common;
 
@@ -10,6 +12,7 @@ namespace TrustFund.Application.Features.Applications;
 /// <summary>The NGO's home: its organisation's applications, newest first.</summary>
 public static class ListMyApplications
 {
+    [Authorize(Roles.Applicant, Scope = Scope.OwnOrganisation)]
     public sealed record Query : IQuery<IReadOnlyList<Item>>;
     public sealed record Item(Guid Id, string? ReferenceNumber, LocalizedText CallTitle, string ProjectTitle, ApplicationStatus Status,
         decimal RequestedAmount, DateTimeOffset UpdatedAt, DateTimeOffset CallDeadline, string CallTimeZoneId);

@@ -1,14 +1,17 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Common;
 
 namespace TrustFund.Application.Features.Applications;
 
 public static class RemoveAttachment
 {
-    public sealed record Command(Guid ApplicationId, Guid AttachmentId) : ICommand<Unit>;
+    [Authorize(Roles.Applicant, Scope = Scope.OwnOrganisation)]
+    public sealed record Command(Guid ApplicationId, Guid AttachmentId) : ICommand<Unit>, IAboutApplication, IAboutAttachment;
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user) : ICommandHandler<Command, Unit>
     {

@@ -1,8 +1,10 @@
 using FluentValidation;
 using Mediator;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.ReferenceData;
+using TrustFund.Application.Identity;
 using TrustFund.Application.Validation;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Common;
@@ -15,7 +17,8 @@ namespace TrustFund.Application.Features.Applications;
 /// </summary>
 public static class SaveDraft
 {
-    public sealed record Command(Guid ApplicationId, uint Version) : ICommand<Result>
+    [Authorize(Roles.Applicant, Scope = Scope.OwnOrganisation)]
+    public sealed record Command(Guid ApplicationId, uint Version) : ICommand<Result>, IAboutApplication
     {
         public OrganisationSection? Organisation { get; init; }
         public ProjectSection? Project { get; init; }

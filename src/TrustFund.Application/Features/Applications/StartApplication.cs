@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Common;
 
@@ -13,6 +15,7 @@ namespace TrustFund.Application.Features.Applications;
 /// </summary>
 public static class StartApplication
 {
+    [Authorize(Roles.Applicant, Scope = Scope.OwnOrganisation)]
     public sealed record Command(Guid CallId) : ICommand<Guid>;
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Guid>

@@ -5,7 +5,9 @@ using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Application.Messaging;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
@@ -20,7 +22,8 @@ namespace TrustFund.Application.Features.Applications;
 /// </summary>
 public static class SubmitApplication
 {
-    public sealed record Command(Guid ApplicationId) : ICommand<Result>;
+    [Authorize(Roles.Applicant, Scope = Scope.OwnOrganisation)]
+    public sealed record Command(Guid ApplicationId) : ICommand<Result>, IAboutApplication;
     public sealed record Result(string ReferenceNumber, DateTimeOffset SubmittedAt);
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, IEmailSender email, TimeProvider clock)

@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Common;
 
@@ -11,7 +13,8 @@ namespace TrustFund.Application.Features.Applications;
 /// <summary>Attaches a PDF, DOCX, XLSX, JPEG or PNG (by content) of at most 10 MB, 50 MB per application.</summary>
 public static class UploadAttachment
 {
-    public sealed record Command(Guid ApplicationId, DocumentType Type, string FileName, byte[] Content) : ICommand<Guid>;
+    [Authorize(Roles.Applicant, Scope = Scope.OwnOrganisation)]
+    public sealed record Command(Guid ApplicationId, DocumentType Type, string FileName, byte[] Content) : ICommand<Guid>, IAboutApplication;
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Guid>
     {

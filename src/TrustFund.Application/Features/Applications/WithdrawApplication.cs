@@ -1,13 +1,16 @@
 using Mediator;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Applications;
 
 /// <summary>The organisation withdraws its application at any time before the decision.</summary>
 public static class WithdrawApplication
 {
-    public sealed record Command(Guid ApplicationId, string? Reason) : ICommand<Unit>;
+    [Authorize(Roles.Applicant, Scope = Scope.OwnOrganisation)]
+    public sealed record Command(Guid ApplicationId, string? Reason) : ICommand<Unit>, IAboutApplication;
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Unit>
     {

@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Audit;
 
@@ -9,6 +11,7 @@ public static class ListAuditEntries
 {
     public const int PageSize = 50;
 
+    [Authorize(Roles.Admin)]
     public sealed record Query(string? EntityType = null, string? EntityId = null, string? User = null,
         string? Action = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int Page = 1) : IQuery<Result>;
 

@@ -4,9 +4,11 @@ using System.Text;
 using System.Text.Json;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Applications;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 using TrustFund.Application.Reports;
 using TrustFund.Domain.Grants;
 
@@ -23,6 +25,7 @@ namespace TrustFund.Application.Features.AuditorDossiers;
 /// </summary>
 public static class BuildAuditorDossier
 {
+    [Authorize(Roles.System)]
     public sealed record Command(Guid DossierId) : ICommand<Unit>;
 
     /// <summary>The time written on every ZIP entry: the ZIP format's earliest, so that no entry carries the build time.</summary>

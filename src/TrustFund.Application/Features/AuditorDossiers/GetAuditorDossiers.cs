@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Grants;
 
 namespace TrustFund.Application.Features.AuditorDossiers;
@@ -8,6 +10,7 @@ namespace TrustFund.Application.Features.AuditorDossiers;
 /// <summary>A grant's dossiers, newest first, with their progress; and one ready dossier's file.</summary>
 public static class GetAuditorDossiers
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Query(Guid GrantId) : IQuery<Result>;
 
     public sealed record Result(Guid GrantId, string GrantReference, string Grantee, IReadOnlyList<Item> Dossiers)
@@ -18,6 +21,7 @@ public static class GetAuditorDossiers
     public sealed record Item(Guid Id, DossierStatus Status, int Progress, string RequestedBy, DateTimeOffset RequestedAt,
         DateTimeOffset? CompletedAt, string? Sha256, long? SizeBytes, string? Failure);
 
+    [Authorize(Roles.FundManager)]
     public sealed record FileQuery(Guid GrantId, Guid DossierId) : IQuery<File>;
 
     public sealed record File(string FileName, byte[] Content, string Sha256);

@@ -1,8 +1,10 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Grants;
 
 namespace TrustFund.Application.Features.AuditorDossiers;
@@ -13,6 +15,7 @@ namespace TrustFund.Application.Features.AuditorDossiers;
 /// </summary>
 public static class RequestAuditorDossier
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid GrantId) : ICommand<Guid>;
 
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user, IAuditorDossierQueue queue)

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Common;
@@ -13,6 +14,7 @@ namespace TrustFund.Application.Features.Board;
 /// </summary>
 public static class AppointTrustee
 {
+    [Authorize(Roles.Admin)]
     public sealed record Command(Guid PersonId, string NationalityIso2, string? RegionalGroupCode, string? RegionalGroupReason,
         DateOnly TermStart, DateOnly? TermEnd) : ICommand<Result>;
 

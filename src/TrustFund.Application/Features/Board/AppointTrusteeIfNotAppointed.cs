@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Board;
 
@@ -11,6 +13,7 @@ namespace TrustFund.Application.Features.Board;
 /// </summary>
 public static class AppointTrusteeIfNotAppointed
 {
+    [Authorize(Roles.System)]
     public sealed record Command(string Email, string NationalityIso2, DateOnly TermStart) : ICommand<Result>;
 
     public sealed record Result(Guid AppointmentId, bool Appointed);

@@ -1,12 +1,15 @@
 using FluentValidation;
 using Mediator;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Board;
 
 /// <summary>Designates the board's chairperson for a year; designating again for the same year replaces the choice.</summary>
 public static class DesignateChairperson
 {
+    [Authorize(Roles.Admin)]
     public sealed record Command(int Year, Guid AppointmentId) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>

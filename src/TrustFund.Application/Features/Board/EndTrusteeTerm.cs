@@ -1,12 +1,15 @@
 using FluentValidation;
 using Mediator;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Board;
 
 /// <summary>Ends a term before its planned end (resignation, incapacity, ...): from <c>EndOn</c> the seat is vacant.</summary>
 public static class EndTrusteeTerm
 {
+    [Authorize(Roles.Admin)]
     public sealed record Command(Guid AppointmentId, DateOnly EndOn, string Reason) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>

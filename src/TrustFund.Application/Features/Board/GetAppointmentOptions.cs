@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Common;
@@ -9,6 +10,7 @@ namespace TrustFund.Application.Features.Board;
 /// <summary>The choices of the appointment form: people holding the Trustee role, countries and regional groups.</summary>
 public static class GetAppointmentOptions
 {
+    [Authorize(Roles.Admin)]
     public sealed record Query : IQuery<Result>;
 
     public sealed record Result(IReadOnlyList<Person> People, IReadOnlyList<CountryOption> Countries, IReadOnlyList<GroupOption> Groups);

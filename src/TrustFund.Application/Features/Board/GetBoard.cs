@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Board;
@@ -16,6 +17,7 @@ public static class GetBoard
     /// <summary>DOMAIN.md section 6: the system warns 90 days before a term ends.</summary>
     public const int EndingSoonDays = 90;
 
+    [Authorize(Roles.Trustee, Roles.FundManager, Roles.Admin)]
     public sealed record Query : IQuery<Result>;
 
     public sealed record Result(DateOnly Today, IReadOnlyList<Seat> Seats, Member? Chair, IReadOnlyList<string> FundManagers)

@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Board;
 
@@ -12,6 +14,7 @@ namespace TrustFund.Application.Features.Board;
 /// </summary>
 public static class ListTermsEndingSoon
 {
+    [Authorize(Roles.System)]
     public sealed record Query(int WithinDays = GetBoard.EndingSoonDays) : IQuery<IReadOnlyList<Item>>;
 
     public sealed record Item(Guid AppointmentId, Guid TrusteeUserId, string Name, string Email, string PreferredLanguage,

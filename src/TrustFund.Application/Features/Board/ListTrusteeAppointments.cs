@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Board;
 using TrustFund.Domain.Common;
 
@@ -12,6 +14,7 @@ namespace TrustFund.Application.Features.Board;
 /// </summary>
 public static class ListTrusteeAppointments
 {
+    [Authorize(Roles.Admin)]
     public sealed record Query : IQuery<Result>;
 
     public sealed record Result(DateOnly Today, IReadOnlyList<Item> Items, IReadOnlyDictionary<int, Guid> ChairsByYear);

@@ -1,11 +1,14 @@
 using Mediator;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Board;
 
 /// <summary>Renews a trustee's first term: the second starts the day the first ends. A third term is refused.</summary>
 public static class RenewTrusteeTerm
 {
+    [Authorize(Roles.Admin)]
     public sealed record Command(Guid AppointmentId, DateOnly? TermEnd = null) : ICommand<Result>;
 
     public sealed record Result(Guid AppointmentId);

@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Calls;
 
 namespace TrustFund.Application.Features.Calls;
@@ -8,6 +10,7 @@ namespace TrustFund.Application.Features.Calls;
 /// <summary>Closes every open call whose deadline has passed. Safe to run at any time, as often as wanted.</summary>
 public static class CloseDueCalls
 {
+    [Authorize(Roles.System)]
     public sealed record Command : ICommand<int>;
 
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock) : ICommandHandler<Command, int>

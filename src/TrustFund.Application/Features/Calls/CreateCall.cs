@@ -1,13 +1,16 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Calls;
 
 namespace TrustFund.Application.Features.Calls;
 
 public static class CreateCall
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(CallForm Form) : ICommand<Result>;
     public sealed record Result(Guid Id, string Slug);
 

@@ -1,13 +1,16 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Calls;
 
 public static class EditCall
 {
     /// <param name="Version">The row version the editor loaded; a stale one means someone else saved first.</param>
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid CallId, uint Version, CallForm Form) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Calls;
@@ -11,6 +12,7 @@ namespace TrustFund.Application.Features.Calls;
 /// <summary>One call's public page. Drafts exist only for the secretariat; for anyone else they are not found.</summary>
 public static class GetCall
 {
+    [AllowAnonymous]
     public sealed record Query(string Slug) : IQuery<Details>;
 
     public sealed record Details(Guid Id, string Slug, LocalizedText Title, LocalizedText Description, FundingWindow Window,

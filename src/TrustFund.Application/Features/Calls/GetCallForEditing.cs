@@ -1,12 +1,15 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Calls;
 
 namespace TrustFund.Application.Features.Calls;
 
 public static class GetCallForEditing
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Query(Guid CallId) : IQuery<Result>;
     public sealed record Result(Guid Id, string Slug, CallStatus Status, uint Version, CallForm Form);
 

@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Calls;
 
 namespace TrustFund.Application.Features.Calls;
@@ -8,6 +10,7 @@ namespace TrustFund.Application.Features.Calls;
 /// <summary>Every call, drafts included, for the secretariat; newest deadline first.</summary>
 public static class ListCallsForManagement
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Query(CallStatus? Status = null) : IQuery<IReadOnlyList<Item>>;
 
     public sealed record Item(Guid Id, string Slug, string Title, FundingWindow Window, decimal Envelope,

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Domain.Calls;
 
@@ -8,6 +9,7 @@ namespace TrustFund.Application.Features.Calls;
 /// <summary>The public home page: calls that accept applications now, the nearest deadline first.</summary>
 public static class ListOpenCalls
 {
+    [AllowAnonymous]
     public sealed record Query : IQuery<IReadOnlyList<Item>>;
 
     public sealed record Item(Guid Id, string Slug, string TitleEn, string? TitleFr, string? TitleEs, FundingWindow Window,

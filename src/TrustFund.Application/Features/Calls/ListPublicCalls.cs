@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Domain.Calls;
 
@@ -11,6 +12,7 @@ namespace TrustFund.Application.Features.Calls;
 /// </summary>
 public static class ListPublicCalls
 {
+    [AllowAnonymous]
     public sealed record Query(int Page = 1, int PageSize = PagedList<Item>.DefaultPageSize, CallStatus? Status = null)
         : IQuery<PagedList<Item>>;
 

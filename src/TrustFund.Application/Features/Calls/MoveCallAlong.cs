@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Calls;
 
@@ -9,6 +11,7 @@ public static class MoveCallAlong
 {
     public enum Step { StartReview, MarkDecided, Archive }
 
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid CallId, Step To) : ICommand<Unit>;
 
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock) : ICommandHandler<Command, Unit>

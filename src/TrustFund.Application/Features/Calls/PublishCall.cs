@@ -1,12 +1,15 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Calls;
 
 public static class PublishCall
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid CallId) : ICommand<Unit>;
 
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICallClosingScheduler closing) : ICommandHandler<Command, Unit>

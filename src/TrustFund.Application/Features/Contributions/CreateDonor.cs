@@ -1,7 +1,9 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Donors;
 using TrustFund.Application.Validation;
@@ -10,6 +12,7 @@ namespace TrustFund.Application.Features.Contributions;
 
 public static class CreateDonor
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(string Name, DonorKind Kind, string? CountryIso2, string Language = "en") : ICommand<Guid>;
 
     public sealed class Validator : AbstractValidator<Command>

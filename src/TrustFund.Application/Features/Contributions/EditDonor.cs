@@ -1,7 +1,9 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Donors;
 using TrustFund.Application.Validation;
@@ -11,6 +13,7 @@ namespace TrustFund.Application.Features.Contributions;
 /// <summary>Corrects a donor's name, kind, country or language; its pledges and receipts are untouched.</summary>
 public static class EditDonor
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid Id, uint Version, string Name, DonorKind Kind, string? CountryIso2, string Language = "en") : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>

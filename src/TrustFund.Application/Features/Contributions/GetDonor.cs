@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Donors;
 
 namespace TrustFund.Application.Features.Contributions;
@@ -12,7 +14,12 @@ namespace TrustFund.Application.Features.Contributions;
 /// </summary>
 public static class GetDonor
 {
-    public sealed record Query(Guid Id) : IQuery<Result>;
+    [Authorize(Roles.FundManager)]
+    [Authorize(Roles.Donor, Scope = Scope.OwnDonor)]
+    public sealed record Query(Guid Id) : IQuery<Result>, IAboutDonor
+    {
+        Guid IAboutDonor.DonorId => Id;
+    }
 
     /// <param name="Version">The donor's row version, for the edit form.</param>
     public sealed record Result(Guid Id, uint Version, string Name, DonorKind Kind, string? CountryIso2, IReadOnlyList<PledgeItem> Pledges,

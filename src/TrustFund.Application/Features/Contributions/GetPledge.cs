@@ -1,13 +1,16 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Contributions;
 
 /// <summary>One pledge with what remains of it (from the journal), for the receipt form.</summary>
 public static class GetPledge
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Query(Guid Id) : IQuery<Result>;
 
     public sealed record Result(Guid DonorId, string DonorName, GetDonor.PledgeItem Pledge);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Common;
@@ -10,6 +11,7 @@ namespace TrustFund.Application.Features.Contributions;
 /// <summary>Gives an account with the Donor role read access to one donor's contributions.</summary>
 public static class LinkDonorUser
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid DonorId, string Email) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>

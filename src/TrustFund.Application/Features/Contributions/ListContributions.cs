@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Contributions;
 
@@ -12,8 +14,10 @@ public static class ListContributions
 
     public sealed record Filter(DateOnly? From = null, DateOnly? To = null, Guid? DonorId = null);
 
+    [Authorize(Roles.FundManager)]
     public sealed record Query(Filter Filter, int Page = 1) : IQuery<Result>;
 
+    [Authorize(Roles.FundManager)]
     public sealed record ExportQuery(Filter Filter) : IQuery<CsvExport>;
 
     public sealed record Result(IReadOnlyList<Item> Items, int Page, int TotalCount, decimal TotalUsd)

@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Donors;
 
 namespace TrustFund.Application.Features.Contributions;
@@ -9,6 +11,7 @@ namespace TrustFund.Application.Features.Contributions;
 /// <summary>Every donor with what it pledged, what the journal shows it paid, and what it still owes, in USD.</summary>
 public static class ListDonors
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Query : IQuery<IReadOnlyList<Item>>;
 
     /// <summary>Outstanding is each pledge's unpaid part at its pledge-date rate; received is the journal's USD.</summary>

@@ -1,13 +1,17 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Contributions;
 
 /// <summary>A donor's own pledges and receipts, for the signed-in Donor account; nothing about any other donor.</summary>
 public static class ListMyContributions
 {
+    // Any donor user: the handler reads only their own donor's, and tells one not yet linked to a donor so.
+    [Authorize(Roles.Donor)]
     public sealed record Query : IQuery<Result?>;
 
     public sealed record Result(string DonorName, IReadOnlyList<GetDonor.PledgeItem> Pledges, IReadOnlyList<GetDonor.ReceiptItem> Receipts);

@@ -1,8 +1,10 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Donors;
 using TrustFund.Domain.Finance;
 using TrustFund.Application.Validation;
@@ -12,6 +14,7 @@ namespace TrustFund.Application.Features.Contributions;
 /// <summary>Records a donor's pledge, valued in USD at the UNORE rate in force on the pledge date.</summary>
 public static class RecordPledge
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid DonorId, decimal Amount, string Currency, DateOnly PledgedOn, bool IsEarmarked,
         string? EarmarkPurpose) : ICommand<Guid>;
 

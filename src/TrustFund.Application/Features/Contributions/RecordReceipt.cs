@@ -2,8 +2,10 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Finance;
 using TrustFund.Application.Validation;
 
@@ -16,6 +18,7 @@ namespace TrustFund.Application.Features.Contributions;
 /// </summary>
 public static class RecordReceipt
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid PledgeId, decimal Amount, string Currency, DateOnly ValueDate, string BankReference)
         : ICommand<Result>;
 

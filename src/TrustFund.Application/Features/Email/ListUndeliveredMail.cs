@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Email;
 
@@ -10,6 +12,7 @@ namespace TrustFund.Application.Features.Email;
 /// </summary>
 public static class ListUndeliveredMail
 {
+    [Authorize(Roles.Admin)]
     public sealed record Query : IQuery<IReadOnlyList<Item>>;
 
     public sealed record Item(Guid Id, string Recipient, string Subject, DateTimeOffset WrittenAt, int Attempts, string? LastError,

@@ -1,7 +1,9 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Finance;
 
@@ -10,6 +12,7 @@ namespace TrustFund.Application.Features.ExchangeRates;
 /// <summary>Enters one UNORE rate by hand: a month's rate (from the 1st) or a mid-month revision (from a later day).</summary>
 public static class AddUnoreRate
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(string Currency, DateOnly EffectiveFrom, decimal UnitsPerUsd) : ICommand<Guid>;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -3,7 +3,9 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Finance;
 
@@ -19,6 +21,7 @@ public static class ImportUnoreRates
     public static readonly string[] Header = ["currency", "effective_from", "units_per_usd"];
     public const int MaxLines = 10_000;
 
+    [Authorize(Roles.FundManager)]
     public sealed record Command(string Csv) : ICommand<Result>;
 
     public sealed record Result(int Imported);

@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Finance;
 
 namespace TrustFund.Application.Features.ExchangeRates;
@@ -10,6 +12,7 @@ public static class ListUnoreRates
 {
     public const int PageSize = 100;
 
+    [Authorize(Roles.FundManager)]
     public sealed record Query(string? Currency = null, int? Year = null, int? Month = null, int Page = 1) : IQuery<Result>;
 
     public sealed record Result(IReadOnlyList<Item> Items, int Page, int TotalCount)

@@ -1,8 +1,10 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 using TrustFund.Application.Messaging;
 using TrustFund.Domain.Grants;
 
@@ -14,6 +16,7 @@ namespace TrustFund.Application.Features.Grants;
 /// </summary>
 public static class AcceptGrantReport
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid ReportId) : ICommand<Unit>;
 
     public sealed class Handler(TrustFundDbContext db, Notifier notifier, TimeProvider clock, ICurrentUser user) : ICommandHandler<Command, Unit>

@@ -2,8 +2,10 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Finance;
 
 namespace TrustFund.Application.Features.Grants;
@@ -16,6 +18,7 @@ namespace TrustFund.Application.Features.Grants;
 /// </summary>
 public static class AllocateEarmarkedFunds
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid GrantId, Guid PledgeId, decimal UsdAmount) : ICommand<Result>;
 
     public sealed record Result(Guid AllocationId);

@@ -2,8 +2,10 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Finance;
 using TrustFund.Domain.Grants;
 using TrustFund.Application.Validation;
@@ -20,6 +22,7 @@ namespace TrustFund.Application.Features.Grants;
 /// </summary>
 public static class ChangeGrantAgreement
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid GrantId, decimal Amount, DateOnly StartDate, DateOnly EndDate,
         IReadOnlyList<GrantBudgetLine> Budget, IReadOnlyList<Instalment> Instalments, string? Reason, uint? Version = null) : ICommand<Result>;
 

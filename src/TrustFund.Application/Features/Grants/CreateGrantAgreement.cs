@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Grants;
@@ -14,6 +16,7 @@ namespace TrustFund.Application.Features.Grants;
 /// </summary>
 public static class CreateGrantAgreement
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid ApplicationId) : ICommand<Guid>;
 
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock, Messaging.Notifier notifier) : ICommandHandler<Command, Guid>

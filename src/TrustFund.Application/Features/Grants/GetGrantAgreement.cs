@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Grants;
 
 namespace TrustFund.Application.Features.Grants;
@@ -9,6 +11,7 @@ namespace TrustFund.Application.Features.Grants;
 /// <summary>One agreement with its reports, payments, amendments and its money as the journal has it.</summary>
 public static class GetGrantAgreement
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Query(Guid GrantId) : IQuery<Result>;
 
     /// <summary>Version: the agreement's row version, which an edit form sends back so that a conflicting save is refused.</summary>

@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Grants;
 
@@ -11,6 +13,7 @@ namespace TrustFund.Application.Features.Grants;
 /// </summary>
 public static class GetGrantEarmarkFunding
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Query(Guid GrantId) : IQuery<Result>;
 
     public sealed record Result(IReadOnlyList<AllocationItem> Allocations, IReadOnlyList<PledgeOption> Options)

@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 
 namespace TrustFund.Application.Features.Grants;
@@ -8,6 +10,7 @@ namespace TrustFund.Application.Features.Grants;
 /// <summary>Approved applications that have no agreement yet: what the fund manager draws agreements up from.</summary>
 public static class ListAwardsWithoutAgreement
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Query : IQuery<IReadOnlyList<Item>>;
 
     public sealed record Item(Guid ApplicationId, string? ReferenceNumber, string Organisation, string ProjectTitle, decimal ApprovedAmount);

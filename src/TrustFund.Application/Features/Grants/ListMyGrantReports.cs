@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Grants;
 
 namespace TrustFund.Application.Features.Grants;
@@ -9,6 +11,7 @@ namespace TrustFund.Application.Features.Grants;
 /// <summary>The NGO home's list: reports of its grants still to hand in (upcoming, overdue or sent back), earliest first.</summary>
 public static class ListMyGrantReports
 {
+    [Authorize(Roles.Applicant, Scope = Scope.OwnOrganisation)]
     public sealed record Query : IQuery<IReadOnlyList<Item>>;
     public sealed record Item(Guid Id, string GrantReference, GrantReportKind Kind, DateOnly DueOn, GrantReportStatus Status);
 

@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Grants;
 
 namespace TrustFund.Application.Features.Grants;
@@ -12,6 +14,7 @@ namespace TrustFund.Application.Features.Grants;
 /// </summary>
 public static class ListUnliquidatedObligations
 {
+    [Authorize(Roles.FundManager, Roles.CertifyingOfficer, Roles.ApprovingOfficer, Roles.System)]
     public sealed record Query(DateOnly AsOf) : IQuery<IReadOnlyList<Item>>;
 
     public sealed record Item(Guid GrantId, string ReferenceNumber, string Grantee, DateOnly EndDate, int DaysPastEnd,

@@ -2,8 +2,10 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Auditing;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Notifications;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Grants;
 
 namespace TrustFund.Application.Features.Grants;
@@ -19,6 +21,7 @@ namespace TrustFund.Application.Features.Grants;
 /// </remarks>
 public static class MarkOverdueGrantReports
 {
+    [Authorize(Roles.System)]
     public sealed record Command : ICommand<int>;
 
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user, AuditContext audit) : ICommandHandler<Command, int>

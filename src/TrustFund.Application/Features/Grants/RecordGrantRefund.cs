@@ -1,15 +1,18 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
 using TrustFund.Application.Validation;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Grants;
 
 /// <summary>Records the grantee's refund of the unspent balance (journal: Refund), releases the open obligation and closes the grant.</summary>
 public static class RecordGrantRefund
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid GrantId, decimal Amount, DateOnly ValueDate, string BankReference) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>

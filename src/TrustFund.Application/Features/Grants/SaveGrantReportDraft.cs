@@ -1,7 +1,9 @@
 using FluentValidation;
 using Mediator;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Grants;
 
@@ -10,7 +12,8 @@ namespace TrustFund.Application.Features.Grants;
 /// <summary>Saves the grantee's draft of a report (the form's save button and its 30-second autosave).</summary>
 public static class SaveGrantReportDraft
 {
-    public sealed record Command(Guid ReportId, uint? Version, NarrativeReport? Narrative, FinancialReport? Financial) : ICommand<Result>;
+    [Authorize(Roles.Applicant, Scope = Scope.OwnOrganisation)]
+    public sealed record Command(Guid ReportId, uint? Version, NarrativeReport? Narrative, FinancialReport? Financial) : ICommand<Result>, IAboutGrantReport;
     public sealed record Result(uint Version, DateTimeOffset SavedAt);
 
     public sealed class Validator : AbstractValidator<Command>

@@ -1,13 +1,16 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Grants;
 
 /// <summary>The secretariat sends a submitted report back to the grantee with what to change.</summary>
 public static class SendBackGrantReport
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid ReportId, string Comment) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -1,9 +1,11 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
-using TrustFund.Application.Messaging;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
+using TrustFund.Application.Messaging;
 
 namespace TrustFund.Application.Features.Grants;
 
@@ -14,6 +16,7 @@ namespace TrustFund.Application.Features.Grants;
 /// </summary>
 public static class SignGrantAgreement
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid GrantId) : ICommand<Unit>;
 
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user, Notifier notifier) : ICommandHandler<Command, Unit>

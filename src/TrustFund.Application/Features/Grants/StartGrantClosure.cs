@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Grants;
 
 namespace TrustFund.Application.Features.Grants;
@@ -13,6 +15,7 @@ namespace TrustFund.Application.Features.Grants;
 /// </summary>
 public static class StartGrantClosure
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid GrantId) : ICommand<Result>;
 
     public sealed record Result(decimal ReportedExpenditure, decimal Disbursed, decimal RefundDue, bool Closed);

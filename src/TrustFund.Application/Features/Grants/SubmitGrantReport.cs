@@ -2,14 +2,17 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Grants;
 
 /// <summary>The grantee submits its report: refused, field by field, while totals disagree or a large variance is unexplained.</summary>
 public static class SubmitGrantReport
 {
-    public sealed record Command(Guid ReportId) : ICommand<Unit>;
+    [Authorize(Roles.Applicant, Scope = Scope.OwnOrganisation)]
+    public sealed record Command(Guid ReportId) : ICommand<Unit>, IAboutGrantReport;
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Unit>
     {

@@ -2,9 +2,11 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
 using TrustFund.Application.Validation;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Grants;
 
@@ -14,6 +16,7 @@ namespace TrustFund.Application.Features.Grants;
 /// </summary>
 public static class WithdrawEarmarkAllocation
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid GrantId, Guid AllocationId, string Reason) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -1,7 +1,9 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Finance;
 
 namespace TrustFund.Application.Features.Journal;
@@ -9,6 +11,7 @@ namespace TrustFund.Application.Features.Journal;
 /// <summary>Sets the fund's PSC rate and operating reserve, given in percent as people say them (13, not 0.13).</summary>
 public static class ChangeFundSettings
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(decimal PscPercent, decimal OperatingReservePercent) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Finance;
 
 namespace TrustFund.Application.Features.Journal;
@@ -12,6 +14,7 @@ namespace TrustFund.Application.Features.Journal;
 /// </summary>
 public static class GetFundDashboard
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Query : IQuery<Result>;
 
     public sealed record Result(IReadOnlyList<Year> Years, Year Total, decimal PscRate, decimal OperatingReserveRate);

@@ -1,11 +1,14 @@
 using Mediator;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Journal;
 
 public static class GetFundSettings
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Query : IQuery<Result>;
 
     /// <summary>Rates as fractions: 0.13 is 13%.</summary>

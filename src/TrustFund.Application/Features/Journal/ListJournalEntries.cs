@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Finance;
 
 namespace TrustFund.Application.Features.Journal;
@@ -13,8 +15,10 @@ public static class ListJournalEntries
 
     public sealed record Filter(DateOnly? From = null, DateOnly? To = null, Guid? DonorId = null, JournalEventType? EventType = null);
 
+    [Authorize(Roles.FundManager)]
     public sealed record Query(Filter Filter, int Page = 1) : IQuery<Result>;
 
+    [Authorize(Roles.FundManager)]
     public sealed record ExportQuery(Filter Filter) : IQuery<CsvExport>;
 
     public sealed record Result(IReadOnlyList<Item> Items, int Page, int TotalCount)

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Grants;
 using TrustFund.Application.Identity;
@@ -16,6 +17,7 @@ namespace TrustFund.Application.Features.Notifications;
 /// </summary>
 public static class KeepReportDeadlines
 {
+    [Authorize(Roles.System)]
     public sealed record Command : ICommand<Result>;
     public sealed record Result(int Reminders, int MarkedOverdue, int OverdueNotices, int Escalations);
 

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Messaging;
 using TrustFund.Application.Reports;
@@ -16,6 +17,7 @@ public static class ListMyNotifications
 {
     public const int PageSize = 30;
 
+    [Authorize]
     public sealed record Query(int Page = 1, string Language = "en") : IQuery<Result>;
     public sealed record Item(Guid Id, string Subject, string Body, string? Link, DateTimeOffset CreatedAt, bool IsRead);
     public sealed record Result(IReadOnlyList<Item> Items, int Page, int TotalCount, int Unread)

@@ -1,12 +1,14 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 
 namespace TrustFund.Application.Features.Notifications;
 
 public static class MarkNotificationsRead
 {
+    [Authorize]
     public sealed record Command : ICommand<int>;
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, int>

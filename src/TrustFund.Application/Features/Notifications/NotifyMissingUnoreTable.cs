@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
 using TrustFund.Application.Messaging;
@@ -12,6 +13,7 @@ namespace TrustFund.Application.Features.Notifications;
 /// </summary>
 public static class NotifyMissingUnoreTable
 {
+    [Authorize(Roles.System)]
     public sealed record Command : ICommand<int>;
 
     private static readonly NoticeText Texts = new(

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Features.Board;
 using TrustFund.Application.Identity;
 using TrustFund.Application.Messaging;
@@ -9,6 +10,7 @@ namespace TrustFund.Application.Features.Notifications;
 /// <summary>The daily job's work: tell the administrators, once per term, that a trustee's term ends within 90 days.</summary>
 public static class NotifyTermsEnding
 {
+    [Authorize(Roles.System)]
     public sealed record Command : ICommand<int>;
 
     private static readonly NoticeText SeatToFill = new(

@@ -1,4 +1,5 @@
 using Mediator;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Grants;
 using TrustFund.Application.Identity;
@@ -12,6 +13,7 @@ namespace TrustFund.Application.Features.Notifications;
 /// </summary>
 public static class NotifyUnliquidatedObligations
 {
+    [Authorize(Roles.System)]
     public sealed record Command : ICommand<int>;
 
     private static readonly NoticeText Texts = new(

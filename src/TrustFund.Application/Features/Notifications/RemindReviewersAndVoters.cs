@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Review;
+using TrustFund.Application.Identity;
 using TrustFund.Application.Messaging;
 
 namespace TrustFund.Application.Features.Notifications;
@@ -16,6 +18,7 @@ namespace TrustFund.Application.Features.Notifications;
 /// </summary>
 public static class RemindReviewersAndVoters
 {
+    [Authorize(Roles.System)]
     public sealed record Command : ICommand<int>;
 
     private static readonly NoticeText Reminder = new(

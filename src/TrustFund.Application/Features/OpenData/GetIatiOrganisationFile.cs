@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
 using TrustFund.Domain.Finance;
@@ -18,6 +19,7 @@ namespace TrustFund.Application.Features.OpenData;
 /// </summary>
 public static class GetIatiOrganisationFile
 {
+    [AllowAnonymous]
     public sealed record Query : IQuery<byte[]>;
 
     public sealed class Handler(TrustFundDbContext db, OpenDataText text, IOptions<OpenDataOptions> options, TimeProvider clock)

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
 using TrustFund.Domain.Calls;
@@ -16,8 +17,10 @@ public static class ListPublicGrants
 {
     public sealed record Filter(int? Year = null, string? RegionalGroup = null, string? Country = null);
 
+    [AllowAnonymous]
     public sealed record Query(Filter Filter) : IQuery<Result>;
 
+    [AllowAnonymous]
     public sealed record ExportQuery(Filter Filter, string Language) : IQuery<CsvExport>;
 
     public sealed record Item(string ReferenceNumber, LocalizedText Organisation, string CountryIso2, LocalizedText Country,

@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.OpenData;
 
@@ -11,6 +13,7 @@ namespace TrustFund.Application.Features.OpenData;
 /// </summary>
 public static class SetImplementerNameWithheld
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid GrantId, bool Withhold) : ICommand<Unit>;
 
     public sealed class Handler(TrustFundDbContext db) : ICommandHandler<Command, Unit>

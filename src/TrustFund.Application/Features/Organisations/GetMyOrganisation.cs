@@ -1,12 +1,15 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Organisations;
 
 public static class GetMyOrganisation
 {
+    [Authorize(Roles.Applicant, Scope = Scope.OwnOrganisation)]
     public sealed record Query : IQuery<Result>;
     public sealed record Result(Guid Id, uint Version, OrganisationProfileForm Form);
 

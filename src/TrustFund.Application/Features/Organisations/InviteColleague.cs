@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
 using TrustFund.Application.Messaging;
@@ -22,6 +23,7 @@ namespace TrustFund.Application.Features.Organisations;
 /// </summary>
 public static class InviteColleague
 {
+    [Authorize(Roles.Applicant, Scope = Scope.OwnOrganisation)]
     public sealed record Command(string Email, string DisplayName, string Language) : ICommand<Guid>;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -1,12 +1,15 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Organisations;
 
 public static class ListColleagues
 {
+    [Authorize(Roles.Applicant, Scope = Scope.OwnOrganisation)]
     public sealed record Query : IQuery<IReadOnlyList<Item>>;
     public sealed record Item(string DisplayName, string Email, bool IsOrganisationAdmin, bool EmailConfirmed);
 

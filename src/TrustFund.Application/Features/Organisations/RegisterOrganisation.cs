@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.ReferenceData;
 using TrustFund.Application.Identity;
-using TrustFund.Application.Validation;
 using TrustFund.Application.Messaging;
+using TrustFund.Application.Validation;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Organisations;
 
@@ -22,6 +23,7 @@ namespace TrustFund.Application.Features.Organisations;
 /// </summary>
 public static class RegisterOrganisation
 {
+    [AllowAnonymous]
     public sealed record Command(string LegalName, string CountryIso2, string Email, string DisplayName, string Password,
         string Language) : ICommand<Result>;
 

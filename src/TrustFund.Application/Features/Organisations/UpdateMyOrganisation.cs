@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.ReferenceData;
 using TrustFund.Application.Identity;
@@ -13,6 +14,7 @@ namespace TrustFund.Application.Features.Organisations;
 /// <summary>The organisation's administrator keeps its profile up to date; new applications start from it.</summary>
 public static class UpdateMyOrganisation
 {
+    [Authorize(Roles.Applicant, Scope = Scope.OwnOrganisation)]
     public sealed record Command(uint Version, OrganisationProfileForm Form) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
 using TrustFund.Application.Identity;
@@ -10,6 +11,7 @@ namespace TrustFund.Application.Features.Payments;
 /// <summary>An approving officer (with two-factor authentication), neither the certifier nor the requester, approves a certified payment.</summary>
 public static class ApprovePayment
 {
+    [Authorize(Roles.ApprovingOfficer)]
     public sealed record Command(Guid PaymentId) : ICommand<Unit>;
 
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user) : ICommandHandler<Command, Unit>

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Grants;
 using TrustFund.Application.Finance;
@@ -18,6 +19,7 @@ namespace TrustFund.Application.Features.Payments;
 /// </summary>
 public static class DisbursePayment
 {
+    [Authorize(Roles.CertifyingOfficer, Roles.ApprovingOfficer)]
     public sealed record Command(Guid PaymentId, DateOnly ValueDate, string BankReference) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>

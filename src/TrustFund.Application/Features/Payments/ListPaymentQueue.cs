@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Grants;
 
 namespace TrustFund.Application.Features.Payments;
@@ -8,6 +10,7 @@ namespace TrustFund.Application.Features.Payments;
 /// <summary>The payments still on their way, for the certifying and approving officers, each with why it is held if it is.</summary>
 public static class ListPaymentQueue
 {
+    [Authorize(Roles.CertifyingOfficer, Roles.ApprovingOfficer)]
     public sealed record Query(bool IncludeDisbursed = false) : IQuery<IReadOnlyList<Item>>;
 
     public sealed record Item(Guid Id, Guid GrantId, string GrantReference, string Grantee, int InstalmentNumber, decimal Amount,

@@ -1,14 +1,17 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Validation;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Questions;
 
 /// <summary>The secretariat answers a question and publishes the Q&A on the call's page, without the asker's name.</summary>
 public static class AnswerQuestion
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid QuestionId, string Question, string Answer, bool Publish) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -2,7 +2,9 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
 using TrustFund.Application.Validation;
@@ -12,6 +14,7 @@ namespace TrustFund.Application.Features.Questions;
 /// <summary>An NGO asks the secretariat about a call, until the question deadline.</summary>
 public static class AskQuestion
 {
+    [Authorize(Roles.Applicant, Scope = Scope.OwnOrganisation)]
     public sealed record Command(Guid CallId, string Question) : ICommand<Guid>;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 
 namespace TrustFund.Application.Features.ReferenceData;
@@ -7,6 +8,7 @@ namespace TrustFund.Application.Features.ReferenceData;
 /// <summary>Countries for a drop-down, named in the reader's language and sorted in it.</summary>
 public static class ListCountries
 {
+    [AllowAnonymous]
     public sealed record Query(string Language) : IQuery<IReadOnlyList<Item>>;
 
     public sealed record Item(string Iso2, string Name);

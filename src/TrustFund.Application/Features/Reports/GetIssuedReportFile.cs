@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Reports;
 
@@ -11,7 +13,12 @@ namespace TrustFund.Application.Features.Reports;
 /// </summary>
 public static class GetIssuedReportFile
 {
-    public sealed record Query(Guid ReportId) : IQuery<File>;
+    [Authorize(Roles.FundManager)]
+    [Authorize(Roles.Donor, Scope = Scope.OwnDonor)]
+    public sealed record Query(Guid ReportId) : IQuery<File>, IAboutIssuedReport
+    {
+        Guid IAboutIssuedReport.IssuedReportId => ReportId;
+    }
 
     public sealed record File(string FileName, string ContentType, byte[] Content, string Sha256);
 

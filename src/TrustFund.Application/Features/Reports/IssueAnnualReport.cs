@@ -4,14 +4,16 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Board;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 using TrustFund.Application.Reports;
 using TrustFund.Domain.Applications;
+using TrustFund.Domain.Board;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
-using TrustFund.Domain.Board;
 using TrustFund.Domain.Finance;
 using TrustFund.Domain.Grants;
 using TrustFund.Domain.Reports;
@@ -27,12 +29,14 @@ namespace TrustFund.Application.Features.Reports;
 public static class IssueAnnualReport
 {
     /// <param name="Language">The language the report is issued in (en, fr, es).</param>
+    [Authorize(Roles.FundManager)]
     public sealed record Command(int Year, PaperSize Paper = PaperSize.A4, string Language = "en") : ICommand<Result>;
 
     /// <summary>
     /// The January job's command: last year's report in each language not yet issued for that year (so the job is safe
     /// to run twice, and a run stopped half-way issues only what is missing the next time).
     /// </summary>
+    [Authorize(Roles.System)]
     public sealed record LastYearCommand : ICommand<IReadOnlyList<Result>>;
 
     public sealed record Result(Guid ReportId, string Sha256);

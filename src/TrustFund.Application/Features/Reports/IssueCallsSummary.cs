@@ -4,7 +4,9 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Application.Reports;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
@@ -19,6 +21,7 @@ namespace TrustFund.Application.Features.Reports;
 public static class IssueCallsSummary
 {
     /// <param name="Language">The language the summary is issued in (en, fr, es).</param>
+    [Authorize(Roles.FundManager)]
     public sealed record Command(int Year, PaperSize Paper = PaperSize.A4, string Language = "en") : ICommand<Result>;
 
     public sealed record Result(Guid ReportId, string Sha256);

@@ -4,8 +4,10 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
+using TrustFund.Application.Identity;
 using TrustFund.Application.Reports;
 using TrustFund.Domain.Donors;
 using TrustFund.Domain.Finance;
@@ -20,6 +22,7 @@ namespace TrustFund.Application.Features.Reports;
 /// </summary>
 public static class IssueDonorStatement
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid DonorId, DateOnly From, DateOnly To, PaperSize Paper = PaperSize.A4) : ICommand<Result>;
 
     public sealed record Result(Guid ReportId, string Sha256);

@@ -1,6 +1,8 @@
 using Mediator;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Reports;
 
 namespace TrustFund.Application.Features.Reports;
@@ -8,6 +10,9 @@ namespace TrustFund.Application.Features.Reports;
 /// <summary>Issued reports the asker may see, newest first, one page at a time.</summary>
 public static class ListIssuedReports
 {
+    [Authorize(Roles.FundManager)]
+    // Any donor user: the handler lists only their own donor's reports (none for an account not yet linked to a donor).
+    [Authorize(Roles.Donor)]
     public sealed record Query(int Page = 1, int PageSize = PagedList<Item>.DefaultPageSize, ReportKind? Kind = null)
         : IQuery<PagedList<Item>>;
 

@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Review;
@@ -11,6 +13,7 @@ namespace TrustFund.Application.Features.Review;
 /// <summary>The secretariat assigns one reviewer to one eligible application by hand; the application goes under review.</summary>
 public static class AssignReviewer
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid ApplicationId, Guid ReviewerUserId) : ICommand<Unit>;
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Unit>

@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Review;
 
@@ -13,6 +15,7 @@ namespace TrustFund.Application.Features.Review;
 /// </summary>
 public static class AssignReviewersAutomatically
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid CallId, int ReviewersPerApplication = BalancedAssignment.MinimumReviewers, bool IncludeTechnicalReviewers = false)
         : ICommand<Result>;
 

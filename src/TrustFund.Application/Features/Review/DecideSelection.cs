@@ -2,8 +2,10 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Applications;
+using TrustFund.Application.Identity;
 using TrustFund.Application.Messaging;
 using TrustFund.Application.Validation;
 
@@ -19,6 +21,7 @@ public enum Selection
 /// <summary>The secretariat shortlists an application, puts it on the reserve list, or marks it not selected, with a message the applicant reads.</summary>
 public static class DecideSelection
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid ApplicationId, Selection Selection, string Message) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>

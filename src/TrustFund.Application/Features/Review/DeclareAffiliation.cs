@@ -2,7 +2,9 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Review;
 using TrustFund.Application.Validation;
 
@@ -11,6 +13,7 @@ namespace TrustFund.Application.Features.Review;
 /// <summary>A reviewer declares a tie with an organisation, so that its applications are pre-flagged as a likely conflict.</summary>
 public static class DeclareAffiliation
 {
+    [Authorize(Roles.Trustee, Roles.FundManager)]
     public sealed record Command(Guid OrganisationId, string Description) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -1,7 +1,9 @@
 using FluentValidation;
 using Mediator;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Review;
 using TrustFund.Application.Validation;
 
@@ -10,6 +12,7 @@ namespace TrustFund.Application.Features.Review;
 /// <summary>A reviewer answers the conflict-of-interest question on one application; every answer is kept.</summary>
 public static class DeclareConflict
 {
+    [Authorize(Roles.Trustee, Roles.FundManager)]
     public sealed record Command(Guid ApplicationId, bool HasConflict, string? Note) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Calls;
 
 namespace TrustFund.Application.Features.Review;
@@ -9,7 +11,8 @@ namespace TrustFund.Application.Features.Review;
 /// <summary>The completed scores of one application, for a reviewer cleared on it (or the secretariat): the conflict rule's scores door.</summary>
 public static class GetApplicationScores
 {
-    public sealed record Query(Guid ApplicationId) : IQuery<Result>;
+    [Authorize(Roles.Trustee, Roles.FundManager, Scope = Scope.NotRecused)]
+    public sealed record Query(Guid ApplicationId) : IQuery<Result>, IAboutApplication;
 
     public sealed record Result(IReadOnlyList<RubricCriterion> Rubric, CallScores.ApplicationScore Score, IReadOnlyDictionary<Guid, string> Reviewers);
 

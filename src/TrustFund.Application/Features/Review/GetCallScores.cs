@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
@@ -14,6 +16,7 @@ namespace TrustFund.Application.Features.Review;
 /// </summary>
 public static class GetCallScores
 {
+    [Authorize(Roles.Trustee, Roles.FundManager)]
     public sealed record Query(Guid CallId) : IQuery<Result>
     {
         /// <summary>When set, only these applications (the side-by-side comparison).</summary>

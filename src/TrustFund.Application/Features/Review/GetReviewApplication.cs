@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
@@ -16,6 +18,7 @@ namespace TrustFund.Application.Features.Review;
 /// </summary>
 public static class GetReviewApplication
 {
+    [Authorize(Roles.Trustee, Roles.FundManager)]
     public sealed record Query(Guid ApplicationId) : IQuery<Result>;
 
     public sealed record Result(Guid ApplicationId, string ReferenceNumber, string Organisation, string CountryIso2, LocalizedText CallTitle,

@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Review;
@@ -10,6 +12,7 @@ namespace TrustFund.Application.Features.Review;
 /// <summary>The secretariat's view of who reviews what in a call: assignments, declarations, pre-flags and loads.</summary>
 public static class GetReviewAssignments
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Query(Guid CallId) : IQuery<Result>;
 
     public sealed record Result(Guid CallId, LocalizedText CallTitle, IReadOnlyList<Row> Applications, IReadOnlyList<ReviewerLoad> Reviewers);

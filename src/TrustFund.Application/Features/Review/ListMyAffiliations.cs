@@ -2,13 +2,16 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Review;
 
 /// <summary>The reviewer's declared affiliations, and the organisations they can choose from.</summary>
 public static class ListMyAffiliations
 {
+    [Authorize(Roles.Trustee, Roles.FundManager)]
     public sealed record Query : IQuery<Result>;
 
     public sealed record Result(IReadOnlyList<Affiliation> Affiliations, IReadOnlyList<Option> Organisations);

@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Review;
@@ -13,6 +15,7 @@ public static class ListMyReviews
 {
     public const int PageSize = 50;
 
+    [Authorize(Roles.Trustee, Roles.FundManager)]
     public sealed record Query(int Page = 1) : IQuery<Result>;
 
     public sealed record Result(IReadOnlyList<Item> Items, int Page, int TotalCount)

@@ -2,14 +2,17 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Validation;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Review;
 
 /// <summary>The secretariat reopens a completed assessment, with a reason the reviewer sees.</summary>
 public static class ReopenAssessment
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid AssessmentId, string Reason) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>

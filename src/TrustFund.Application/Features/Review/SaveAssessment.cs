@@ -2,7 +2,9 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Review;
 
@@ -11,7 +13,8 @@ namespace TrustFund.Application.Features.Review;
 /// <summary>An assigned reviewer saves scores as a draft, or completes the assessment, which locks it.</summary>
 public static class SaveAssessment
 {
-    public sealed record Command(Guid ApplicationId, IReadOnlyList<CriterionScore> Scores, bool Complete) : ICommand<Unit>;
+    [Authorize(Roles.Trustee, Roles.FundManager, Scope = Scope.NotRecused)]
+    public sealed record Command(Guid ApplicationId, IReadOnlyList<CriterionScore> Scores, bool Complete) : ICommand<Unit>, IAboutApplication;
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Unit>
     {

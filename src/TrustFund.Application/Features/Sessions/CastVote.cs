@@ -1,8 +1,10 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Review;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Board;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Review;
@@ -15,7 +17,8 @@ namespace TrustFund.Application.Features.Sessions;
 /// </summary>
 public static class CastVote
 {
-    public sealed record Command(Guid BallotId, VoteChoice Choice) : ICommand<Unit>;
+    [Authorize(Roles.Trustee, Scope = Scope.NotRecused)]
+    public sealed record Command(Guid BallotId, VoteChoice Choice) : ICommand<Unit>, IAboutBallot;
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Unit>
     {

@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Board;
 
@@ -13,6 +15,7 @@ namespace TrustFund.Application.Features.Sessions;
 /// </summary>
 public static class CloseBallot
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid BallotId) : ICommand<BallotResult>;
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, BallotResult>

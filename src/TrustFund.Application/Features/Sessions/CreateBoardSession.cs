@@ -1,8 +1,10 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Review;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Review;
@@ -17,6 +19,7 @@ namespace TrustFund.Application.Features.Sessions;
 /// </summary>
 public static class CreateBoardSession
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid CallId, DateOnly Date, SessionFormat Format, IReadOnlyList<Guid> PresentTrusteeIds) : ICommand<Guid>;
 
     public sealed class Validator : AbstractValidator<Command>

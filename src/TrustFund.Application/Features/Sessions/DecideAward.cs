@@ -1,8 +1,10 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Applications;
+using TrustFund.Application.Identity;
 using TrustFund.Application.Messaging;
 using TrustFund.Domain.Common;
 
@@ -15,6 +17,7 @@ namespace TrustFund.Application.Features.Sessions;
 /// </summary>
 public static class DecideAward
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid ApplicationId, bool Approve, decimal? Amount, string? Justification) : ICommand<Unit>;
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock, IMediator mediator, Notifier notifier) : ICommandHandler<Command, Unit>

@@ -2,8 +2,10 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Review;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Common;
 using TrustFund.Application.Validation;
@@ -16,6 +18,7 @@ namespace TrustFund.Application.Features.Sessions;
 /// </summary>
 public static class DeclineAward
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid ApplicationId, string Reason) : ICommand<Result>;
 
     public sealed record Result(Guid? ProposedApplicationId, string? ProposedReference);

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Application.Reports;
 using TrustFund.Domain.Board;
 using TrustFund.Domain.Review;
@@ -15,6 +17,7 @@ namespace TrustFund.Application.Features.Sessions;
 public static class GetBoardMinutesPdf
 {
     /// <param name="Language">The reader's language (en, fr, es); any other gives English.</param>
+    [Authorize(Roles.FundManager)]
     public sealed record Query(Guid SessionId, string Language = "en") : IQuery<File>;
     public sealed record File(string FileName, byte[] Content);
 

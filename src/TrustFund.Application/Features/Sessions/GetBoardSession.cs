@@ -1,8 +1,10 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Review;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Board;
 using TrustFund.Domain.Common;
@@ -17,6 +19,7 @@ namespace TrustFund.Application.Features.Sessions;
 /// </summary>
 public static class GetBoardSession
 {
+    [Authorize(Roles.Trustee, Roles.FundManager)]
     public sealed record Query(Guid SessionId) : IQuery<Result>;
 
     public sealed record Result(Guid SessionId, Guid CallId, LocalizedText CallTitle, DateOnly Date, SessionFormat Format, decimal Envelope,

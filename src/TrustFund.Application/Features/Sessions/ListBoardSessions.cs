@@ -1,7 +1,9 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Review;
@@ -11,6 +13,7 @@ namespace TrustFund.Application.Features.Sessions;
 /// <summary>The sessions of a call, and the serving trustees who could attend a new one.</summary>
 public static class ListBoardSessions
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Query(Guid CallId) : IQuery<Result>;
 
     public sealed record Result(Guid CallId, LocalizedText CallTitle, IReadOnlyList<Item> Sessions, IReadOnlyList<Trustee> ServingTrustees, int Shortlisted);

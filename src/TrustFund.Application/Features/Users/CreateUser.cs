@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Common;
 using TrustFund.Application.Validation;
@@ -10,6 +11,7 @@ namespace TrustFund.Application.Features.Users;
 /// <summary>An administrator creates an account; the person sets a password through the reset link e-mailed to them.</summary>
 public static class CreateUser
 {
+    [Authorize(Identity.Roles.Admin, Identity.Roles.System)]
     public sealed record Command(string Email, string DisplayName, string PreferredLanguage, IReadOnlyList<string> Roles,
         Guid? OrganisationId = null) : ICommand<Result>;
 

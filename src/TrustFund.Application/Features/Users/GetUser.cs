@@ -1,11 +1,14 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Users;
 
 public static class GetUser
 {
+    [Authorize(Roles.Admin)]
     public sealed record Query(Guid UserId) : IQuery<ListUsers.Item?>;
 
     public sealed class Handler(TrustFundDbContext db) : IQueryHandler<Query, ListUsers.Item?>

@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Users;
 
@@ -8,6 +10,7 @@ public static class ListUsers
 {
     public const int PageSize = 50;
 
+    [Authorize(Roles.Admin)]
     public sealed record Query(string? Search = null, int Page = 1) : IQuery<Result>;
     public sealed record Result(IReadOnlyList<Item> Items, int Page, int TotalCount)
     {

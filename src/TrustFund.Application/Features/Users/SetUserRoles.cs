@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Common;
 
@@ -9,6 +10,7 @@ namespace TrustFund.Application.Features.Users;
 
 public static class SetUserRoles
 {
+    [Authorize(Identity.Roles.Admin)]
     public sealed record Command(Guid UserId, IReadOnlyList<string> Roles) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>

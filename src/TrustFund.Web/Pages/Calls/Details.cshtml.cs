@@ -31,7 +31,7 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock, IString
     private async Task Load(string slug, CancellationToken ct)
     {
         Call = await mediator.Send(new GetCall.Query(slug), ct);
-        Questions = await mediator.Send(new ListQuestions.Query(Call.Id, ForSecretariat: false), ct);
+        Questions = await mediator.Send(new ListQuestions.PublishedQuery(Call.Id), ct);
         CanAsk = User.IsInRole(Roles.Applicant) && Call.IsOpen && clock.GetUtcNow() < Call.QuestionDeadline;
     }
 }

@@ -9,7 +9,7 @@ namespace TrustFund.IntegrationTests.Features.Applications;
 public sealed class ApplicationSummaryPdfTests(TrustFundAppFactory app) : ApplicationTest(app)
 {
     [Fact]
-    public async Task ApplicationSummary_OwnOrganisationAndSecretariatGetTheSamePdf_OthersGetNotFound()
+    public async Task ApplicationSummary_OwnOrganisationAndSecretariatGetTheSamePdf_OthersAreRefused()
     {
         var call = await OpenCall();
         var (_, owner) = await Ngo("Центр «Надежда»", "UA", "olena@nadiya.org.ua");
@@ -35,7 +35,7 @@ public sealed class ApplicationSummaryPdfTests(TrustFundAppFactory app) : Applic
         Assert.Contains("Total requested 30,000.50", text);
         Assert.Contains("Sexual exploitation", text);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedIn(stranger)).GetAsync($"/apply/{id}/summary.pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await SignedIn(stranger)).GetAsync($"/apply/{id}/summary.pdf")).StatusCode);
         var donor = await SignedIn(await CreateUser("donor@example.gov", Roles.Donor));
         Assert.NotEqual(HttpStatusCode.OK, (await donor.GetAsync($"/apply/{id}/summary.pdf")).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await donor.GetAsync($"/fund/applications/{id}/summary.pdf")).StatusCode);

@@ -53,7 +53,7 @@ public sealed class DraftAndAccessTests(TrustFundAppFactory app) : ApplicationTe
     }
 
     [Fact]
-    public async Task AnotherNgo_AsksForTheApplicationOrItsFile_AndGets404()
+    public async Task AnotherNgo_AsksForTheApplicationOrItsFile_AndGets403()
     {
         var call = await OpenCall();
         var (_, maria) = await Ngo();
@@ -63,10 +63,10 @@ public sealed class DraftAndAccessTests(TrustFundAppFactory app) : ApplicationTe
         var (_, other) = await Ngo("Sahel Solidarité", "SN", "fatou@sahel.org");
         var client = await SignedIn(other);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/apply/{id}/project")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/apply/{id}/view")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/files/{fileId}")).StatusCode);
-        await Assert.ThrowsAsync<TrustFund.Application.NotFoundException>(() => QueryAs(other, new GetApplication.Query(id)));
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/apply/{id}/project")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/apply/{id}/view")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/files/{fileId}")).StatusCode);
+        await Assert.ThrowsAsync<TrustFund.Application.Authorization.ForbiddenException>(() => QueryAs(other, new GetApplication.Query(id)));
 
         var own = await SignedIn(maria);
         var file = await own.GetAsync($"/files/{fileId}");

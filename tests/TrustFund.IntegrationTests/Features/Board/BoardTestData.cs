@@ -27,11 +27,7 @@ public abstract class BoardTest(TrustFundAppFactory app) : IntegrationTest(app)
         App.Clock.SetUtcNow(BoardTestData.Now);
     }
 
-    protected async Task<T> Ask<T>(IQuery<T> query)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
-    }
+    protected Task<T> Ask<T>(IQuery<T> query) => Query(query);
 
     protected async Task<HttpClient> Admin() => await SignedIn(await CreateUser("admin@unodc.test", [Roles.Admin], twoFactor: true));
 

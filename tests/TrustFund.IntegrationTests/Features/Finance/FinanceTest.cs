@@ -20,12 +20,6 @@ public abstract partial class FinanceTest(TrustFundAppFactory app) : Integration
     protected DateOnly ThisMonth => new(Today.Year, Today.Month, 1);
     protected DateOnly LastMonth => ThisMonth.AddMonths(-1);
 
-    protected async Task<T> Query<T>(IQuery<T> query)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
-    }
-
     protected async Task<HttpClient> FundManager(string email = "manager@unodc.test") =>
         await SignedIn(await CreateUser(email, [Roles.FundManager], twoFactor: true));
 

@@ -22,12 +22,6 @@ public abstract class GrantTest(TrustFundAppFactory app) : ApplicationTest(app)
 
     protected DateOnly Today => DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
 
-    protected async Task<T> Query<T>(IQuery<T> query)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
-    }
-
     /// <summary>Puts USD cash in the fund: a donor's pledge received in full today.</summary>
     protected async Task Fund(decimal usd)
     {

@@ -255,7 +255,7 @@ public sealed class GranteeReportTests(TrustFundAppFactory app) : GrantTest(app)
     }
 
     [Fact]
-    public async Task GranteeReport_AnotherOrganisation_GetsNotFound()
+    public async Task GranteeReport_AnotherOrganisation_IsForbidden()
     {
         var (grantId, _, _) = await Grant();
         var report = await Report(grantId, GrantReportKind.InterimNarrative);
@@ -263,8 +263,8 @@ public sealed class GranteeReportTests(TrustFundAppFactory app) : GrantTest(app)
 
         var page = await (await SignedIn(stranger)).GetAsync($"/apply/reports/{report.Id}");
 
-        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
-        await Assert.ThrowsAsync<NotFoundException>(() => SendAs(stranger, new SubmitGrantReport.Command(report.Id)));
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        await Assert.ThrowsAsync<TrustFund.Application.Authorization.ForbiddenException>(() => SendAs(stranger, new SubmitGrantReport.Command(report.Id)));
         Assert.DoesNotContain(report.Id.ToString(), await (await SignedIn(stranger)).GetStringAsync("/apply"));
     }
 }

@@ -67,7 +67,7 @@ public sealed class DonorStatementTests(TrustFundAppFactory app) : FinanceTest(a
         Assert.Equal(report.Content, await donorClient.GetByteArrayAsync($"/reports/{report.Id}"));
         var otherClient = await SignedIn(otherUser);
         Assert.DoesNotContain($"/reports/{report.Id}", await otherClient.GetStringAsync("/reports"));
-        Assert.Equal(HttpStatusCode.NotFound, (await otherClient.GetAsync($"/reports/{report.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherClient.GetAsync($"/reports/{report.Id}")).StatusCode);
     }
 
     [Fact]

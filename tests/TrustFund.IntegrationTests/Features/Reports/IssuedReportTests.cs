@@ -117,7 +117,7 @@ public sealed class IssuedReportTests(TrustFundAppFactory app) : IntegrationTest
     }
 
     [Fact]
-    public async Task DownloadReport_ByAnApplicant_IsNotFound_AndAnonymousMustSignIn()
+    public async Task DownloadReport_ByAnApplicant_IsForbidden_AndAnonymousMustSignIn()
     {
         var reportId = await StoreReport(donorId: null);
         var applicant = await SignedIn(await CreateUser("ngo@example.org", Roles.Applicant));
@@ -125,7 +125,7 @@ public sealed class IssuedReportTests(TrustFundAppFactory app) : IntegrationTest
         var response = await applicant.GetAsync($"/reports/{reportId}");
         var anonymous = await NewClient().GetAsync($"/reports/{reportId}");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.StartsWith("/account/login", LocationOf(anonymous));
         var fundPage = await applicant.GetAsync("/fund/reports");
@@ -144,8 +144,8 @@ public sealed class IssuedReportTests(TrustFundAppFactory app) : IntegrationTest
         var client = await SignedIn(donorUser);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/reports/{own}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/reports/{others}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/reports/{internalReport}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/reports/{others}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/reports/{internalReport}")).StatusCode);
         var list = await client.GetStringAsync("/reports");
         Assert.Contains($"/reports/{own}", list);
         Assert.DoesNotContain($"/reports/{others}", list);
@@ -154,7 +154,7 @@ public sealed class IssuedReportTests(TrustFundAppFactory app) : IntegrationTest
         var listed = await api.GetStringAsync("/api/v1/reports");
         Assert.Contains(own.ToString(), listed);
         Assert.DoesNotContain(others.ToString(), listed);
-        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/reports/{others}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync($"/api/v1/reports/{others}")).StatusCode);
     }
 
     private async Task<(Guid Own, Guid Other)> TwoDonors()

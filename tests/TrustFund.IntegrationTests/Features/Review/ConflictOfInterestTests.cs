@@ -43,14 +43,13 @@ public sealed class ConflictOfInterestTests(TrustFundAppFactory app) : ReviewTes
         await SendAs(erik, new DeclareConflict.Command(id, true, "I learnt my brother works there."));
 
         var view = await QueryAs(erik, new GetReviewApplication.Query(id));
-        var scores = await Assert.ThrowsAsync<DomainException>(() => QueryAs(erik, new GetApplicationScores.Query(id)));
-        var scoring = await Assert.ThrowsAsync<DomainException>(() => SendAs(erik, new SaveAssessment.Command(id, AllFours, Complete: false)));
+        // The declarations refuse a recused reviewer before the handlers are reached.
+        await Assert.ThrowsAsync<TrustFund.Application.Authorization.ForbiddenException>(() => QueryAs(erik, new GetApplicationScores.Query(id)));
+        await Assert.ThrowsAsync<TrustFund.Application.Authorization.ForbiddenException>(() => SendAs(erik, new SaveAssessment.Command(id, AllFours, Complete: false)));
         var ranking = await QueryAs(erik, new GetCallScores.Query(call.Id));
 
         Assert.Equal(ConflictStanding.Conflicted, view.Standing);
         Assert.Null(view.Details);
-        Assert.Contains("conflict of interest", scores.Message);
-        Assert.Contains("conflict of interest", scoring.Message);
         var row = Assert.Single(ranking.Rows);
         Assert.True(row.Recused);
         Assert.Null(row.Score);

@@ -51,7 +51,7 @@ public sealed class ReportModel(IMediator mediator, CountryOptions countryOption
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        Current = await mediator.Send(new GetGrantReport.Query(Id, OwnOrganisationOnly: true), ct);
+        Current = await mediator.Send(new GetGrantReport.Query(Id), ct);
         Countries = await countryOptions.ForLanguage(Display.Language, ct);
         Forms = (await db.FormsOfExploitation.AsNoTracking().OrderBy(f => f.SortOrder).ToListAsync(ct))
             .Select(f => (f.Code, f.Name.For(Display.Language))).ToList();

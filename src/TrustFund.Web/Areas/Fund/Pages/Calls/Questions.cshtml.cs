@@ -26,6 +26,6 @@ public sealed class QuestionsModel(IMediator mediator, IStringLocalizer<SharedRe
     {
         var id = RouteGuid();
         Call = await mediator.Send(new GetCallForEditing.Query(id), ct);
-        Questions = await mediator.Send(new ListQuestions.Query(id, ForSecretariat: true), ct);
+        Questions = await mediator.Send(new ListQuestions.Query(id), ct);
     }
 }

@@ -28,7 +28,7 @@ public sealed class ReportModel(IMediator mediator, CountryOptions countryOption
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        Current = await mediator.Send(new GetGrantReport.Query(Id, OwnOrganisationOnly: false), ct);
+        Current = await mediator.Send(new GetGrantReport.Query(Id), ct);
         var language = Display.Language;
         Names = (await countryOptions.ForLanguage(language, ct)).ToDictionary(c => c.Iso2, c => c.Name);
         foreach (var f in await db.FormsOfExploitation.AsNoTracking().ToListAsync(ct)) Names[f.Code] = f.Name.For(language);
