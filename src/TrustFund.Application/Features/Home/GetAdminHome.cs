@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Board;
 using TrustFund.Application.Identity;
@@ -14,6 +15,7 @@ namespace TrustFund.Application.Features.Home;
 /// </summary>
 public static class GetAdminHome
 {
+    [Authorize(Roles.Admin)]
     public sealed record Query : IQuery<Result>;
 
     public sealed record Result(WorkList TermsEnding, WorkList StaffWithoutTwoFactor);

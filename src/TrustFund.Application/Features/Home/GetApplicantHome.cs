@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
@@ -27,6 +29,7 @@ public static class GetApplicantHome
         ApplicationStatus.Approved, ApplicationStatus.Rejected,
     ];
 
+    [Authorize(Roles.Applicant)]
     public sealed record Query : IQuery<Result>;
 
     public sealed record Result(WorkList Drafts, WorkList ReportsDue, int UnreadMessages, WorkList Decisions);

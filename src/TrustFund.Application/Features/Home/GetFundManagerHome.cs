@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
@@ -19,6 +21,7 @@ public static class GetFundManagerHome
     /// <summary>A call closing within this many days is one to watch (questions to answer, late applicants to expect).</summary>
     public const int ClosingWithinDays = 14;
 
+    [Authorize(Roles.FundManager)]
     public sealed record Query : IQuery<Result>;
 
     public sealed record Result(WorkList ToScreen, WorkList CallsClosing, WorkList SessionsToPrepare, WorkList AwardsToDecide,

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Common;
@@ -17,6 +18,7 @@ namespace TrustFund.Application.Features.Home;
 /// </summary>
 public static class GetPaymentOfficerHome
 {
+    [Authorize(Roles.CertifyingOfficer, Roles.ApprovingOfficer)]
     public sealed record Query : IQuery<Result>;
 
     public sealed record Result(WorkList ToCertify, WorkList ToApprove, WorkList ToDisburse);

@@ -1,8 +1,10 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Review;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Common;
 
@@ -15,6 +17,7 @@ namespace TrustFund.Application.Features.Home;
 /// </summary>
 public static class GetTrusteeHome
 {
+    [Authorize(Roles.Trustee)]
     public sealed record Query : IQuery<Result>;
 
     /// <summary>Once the secretariat has moved an application past review, an unfinished declaration or assessment no longer waits.</summary>

@@ -1,5 +1,7 @@
 using FluentValidation;
 using Mediator;
+using TrustFund.Application.Authorization;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Review;
 
 namespace TrustFund.Application.Features.Sessions;
@@ -11,6 +13,7 @@ namespace TrustFund.Application.Features.Sessions;
 /// </summary>
 public static class WithdrawBallot
 {
+    [Authorize(Roles.FundManager)]
     public sealed record Command(Guid BallotId, string Reason) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>
