@@ -12,7 +12,9 @@ public sealed class DataProtectionKeyTests(TrustFundAppFactory app) : Integratio
     public async Task ANewKey_IsStoredEncryptedWithTheCertificate_NeverInClear()
     {
         var keys = App.Services.GetRequiredService<IKeyManager>();
-        var now = App.Clock.GetUtcNow(); // any instant: the test reads the stored key, not which key is current
+        // The key ring reads the machine's clock, not the app's: a key dated by the test clock would be already expired
+        // when the suite runs under faketime past it, and the next test's key ring would be refreshed around it.
+        var now = DateTimeOffset.UtcNow;
         var key = keys.CreateNewKey(now, now.AddDays(90));
 
         await using var connection = new NpgsqlConnection(App.OwnerConnectionString);
