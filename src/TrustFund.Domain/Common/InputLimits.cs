@@ -15,6 +15,12 @@ public static class InputLimits
     /// <summary>The largest amount of money in one field, in USD; a grant of the fund is far below it.</summary>
     public const decimal MaxAmount = 100_000_000m;
 
+    /// <summary>
+    /// The largest contribution (a pledge, a receipt) in its own currency: above any donor's in any currency, and well
+    /// inside the books' numeric(18,2), where a hand-typed 1e20 failed the save instead of being refused.
+    /// </summary>
+    public const decimal MaxContributionAmount = 1_000_000_000_000m;
+
     public const int MaxBudgetLines = 100;
 
     /// <summary>Organisations registered before the United Nations existed are not expected; a year 0001 is a typing slip.</summary>
@@ -27,6 +33,9 @@ public static class InputLimits
 
     /// <summary>Zero or more, at most <see cref="MaxAmount"/>, in whole cents.</summary>
     public static bool IsAmount(decimal amount) => amount >= 0 && amount <= MaxAmount && decimal.Round(amount, 2) == amount;
+
+    /// <summary>At most <see cref="MaxContributionAmount"/>, in whole cents (the lower bound is each form's own rule).</summary>
+    public static bool IsContributionAmount(decimal amount) => amount <= MaxContributionAmount && decimal.Round(amount, 2) == amount;
 
     public static bool IsInDateWindow(DateOnly? date) => date is not { } d || (d >= EarliestDate && d <= LatestDate);
 }

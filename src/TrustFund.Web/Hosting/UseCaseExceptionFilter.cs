@@ -29,7 +29,8 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
                 foreach (var error in validation.Errors) modelState.AddModelError(error.PropertyName, Message(error, text));
                 break;
             case DomainException rule:
-                modelState.AddModelError("", text[rule.Template, rule.Arguments]);
+                // A status among the arguments ("This call is Draft; …") is named as the pages name it, in the reader's language.
+                modelState.AddModelError("", text[rule.Template, rule.Arguments.Select(a => a is Enum code ? text[code.ToString()].Value : a).ToArray()]);
                 break;
             case DbUpdateConcurrencyException:
                 modelState.AddModelError("", text["Someone else saved this record while you were editing it. Your changes are still in the form: reload the page to see theirs, then apply yours again."]);

@@ -35,8 +35,8 @@ public static class ModelBindingMessages
 
 /// <summary>
 /// The labels of the applicant's form fields, so that a value the binder refuses is named as the page names it
-/// ("Montant (USD)") and not by its C# property ("Amount"). Only the applicant's forms are listed: other forms keep
-/// their own display names.
+/// ("Montant (USD)") and not by its C# property ("Amount"). The applicant's forms are listed, and the number fields of
+/// the staff forms a typed "abc" can reach; other forms keep their own display names.
 /// </summary>
 public sealed class FieldLabels(IStringLocalizer text) : IDisplayMetadataProvider
 {
@@ -51,6 +51,11 @@ public sealed class FieldLabels(IStringLocalizer text) : IDisplayMetadataProvide
         [(typeof(Domain.Applications.PartnerDeclaration), "Accepted")] = "I accept the declaration on behalf of the organisation.",
         [(typeof(Domain.Applications.PartnerDeclaration), "PartnersContribute")] = "Partners co-fund the project (evidence of their contribution must be attached).",
         [(typeof(Areas.Apply.Pages.StepModel), "UploadType")] = "Document",
+        [(typeof(Areas.Fund.Pages.Donors.NewPledgeModel), "Amount")] = "Amount pledged",
+        [(typeof(Areas.Fund.Pages.Review.AssignModel.AutoForm), "ReviewersPerApplication")] = "Reviewers per application",
+        [(typeof(Areas.Fund.Pages.Review.AwardModel.DecideForm), "Amount")] = "Approved amount (USD)",
+        [(typeof(Areas.Fund.Pages.Settings.IndexModel.SettingsForm), "PscPercent")] = "Programme support cost (%)",
+        [(typeof(Areas.Fund.Pages.Settings.IndexModel.SettingsForm), "OperatingReservePercent")] = "Operating reserve (%)",
     };
 
     /// <summary>The applicant's forms whose empty text fields stay "" (the records' strings are not nullable).</summary>

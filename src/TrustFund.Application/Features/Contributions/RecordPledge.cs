@@ -5,9 +5,10 @@ using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
 using TrustFund.Application.Identity;
+using TrustFund.Application.Validation;
+using TrustFund.Domain.Common;
 using TrustFund.Domain.Donors;
 using TrustFund.Domain.Finance;
-using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Contributions;
 
@@ -22,7 +23,8 @@ public static class RecordPledge
     {
         public Validator()
         {
-            RuleFor(x => x.Amount).GreaterThan(0).WithMessage("The pledged amount must be more than zero.");
+            RuleFor(x => x.Amount).GreaterThan(0).WithMessage("The pledged amount must be more than zero.")
+                .Must(InputLimits.IsContributionAmount).WithMessage("Enter an amount of at most 1,000,000,000,000.00, in whole cents.");
             RuleFor(x => x.Currency).Must(Currencies.IsKnown).WithMessage("Enter a currency as its ISO 4217 code, e.g. EUR.");
             RuleFor(x => x.EarmarkPurpose).NotEmpty().When(x => x.IsEarmarked)
                 .WithMessage("An earmarked pledge needs the purpose it is earmarked for.").AtMost(500, "Purpose of the earmark");

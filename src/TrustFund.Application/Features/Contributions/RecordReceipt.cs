@@ -6,8 +6,9 @@ using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
 using TrustFund.Application.Identity;
-using TrustFund.Domain.Finance;
 using TrustFund.Application.Validation;
+using TrustFund.Domain.Common;
+using TrustFund.Domain.Finance;
 
 namespace TrustFund.Application.Features.Contributions;
 
@@ -28,7 +29,8 @@ public static class RecordReceipt
     {
         public Validator()
         {
-            RuleFor(x => x.Amount).GreaterThan(0).WithMessage("The amount received must be more than zero.");
+            RuleFor(x => x.Amount).GreaterThan(0).WithMessage("The amount received must be more than zero.")
+                .Must(InputLimits.IsContributionAmount).WithMessage("Enter an amount of at most 1,000,000,000,000.00, in whole cents.");
             RuleFor(x => x.Currency).Must(Currencies.IsKnown).WithMessage("Enter a currency as its ISO 4217 code, e.g. EUR.");
             RuleFor(x => x.BankReference).NotEmpty().WithMessage("Enter the bank reference of the deposit.").AtMost(100, "Bank reference");
         }

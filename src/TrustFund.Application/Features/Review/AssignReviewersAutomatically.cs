@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
@@ -18,6 +19,19 @@ public static class AssignReviewersAutomatically
     [Authorize(Roles.FundManager)]
     public sealed record Command(Guid CallId, int ReviewersPerApplication = BalancedAssignment.MinimumReviewers, bool IncludeTechnicalReviewers = false)
         : ICommand<Result>;
+
+    /// <summary>
+    /// Two reviewers at least (the board's rule) and five at most, as the form offers: a hand-typed 1000 would otherwise
+    /// hand every application to every reviewer, and report a shortfall on each.
+    /// </summary>
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public const int MaximumReviewers = 5;
+
+        public Validator() => RuleFor(x => x.ReviewersPerApplication)
+            .InclusiveBetween(BalancedAssignment.MinimumReviewers, MaximumReviewers)
+            .WithMessage("Give between two and five reviewers per application.");
+    }
 
     /// <summary><paramref name="Short"/>: applications that could not get enough reviewers free of conflicts.</summary>
     public sealed record Result(int Added, int Short);

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
@@ -6,6 +7,7 @@ using TrustFund.Application.Data;
 using TrustFund.Application.Features.Applications;
 using TrustFund.Application.Identity;
 using TrustFund.Application.Messaging;
+using TrustFund.Application.Validation;
 using TrustFund.Domain.Common;
 
 namespace TrustFund.Application.Features.Sessions;
@@ -19,6 +21,12 @@ public static class DecideAward
 {
     [Authorize(Roles.FundManager)]
     public sealed record Command(Guid ApplicationId, bool Approve, decimal? Amount, string? Justification) : ICommand<Unit>;
+
+    /// <summary>The justification is kept in the application's history and read by the applicant: bounded like the other messages.</summary>
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(x => x.Justification).AtMost(4000, "Justification (required when departing from the board's recommendation)");
+    }
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock, IMediator mediator, Notifier notifier) : ICommandHandler<Command, Unit>
     {

@@ -141,27 +141,4 @@ public sealed class ClosureTests(TrustFundAppFactory app) : GrantTest(app)
 
         Assert.Equal((open, 40_000m, 10), (listed.GrantId, listed.OpenObligation, listed.DaysPastEnd));
     }
-
-    /// <summary>
-    /// The grantee's final financial report reporting <paramref name="spent"/> in all, spread over the budget lines in
-    /// proportion (so closure must add the lines up), then both final reports received and accepted.
-    /// </summary>
-    private async Task AcceptFinalReports(ApplicationUser manager, Guid grantId, decimal spent)
-    {
-        await using var db = App.NewDbContext();
-        var grant = await db.GrantAgreements.AsNoTracking().Include(g => g.Reports).SingleAsync(g => g.Id == grantId);
-        var lines = FinancialReport.For(grant.Budget).Lines;
-        var left = spent;
-        var reported = lines.Select((line, i) =>
-        {
-            var share = i == lines.Count - 1 ? left : Math.Round(spent * line.Budget / grant.Amount, 2);
-            left -= share;
-            return line with { Spent = share, Explanation = "As reported by the grantee." };
-        }).ToList();
-        foreach (var report in grant.Reports.Where(r => r.IsFinal))
-        {
-            await SubmitReport(report.Id, report.IsNarrative ? null : new FinancialReport(reported));
-            await SendAs(manager, new AcceptGrantReport.Command(report.Id));
-        }
-    }
 }

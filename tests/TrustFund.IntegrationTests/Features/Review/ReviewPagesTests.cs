@@ -116,7 +116,7 @@ public sealed class ReviewPagesTests(TrustFundAppFactory app) : ReviewTest(app)
         await EligibleApplication(call.Id, "Sahel Solidarite", "SN");
         var manager = await SignedIn(await Manager());
 
-        var response = await PostForm(manager, $"/fund/calls/{call.Id}/review?handler=Auto", new() { ["PerApplication"] = "2" }, $"/fund/calls/{call.Id}/review");
+        var response = await PostForm(manager, $"/fund/calls/{call.Id}/review?handler=Auto", new() { ["ReviewersPerApplication"] = "2" }, $"/fund/calls/{call.Id}/review");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var db = App.NewDbContext();

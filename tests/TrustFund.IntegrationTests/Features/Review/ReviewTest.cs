@@ -1,6 +1,9 @@
 using TrustFund.Application.Features.Applications;
 using TrustFund.Application.Features.Board;
+using TrustFund.Application.Features.Review;
 using TrustFund.Application.Identity;
+using TrustFund.Domain.Calls;
+using TrustFund.Domain.Review;
 using TrustFund.IntegrationTests.Features.Applications;
 using TrustFund.IntegrationTests.Features.Board;
 using TrustFund.IntegrationTests.Support;
@@ -39,6 +42,14 @@ public abstract class ReviewTest(TrustFundAppFactory app) : ApplicationTest(app)
         await SendAs(user, new SubmitApplication.Command(id));
         await Send(new DecideEligibility.Command(id, true, "Meets every criterion."));
         return id;
+    }
+
+    /// <summary>The reviewer is assigned, declares no conflict and completes the assessment with one score for every criterion.</summary>
+    protected async Task Scored(Guid application, ApplicationUser reviewer, int score = 4)
+    {
+        await Send(new AssignReviewer.Command(application, reviewer.Id));
+        await SendAs(reviewer, new DeclareConflict.Command(application, false, null));
+        await SendAs(reviewer, new SaveAssessment.Command(application, RubricCriterion.Default.Select(c => new CriterionScore(c.Name, score, null)).ToList(), true));
     }
 
     protected async Task<ApplicationUser> Manager() => await CreateUser("manager@unodc.test", [Roles.FundManager], twoFactor: true);

@@ -32,10 +32,7 @@ public sealed class SessionPagesTests(TrustFundAppFactory app) : ReviewTest(app)
         var call = await OpenCall();
         var board = await FullBoard();
         var id = await EligibleApplication(call.Id, "Casa Esperanza", "CO");
-        var hiroshi = Of(board, "JP");
-        await Send(new AssignReviewer.Command(id, hiroshi.Id));
-        await SendAs(hiroshi, new DeclareConflict.Command(id, false, null));
-        await SendAs(hiroshi, new SaveAssessment.Command(id, RubricCriterion.Default.Select(c => new CriterionScore(c.Name, 4, null)).ToList(), true));
+        await Scored(id, Of(board, "JP"));
         await Send(new DecideSelection.Command(id, Selection.Shortlist, "Shortlisted."));
         return (call.Id, board, id, await SignedIn(await Manager()));
     }

@@ -1,25 +1,30 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using TrustFund.Application.Features.Review;
-using TrustFund.Web.Localization;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Areas.Review.Pages;
 
-public sealed class AffiliationsModel(IMediator mediator, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>A reviewer's declared ties with organisations, and the form to declare one (see FormPage).</summary>
+public sealed class AffiliationsModel(IMediator mediator) : FormPage
 {
-    public ListMyAffiliations.Result Current { get; private set; } = null!;
-    [BindProperty] public Guid OrganisationId { get; set; }
-    [BindProperty] public string Description { get; set; } = "";
-
-    public async Task OnGetAsync(CancellationToken ct) => Current = await mediator.Send(new ListMyAffiliations.Query(), ct);
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public sealed class DeclareForm
     {
-        Current = await mediator.Send(new ListMyAffiliations.Query(), ct);
-        await mediator.Send(new DeclareAffiliation.Command(OrganisationId, Description), ct);
-        TempData["Message"] = text["The affiliation is declared."].Value;
-        return Redirect("/review/affiliations");
+        public Guid? OrganisationId { get; set; }
+        public string? Description { get; set; }
+    }
+
+    public ListMyAffiliations.Result Current { get; private set; } = null!;
+    public DeclareForm Declare { get; private set; } = new();
+
+    protected override async Task LoadAsync(CancellationToken ct) => Current = await mediator.Send(new ListMyAffiliations.Query(), ct);
+
+    public Task OnGetAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
+
+    public Task<IActionResult> OnPostAsync(DeclareForm declare, CancellationToken ct)
+    {
+        Declare = declare;
+        return Send(new DeclareAffiliation.Command(declare.OrganisationId ?? Guid.Empty, declare.Description ?? ""),
+            "The affiliation is declared.", "/review/affiliations", ct);
     }
 }

@@ -1,33 +1,30 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using TrustFund.Application.Features.Calls;
 using TrustFund.Domain.Calls;
-using TrustFund.Web.Localization;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Calls;
 
-public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>
+/// The calls with their next step (publish a draft; start the review, mark decided, archive). Each row's button is its
+/// own small form naming the call and the step in its address; the list is loaded only to show the page (see FormPage),
+/// so a step that cannot be read ("to=Explode") is refused rather than taken as the first step.
+/// </summary>
+public sealed class IndexModel(IMediator mediator) : FormPage
 {
     [BindProperty(SupportsGet = true)]
     public CallStatus? Status { get; set; }
 
     public IReadOnlyList<ListCallsForManagement.Item> Calls { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Calls = await mediator.Send(new ListCallsForManagement.Query(Status), ct);
+    protected override async Task LoadAsync(CancellationToken ct) => Calls = await mediator.Send(new ListCallsForManagement.Query(Status), ct);
 
-    public async Task<IActionResult> OnPostMoveAsync(Guid id, MoveCallAlong.Step to, CancellationToken ct)
-    {
-        await mediator.Send(new MoveCallAlong.Command(id, to), ct);
-        TempData["Message"] = text["The call has moved to its next stage."].Value;
-        return RedirectToPage();
-    }
+    public Task OnGetAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
 
-    public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct)
-    {
-        await mediator.Send(new PublishCall.Command(id), ct);
-        TempData["Message"] = text["The call is published and open for applications."].Value;
-        return RedirectToPage();
-    }
+    public Task<IActionResult> OnPostMoveAsync(Guid id, MoveCallAlong.Step to, CancellationToken ct) =>
+        Send(new MoveCallAlong.Command(id, to), "The call has moved to its next stage.", "/fund/calls", ct);
+
+    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct) =>
+        Send(new PublishCall.Command(id), "The call is published and open for applications.", "/fund/calls", ct);
 }

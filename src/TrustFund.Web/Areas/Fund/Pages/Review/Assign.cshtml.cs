@@ -1,33 +1,57 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using TrustFund.Application.Features.Review;
-using TrustFund.Web.Localization;
+using TrustFund.Domain.Review;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Review;
 
-public sealed class AssignModel(IMediator mediator, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>
+/// Reviewers of a call's eligible applications: assigned automatically (one form) or one by hand per application (a form
+/// per row). Each form has its own handler and model (see FormPage); the assignments are loaded only to show the page.
+/// </summary>
+public sealed class AssignModel(IMediator mediator) : FormPage
 {
-    public GetReviewAssignments.Result Current { get; private set; } = null!;
-
-    public async Task OnGetAsync(Guid callId, CancellationToken ct) => Current = await mediator.Send(new GetReviewAssignments.Query(callId), ct);
-
-    public async Task<IActionResult> OnPostAutoAsync(Guid callId, int perApplication, bool includeTechnical, CancellationToken ct)
+    public sealed class AutoForm
     {
-        Current = await mediator.Send(new GetReviewAssignments.Query(callId), ct);
-        var result = await mediator.Send(new AssignReviewersAutomatically.Command(callId, perApplication, includeTechnical), ct);
-        TempData["Message"] = result.Short == 0
-            ? text["{0} assignments made.", result.Added].Value
-            : text["{0} assignments made; {1} applications could not get enough reviewers free of conflicts.", result.Added, result.Short].Value;
-        return Redirect($"/fund/calls/{callId}/review");
+        // Named as the command's fields, so that a refusal's message links to its box.
+        public int? ReviewersPerApplication { get; set; } = BalancedAssignment.MinimumReviewers;
+        public bool IncludeTechnicalReviewers { get; set; }
     }
 
-    public async Task<IActionResult> OnPostHandAsync(Guid callId, Guid applicationId, Guid reviewerUserId, CancellationToken ct)
+    public sealed class HandForm
     {
-        Current = await mediator.Send(new GetReviewAssignments.Query(callId), ct);
-        await mediator.Send(new AssignReviewer.Command(applicationId, reviewerUserId), ct);
-        TempData["Message"] = text["The reviewer is assigned."].Value;
-        return Redirect($"/fund/calls/{callId}/review");
+        public Guid? ApplicationId { get; set; }
+        public Guid? ReviewerUserId { get; set; }
+    }
+
+    public GetReviewAssignments.Result Current { get; private set; } = null!;
+    public AutoForm Auto { get; private set; } = new();
+
+    /// <summary>The row whose "assign by hand" form was posted, so a refusal is shown next to it.</summary>
+    public HandForm? Hand { get; private set; }
+
+    private Guid CallId => RouteGuid("callId");
+    private string Here => $"/fund/calls/{CallId}/review";
+
+    protected override async Task LoadAsync(CancellationToken ct) => Current = await mediator.Send(new GetReviewAssignments.Query(CallId), ct);
+
+    public Task OnGetAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
+
+    public async Task<IActionResult> OnPostAutoAsync(AutoForm auto, CancellationToken ct)
+    {
+        Auto = auto;
+        if (!ModelState.IsValid) return Page();
+        var result = await mediator.Send(new AssignReviewersAutomatically.Command(CallId, auto.ReviewersPerApplication ?? 0, auto.IncludeTechnicalReviewers), ct);
+        TempData["Message"] = result.Short == 0
+            ? Text("{0} assignments made.", result.Added)
+            : Text("{0} assignments made; {1} applications could not get enough reviewers free of conflicts.", result.Added, result.Short);
+        return Redirect(Here);
+    }
+
+    public Task<IActionResult> OnPostHandAsync(HandForm hand, CancellationToken ct)
+    {
+        Hand = hand;
+        return Send(new AssignReviewer.Command(hand.ApplicationId ?? Guid.Empty, hand.ReviewerUserId ?? Guid.Empty), "The reviewer is assigned.", Here, ct);
     }
 }

@@ -1,28 +1,39 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using TrustFund.Application.Features.Journal;
-using TrustFund.Web.Localization;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Settings;
 
-public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>The fund's rates (programme support cost, operating reserve): one form, with its own model (see FormPage).</summary>
+public sealed class IndexModel(IMediator mediator) : FormPage
 {
-    [BindProperty] public decimal PscPercent { get; set; }
-    [BindProperty] public decimal OperatingReservePercent { get; set; }
+    public sealed class SettingsForm
+    {
+        public decimal? PscPercent { get; set; }
+        public decimal? OperatingReservePercent { get; set; }
+    }
+
+    public SettingsForm Settings { get; private set; } = new();
+
+    // The form is the whole page: nothing else to load.
+    protected override Task LoadAsync(CancellationToken ct) => Task.CompletedTask;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var settings = await mediator.Send(new GetFundSettings.Query(), ct);
-        PscPercent = Math.Round(settings.PscRate * 100, 2);
-        OperatingReservePercent = Math.Round(settings.OperatingReserveRate * 100, 2);
+        Settings = new SettingsForm
+        {
+            PscPercent = Math.Round(settings.PscRate * 100, 2),
+            OperatingReservePercent = Math.Round(settings.OperatingReserveRate * 100, 2),
+        };
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(SettingsForm settings, CancellationToken ct)
     {
-        await mediator.Send(new ChangeFundSettings.Command(PscPercent, OperatingReservePercent), ct);
-        TempData["Message"] = text["The fund settings are saved."].Value;
-        return Redirect("/fund/settings");
+        Settings = settings;
+        // An empty box is refused by the rule's bounds message rather than read as 0%.
+        return Send(new ChangeFundSettings.Command(settings.PscPercent ?? -1, settings.OperatingReservePercent ?? -1),
+            "The fund settings are saved.", "/fund/settings", ct);
     }
 }
