@@ -32,6 +32,8 @@ public static class RecordReceipt
             RuleFor(x => x.Amount).GreaterThan(0).WithMessage("The amount received must be more than zero.")
                 .Must(InputLimits.IsContributionAmount).WithMessage("Enter an amount of at most 1,000,000,000,000.00, in whole cents.");
             RuleFor(x => x.Currency).Must(Currencies.IsKnown).WithMessage("Enter a currency as its ISO 4217 code, e.g. EUR.");
+            // An empty date box is default(DateOnly): refused here rather than looked up as a rate of the year 1.
+            RuleFor(x => x.ValueDate).NotEmpty().WithMessage("Enter the value date.");
             RuleFor(x => x.BankReference).NotEmpty().WithMessage("Enter the bank reference of the deposit.").AtMost(100, "Bank reference");
         }
     }

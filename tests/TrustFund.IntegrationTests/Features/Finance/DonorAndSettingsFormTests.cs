@@ -111,4 +111,55 @@ public sealed class DonorAndSettingsFormTests(TrustFundAppFactory app) : Finance
         await AssertRefusedWith(response, "«trece» no es un valor válido.");
         Assert.DoesNotContain("PscPercent:", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
+
+    [Theory]
+    [InlineData("a lot", "Amount deposited: “a lot” is not a valid value.")]
+    [InlineData("-10", "The amount received must be more than zero.")]
+    [InlineData("99999999999999999999", "Enter an amount of at most 1,000,000,000,000.00, in whole cents.")]
+    public async Task NewReceipt_AnAmountThatCannotBe_IsRefusedAsTyped_AndNothingIsReceived(string amount, string message)
+    {
+        var pledge = await Pledge(await Donor(), 5_000, "USD", LastMonth);
+        var manager = await FundManager();
+
+        var response = await PostPageForm(manager, $"/fund/pledges/{pledge}/receipts/new", null,
+            [new("Amount", amount), new("Currency", "USD"), new("ValueDate", LastMonth.ToString("yyyy-MM-dd")), new("BankReference", "NO-1")]);
+
+        var html = await AssertRefusedWith(response, message);
+        Assert.Contains($"value=\"{amount}\"", html);
+        Assert.Contains("value=\"NO-1\"", html);
+        await using var db = App.NewDbContext();
+        Assert.Equal(0, await db.ContributionReceipts.CountAsync());
+    }
+
+    [Fact]
+    public async Task NewReceipt_WithoutAValueDate_AsksForIt_InTheReadersLanguage()
+    {
+        var pledge = await Pledge(await Donor(), 5_000, "USD", LastMonth);
+        var manager = await FundManager();
+        await manager.GetAsync("/?culture=es");
+
+        var response = await PostPageForm(manager, $"/fund/pledges/{pledge}/receipts/new", null,
+            [new("Amount", "5000"), new("Currency", "USD"), new("ValueDate", ""), new("BankReference", "NO-1")]);
+
+        await AssertRefusedWith(response, "Introduzca la fecha valor.");
+        await using var db = App.NewDbContext();
+        Assert.Equal(0, await db.ContributionReceipts.CountAsync());
+    }
+
+    [Fact]
+    public async Task EditDonor_AKindThatDoesNotExist_OrNoName_IsRefusedAsTyped_AndTheDonorStays()
+    {
+        var donor = await Donor();
+        var manager = await FundManager();
+        var url = $"/fund/donors/{donor}/edit";
+
+        var kind = await PostPageForm(manager, url, null, [new("Name", "Kingdom of Norway"), new("Kind", "7"), new("CountryIso2", "NO"), new("Language", "en")]);
+        var noName = await PostPageForm(manager, url, null, [new("Name", " "), new("Kind", "MemberState"), new("CountryIso2", "NO"), new("Language", "fr")]);
+
+        Assert.Contains("value=\"Kingdom of Norway\"", await AssertRefusedWith(kind, "“7” is not a valid value."));
+        Assert.Matches("value=\"fr\" selected", (await AssertRefusedWith(noName, "Enter the donor's name.")).Replace("selected=\"selected\"", "selected"));
+        await using var db = App.NewDbContext();
+        var stored = await db.Donors.SingleAsync();
+        Assert.Equal(("Norway", "en"), (stored.Name, stored.Language));
+    }
 }

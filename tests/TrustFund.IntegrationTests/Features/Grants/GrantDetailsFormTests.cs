@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Features.Grants;
 using TrustFund.Domain.Grants;
 using TrustFund.IntegrationTests.Support;
@@ -71,5 +72,18 @@ public sealed class GrantDetailsFormTests(TrustFundAppFactory app) : GrantTest(a
 
         await AssertRefusedWith(response, "The final financial report must be accepted before closure: its expenditure gives the unspent balance.");
         Assert.Equal(GrantStatus.Signed, (await Query(new GetGrantAgreement.Query(grant))).Grant.Status);
+    }
+
+    [Fact]
+    public async Task DossierPage_ForAnAgreementNotYetSigned_IsRefusedWithTheRule_AndNothingIsBuilt()
+    {
+        var grant = await Agreement(40_000);
+        var client = await SignedIn(await Manager());
+
+        var response = await PostPageForm(client, $"/fund/grants/{grant}/dossier", null, []);
+
+        await AssertRefusedWith(response, "An auditor's dossier is made for a signed grant.");
+        await using var db = App.NewDbContext();
+        Assert.Equal(0, await db.AuditorDossiers.CountAsync());
     }
 }

@@ -1,38 +1,45 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using TrustFund.Application.Features.Contributions;
 using TrustFund.Application.Features.ReferenceData;
 using TrustFund.Domain.Donors;
-using TrustFund.Web.Localization;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Donors;
 
-public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>
+/// Edits a donor: one form with its own model, carrying the version it was loaded with (see FormPage); a save over
+/// someone else's is refused with the typed values kept.
+/// </summary>
+public sealed class EditModel(IMediator mediator) : FormPage
 {
-    [BindProperty] public uint Version { get; set; }
-    [BindProperty] public string Name { get; set; } = "";
-    [BindProperty] public DonorKind Kind { get; set; }
-    [BindProperty] public string? CountryIso2 { get; set; }
-    [BindProperty] public string Language { get; set; } = "en";
-
-    public Guid Id { get; private set; }
-    public IReadOnlyList<ListCountries.Item> Countries { get; private set; } = [];
-
-    public async Task OnGetAsync(Guid id, CancellationToken ct)
+    public sealed class DonorForm
     {
-        var donor = await mediator.Send(new GetDonor.Query(id), ct);
-        (Id, Version, Name, Kind, CountryIso2, Language) = (donor.Id, donor.Version, donor.Name, donor.Kind, donor.CountryIso2, donor.Language);
-        Countries = await mediator.Send(new ListCountries.Query(Display.Language), ct);
+        public uint Version { get; set; }
+        public string? Name { get; set; }
+        public DonorKind Kind { get; set; }
+        public string? CountryIso2 { get; set; }
+        public string? Language { get; set; } = "en";
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    public DonorForm Donor { get; private set; } = new();
+    public IReadOnlyList<ListCountries.Item> Countries { get; private set; } = [];
+
+    public Guid Id => RouteGuid();
+
+    protected override async Task LoadAsync(CancellationToken ct) => Countries = await mediator.Send(new ListCountries.Query(Display.Language), ct);
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        Id = id;
-        Countries = await mediator.Send(new ListCountries.Query(Display.Language), ct);
-        await mediator.Send(new EditDonor.Command(id, Version, Name, Kind, CountryIso2, Language), ct);
-        TempData["Message"] = text["Your changes are saved."].Value;
-        return Redirect($"/fund/donors/{id}");
+        await EnsureLoadedAsync(ct);
+        var donor = await mediator.Send(new GetDonor.Query(Id), ct);
+        Donor = new DonorForm { Version = donor.Version, Name = donor.Name, Kind = donor.Kind, CountryIso2 = donor.CountryIso2, Language = donor.Language };
+    }
+
+    public Task<IActionResult> OnPostAsync(DonorForm donor, CancellationToken ct)
+    {
+        Donor = donor;
+        return Send(new EditDonor.Command(Id, donor.Version, donor.Name ?? "", donor.Kind, donor.CountryIso2, donor.Language ?? ""),
+            "Your changes are saved.", $"/fund/donors/{Id}", ct);
     }
 }

@@ -1,35 +1,47 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using TrustFund.Application.Features.Contributions;
-using TrustFund.Web.Localization;
+using TrustFund.Domain.Common;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Donors;
 
-public sealed class NewReceiptModel(IMediator mediator, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>
+/// Records money received against a pledge: one form with its own model (see FormPage). The pledge is loaded to show
+/// the page, never before the command, so what the officer typed is what is recorded.
+/// </summary>
+public sealed class NewReceiptModel(IMediator mediator, TimeProvider clock) : FormPage
 {
-    [BindProperty] public decimal Amount { get; set; }
-    [BindProperty] public string Currency { get; set; } = "";
-    [BindProperty] public DateOnly ValueDate { get; set; }
-    [BindProperty] public string BankReference { get; set; } = "";
-
-    public GetPledge.Result Pledge { get; private set; } = null!;
-
-    public async Task OnGetAsync(Guid id, CancellationToken ct)
+    public sealed class ReceiptForm
     {
-        Pledge = await mediator.Send(new GetPledge.Query(id), ct);
-        Currency = Pledge.Pledge.Currency;
-        Amount = Pledge.Pledge.Outstanding;
-        ValueDate = TrustFund.Domain.Common.FundCalendar.Today(clock);
+        public decimal? Amount { get; set; }
+        public string? Currency { get; set; }
+        public DateOnly? ValueDate { get; set; }
+        public string? BankReference { get; set; }
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    public ReceiptForm Receipt { get; private set; } = new();
+    public GetPledge.Result Pledge { get; private set; } = null!;
+
+    private Guid Id => RouteGuid();
+
+    protected override async Task LoadAsync(CancellationToken ct) => Pledge = await mediator.Send(new GetPledge.Query(Id), ct);
+
+    /// <summary>The form proposes what is still outstanding, in the pledge's currency, received today.</summary>
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        Pledge = await mediator.Send(new GetPledge.Query(id), ct);
-        var result = await mediator.Send(new RecordReceipt.Command(id, Amount, Currency, ValueDate, BankReference), ct);
-        TempData["Message"] = text["The receipt is recorded: {0} at {1} per USD.", FinanceDisplay.Usd(result.UsdAmount),
-            FinanceDisplay.Rate(result.UnitsPerUsd)].Value;
-        return Redirect($"/fund/donors/{Pledge.DonorId}");
+        await EnsureLoadedAsync(ct);
+        Receipt = new ReceiptForm { Amount = Pledge.Pledge.Outstanding, Currency = Pledge.Pledge.Currency, ValueDate = FundCalendar.Today(clock) };
+    }
+
+    public async Task<IActionResult> OnPostAsync(ReceiptForm receipt, CancellationToken ct)
+    {
+        Receipt = receipt;
+        if (!ModelState.IsValid) return Page();
+        var result = await mediator.Send(new RecordReceipt.Command(Id, receipt.Amount ?? 0, receipt.Currency ?? "", receipt.ValueDate ?? default,
+            receipt.BankReference ?? ""), ct);
+        TempData["Message"] = Text("The receipt is recorded: {0} at {1} per USD.", FinanceDisplay.Usd(result.UsdAmount), FinanceDisplay.Rate(result.UnitsPerUsd));
+        // The donor is read after the receipt is recorded, for the address of its page only.
+        return Redirect($"/fund/donors/{(await mediator.Send(new GetPledge.Query(Id), ct)).DonorId}");
     }
 }
