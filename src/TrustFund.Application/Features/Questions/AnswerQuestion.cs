@@ -16,7 +16,12 @@ public static class AnswerQuestion
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(x => x.Answer).NotEmpty().WithMessage("Write the answer.").AtMost(8000, "Answer");
+        public Validator()
+        {
+            RuleFor(x => x.Answer).NotEmpty().WithMessage("Write the answer.").AtMost(8000, "Answer");
+            // The column holds 4,000 characters, as the asker's form allows: a longer edit failed the save instead of being refused.
+            RuleFor(x => x.Question).AtMost(4000, "Question as published (remove anything that identifies the asker)");
+        }
     }
 
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock) : ICommandHandler<Command, Unit>

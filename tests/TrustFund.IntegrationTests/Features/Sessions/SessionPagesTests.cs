@@ -69,6 +69,27 @@ public sealed class SessionPagesTests(TrustFundAppFactory app) : ReviewTest(app)
     }
 
     [Fact]
+    public async Task CloseBallot_FromAPageLeftOpenAfterItWasClosed_IsRefusedWithThatMessage_AndTheCountStays()
+    {
+        var (sessionId, _, applicationId, _) = await Shortlisted();
+        ApplicationUser secretariat;
+        await using (var db = App.NewDbContext()) secretariat = await db.Users.SingleAsync(u => u.Email == "manager@unodc.test");
+        var manager = await SignedIn(secretariat);
+        var url = $"/board/sessions/{sessionId}";
+        var (action, fields) = await PageForm(manager, url, "Close", []);
+        Assert.Equal(url, LocationOf(await manager.PostAsync(action, new FormUrlEncodedContent(fields))));
+        DateTimeOffset? closedAt;
+        await using (var db = App.NewDbContext()) closedAt = (await db.SessionBallots.SingleAsync(b => b.ApplicationId == applicationId)).ClosedAt;
+
+        fields.RemoveAll(f => f.Key == "__IdempotencyKey");   // a second click in another tab: a new post
+        var again = await manager.PostAsync(action, new FormUrlEncodedContent(fields));
+
+        await AssertRefusedWith(again, "The ballot on this application is closed.");
+        await using var after = App.NewDbContext();
+        Assert.Equal(closedAt, (await after.SessionBallots.SingleAsync(b => b.ApplicationId == applicationId)).ClosedAt);
+    }
+
+    [Fact]
     public async Task OpenSession_NobodyTicked_IsRefusedAskingWhoWasPresent()
     {
         var (callId, _, _, manager) = await ReadyForASession();

@@ -1,22 +1,19 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using TrustFund.Application.Features.Email;
-using TrustFund.Web.Localization;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Areas.Admin.Pages.Mail;
 
-public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>Mail the server refused for good or could not deliver in three days, each with a form to send it again (see FormPage).</summary>
+public sealed class IndexModel(IMediator mediator) : FormPage
 {
     public IReadOnlyList<ListUndeliveredMail.Item> Mail { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Mail = await mediator.Send(new ListUndeliveredMail.Query(), ct);
+    protected override async Task LoadAsync(CancellationToken ct) => Mail = await mediator.Send(new ListUndeliveredMail.Query(), ct);
 
-    public async Task<IActionResult> OnPostResendAsync(Guid id, CancellationToken ct)
-    {
-        await mediator.Send(new ResendMail.Command(id), ct);
-        TempData["Message"] = text["The mail will be sent again in a moment."].Value;
-        return Redirect("/admin/mail");
-    }
+    public Task OnGetAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
+
+    public Task<IActionResult> OnPostResendAsync(Guid id, CancellationToken ct) =>
+        Send(new ResendMail.Command(id), "The mail will be sent again in a moment.", "/admin/mail", ct);
 }

@@ -1,25 +1,41 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using TrustFund.Application.Features.Calls;
 using TrustFund.Application.Features.Questions;
 using TrustFund.Web.Hosting;
-using TrustFund.Web.Localization;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Calls;
 
-public sealed class QuestionsModel(IMediator mediator, IStringLocalizer<SharedResource> text) : FormPage
+/// <summary>
+/// The questions asked about a call, each with its own answer form (see FormPage): a refused answer comes back in its
+/// own form, as typed, with its message next to it.
+/// </summary>
+public sealed class QuestionsModel(IMediator mediator) : FormPage
 {
+    public sealed class AnswerForm
+    {
+        public Guid? QuestionId { get; set; }
+        public string? Question { get; set; }
+        public string? Answer { get; set; }
+        public bool Publish { get; set; }
+    }
+
     public IReadOnlyList<ListQuestions.Item> Questions { get; private set; } = [];
     public GetCallForEditing.Result Call { get; private set; } = null!;
 
+    /// <summary>The answer form that was posted and refused, shown as typed.</summary>
+    public AnswerForm? Posted { get; private set; }
+
     public Task OnGetAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid questionId, string? question, string? answer, bool publish, CancellationToken ct)
+    // Not named "answer": a posted field of the parameter's name would be taken as the model's prefix, and bind nothing.
+    public async Task<IActionResult> OnPostAsync(AnswerForm reply, CancellationToken ct)
     {
-        await mediator.Send(new AnswerQuestion.Command(questionId, question ?? "", answer ?? "", publish), ct);
-        TempData["Message"] = publish ? text["The answer is published on the call's page."].Value : text["The answer is saved, not published."].Value;
-        return Redirect($"/fund/calls/{id}/questions");
+        Posted = reply;
+        if (!ModelState.IsValid) return Page();
+        await mediator.Send(new AnswerQuestion.Command(reply.QuestionId ?? Guid.Empty, reply.Question ?? "", reply.Answer ?? "", reply.Publish), ct);
+        TempData["Message"] = reply.Publish ? Text("The answer is published on the call's page.") : Text("The answer is saved, not published.");
+        return Redirect($"/fund/calls/{RouteGuid()}/questions");
     }
 
     protected override async Task LoadAsync(CancellationToken ct)
