@@ -40,15 +40,6 @@ public static class StartApplication
         public bool? DirectlyResponsible { get; set; }
     }
 
-    public sealed class Validator : AbstractValidator<Command>
-    {
-        public Validator() => When(x => x.Eligibility is not null, () =>
-        {
-            foreach (var (name, answer) in Questions)
-                RuleFor(x => answer(x.Eligibility!)).NotNull().OverridePropertyName(name).WithMessage("Answer yes or no.");
-        });
-    }
-
     private static readonly (string Name, Func<Answers, bool?> Answer)[] Questions =
     [
         (nameof(Answers.NonProfitRegisteredInCountry), a => a.NonProfitRegisteredInCountry),
@@ -59,8 +50,19 @@ public static class StartApplication
         (nameof(Answers.DirectlyResponsible), a => a.DirectlyResponsible),
     ];
 
+    /// <summary>
+    /// Why the answers do not let the organisation start: each "no" with the rule it breaks (then the questions left
+    /// unanswered do not matter: the organisation cannot apply whatever they say), else each question left unanswered.
+    /// </summary>
+    private static List<ValidationFailure> Refusals(Answers answers, Domain.Calls.Call call)
+    {
+        var ineligible = Ineligible(answers, call).ToList();
+        return ineligible.Count > 0 ? ineligible
+            : Questions.Where(q => q.Answer(answers) is null).Select(q => new ValidationFailure(q.Name, "Answer yes or no.")).ToList();
+    }
+
     /// <summary>Why each "no" makes the organisation ineligible for this call, as a catalogue text and its values.</summary>
-    private static IEnumerable<ValidationFailure> Refusals(Answers answers, Domain.Calls.Call call)
+    private static IEnumerable<ValidationFailure> Ineligible(Answers answers, Domain.Calls.Call call)
     {
         ValidationFailure Because(string field, string rule, params object[] arguments) =>
             new(field, rule) { CustomState = arguments };
@@ -97,7 +99,7 @@ public static class StartApplication
             if (existing is { } id) return id;
 
             var call = await db.Calls.SingleOrDefaultAsync(c => c.Id == command.CallId, ct) ?? throw new NotFoundException("call", command.CallId);
-            if (command.Eligibility is { } answers && Refusals(answers, call).ToList() is { Count: > 0 } refusals)
+            if (command.Eligibility is { } answers && Refusals(answers, call) is { Count: > 0 } refusals)
                 throw new ValidationException(refusals);
             var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId, ct);
             var p = organisation.Profile;

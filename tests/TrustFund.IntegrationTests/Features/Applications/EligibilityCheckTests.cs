@@ -48,9 +48,11 @@ public sealed class EligibilityCheckTests(TrustFundAppFactory app) : Application
         var (_, user) = await Ngo();
         var client = await SignedIn(user);
 
-        var response = await PostPageForm(client, $"/apply/start/{call.Id}", null, Answers(no: question));
+        // A question left unanswered besides does not matter: the organisation cannot apply whatever it says.
+        var response = await PostPageForm(client, $"/apply/start/{call.Id}", null, Answers(no: question, unanswered: "HasPseaMeasures"));
 
         var html = await AssertRefusedWith(response, rule);
+        Assert.DoesNotContain("Answer yes or no.", html);
         Assert.Contains($"href=\"#{question}\"", html); // the summary leads to the question
         Assert.Contains($"id=\"{question}_no\" name=\"{question}\" value=\"false\" checked", html.Replace("checked=\"checked\"", "checked"));
         await using var db = App.NewDbContext();
