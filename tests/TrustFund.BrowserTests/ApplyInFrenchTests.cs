@@ -37,9 +37,19 @@ public sealed class ApplyInFrenchTests(BrowserApp app)
         await page.Locator("#Password").FillAsync("Refuge-Lagunes-2027");
         await page.Locator("form.stack button[type=submit]").ClickAsync();
 
-        // Start an application to the short-term call.
+        // Start an application to the short-term call: the eligibility questions first, then the draft's task list.
         await page.GotoAsync("/apply");
-        await page.Locator(".calls li", new() { HasText = "Assistance d'urgence" }).Locator("button").ClickAsync();
+        await page.Locator(".calls li", new() { HasText = "Assistance d'urgence" }).Locator("a.button").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Votre organisation peut-elle présenter une demande ?");
+        foreach (var question in new[] { "NonProfitRegisteredInCountry", "RegisteredLongEnough", "AssistsVictimsLongEnough", "BankAccountInOrganisationName", "HasPseaMeasures", "DirectlyResponsible" })
+            await page.Locator($"#{question}").CheckAsync();
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("h2").First).ToHaveTextAsync("Demande incomplète");
+        await Assertions.Expect(TaskStatus(page, "organisation")).ToHaveTextAsync("Terminée"); // the registration filled it
+        await Assertions.Expect(TaskStatus(page, "project")).ToHaveTextAsync("Pas commencée");
+        await Assertions.Expect(TaskStatus(page, "review")).ToHaveTextAsync("Pas encore possible");
+        Assert.Equal(0, await page.Locator("li[data-task=review] a").CountAsync());
+        await page.Locator("li[data-task=organisation] a").ClickAsync();
         await Assertions.Expect(page.Locator("h2").First).ToHaveTextAsync("Organisation");
 
         await page.Locator("#Organisation_RegistrationNumber").FillAsync("CI-ABJ-2014-553");
@@ -88,8 +98,21 @@ public sealed class ApplyInFrenchTests(BrowserApp app)
             await page.Locator("#Upload").SetInputFilesAsync(new FilePayload { Name = $"{type}.pdf", MimeType = "application/pdf", Buffer = Pdf });
             await page.Locator("form[enctype] button[type=submit]").ClickAsync();
         }
-        await page.GotoAsync(page.Url.Replace("/attachments", "/review"));
+        // Every section is complete on the task list, which now leads to checking the answers.
+        await page.GotoAsync(page.Url.Replace("/attachments", ""));
+        foreach (var section in new[] { "organisation", "project", "beneficiaries", "budget", "declaration", "attachments" })
+            await Assertions.Expect(TaskStatus(page, section)).ToHaveTextAsync("Terminée");
+        await page.Locator("li[data-task=review] a").ClickAsync();
         await Assertions.Expect(page.Locator(".notice", new() { HasText = "complète" })).ToBeVisibleAsync();
+        // Check your answers: a change goes to its field on its step, and back.
+        var title = page.Locator("dl[data-section=project] > div", new() { HasText = "Titre du projet" });
+        await Assertions.Expect(title.Locator("dd").First).ToHaveTextAsync("Hébergement d'urgence et aide juridique à Abidjan");
+        await title.Locator("a", new() { HasText = "Modifier" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/project#Project_Title"));
+        await page.Locator("#Project_Title").FillAsync("Hébergement d'urgence et aide juridique à Abidjan et Bouaké");
+        await page.Locator("button[value=next]").ClickAsync();
+        await page.GotoAsync(page.Url.Replace("/beneficiaries", "/review"));
+        await Assertions.Expect(title.Locator("dd").First).ToHaveTextAsync("Hébergement d'urgence et aide juridique à Abidjan et Bouaké");
 
         await page.Locator("form[data-confirm] button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator(".notice h2")).ToHaveTextAsync("Demande reçue");
@@ -98,6 +121,8 @@ public sealed class ApplyInFrenchTests(BrowserApp app)
 
         var receipt = await Mailbox.WaitFor(app.PickupDirectory, email, m => m.Subject?.Contains(reference) == true);
         Assert.Equal($"Demande {reference} reçue", receipt.Subject);
-        Assert.Contains("Hébergement d'urgence et aide juridique à Abidjan", receipt.TextBody);
+        Assert.Contains("Hébergement d'urgence et aide juridique à Abidjan et Bouaké", receipt.TextBody);
     }
+
+    private static ILocator TaskStatus(IPage page, string task) => page.Locator($"li[data-task={task}] .task-status");
 }

@@ -56,8 +56,9 @@ public sealed class RoleHomeTests(BrowserApp app)
         var page = await app.SignIn("ngo.thailand@trustfund.test");
         await page.GotoAsync("/home?culture=es");
         await page.Locator("section[aria-labelledby=applicant-drafts] li a").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/organisation"));
-        await page.GotoAsync(page.Url.Replace("/organisation", "/project"));
+        // The home leads to the draft's task list, which leads to each section.
+        await page.Locator("li[data-task=project] a").ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/project"));
 
         await page.Locator("#Project_StartDate").FillAsync("2027-03-01");
         await page.Locator("#Project_EndDate").FillAsync("2027-01-01");

@@ -181,6 +181,19 @@ public static class WebApp
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // What is left of the session, for the pages' timeout warning (SessionTimeout): what the ticket has left, or a
+            // whole session when this request renews it (past half its time, or after Identity's security-stamp check).
+            o.Events.OnCheckSlidingExpiration = context =>
+            {
+                SessionTimeout.Remember(context.HttpContext, context.ShouldRenew ? context.Options.ExpireTimeSpan : context.RemainingTime);
+                return Task.CompletedTask;
+            };
+            var validatePrincipal = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                await validatePrincipal(context);
+                if (context.ShouldRenew) SessionTimeout.Remember(context.HttpContext, context.Options.ExpireTimeSpan);
+            };
             // The account's language follows its owner to any browser: signing in sets the pages' language to it.
             o.Events.OnSignedIn = context =>
             {

@@ -114,8 +114,13 @@ internal static class DeadlineRushBenchmark
             var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
             var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
             await Post(http, "/account/login", "/account/login", new() { ["Email"] = $"ngo{i}@rush.test", ["Password"] = Password });
-            var started = await Post(http, "/apply?handler=Start&callId=" + callId, "/apply", []);
-            return (http, started.Headers.Location!.OriginalString.Replace("/organisation", ""));
+            // The eligibility questions come first; every answer yes starts the draft and leads to its task list (/apply/{id}).
+            var started = await Post(http, $"/apply/start/{callId}", $"/apply/start/{callId}", new()
+            {
+                ["NonProfitRegisteredInCountry"] = "true", ["RegisteredLongEnough"] = "true", ["AssistsVictimsLongEnough"] = "true",
+                ["BankAccountInOrganisationName"] = "true", ["HasPseaMeasures"] = "true", ["DirectlyResponsible"] = "true",
+            });
+            return (http, started.Headers.Location!.OriginalString);
         }
 
         async Task Rush(int i, HttpClient http, string draft)

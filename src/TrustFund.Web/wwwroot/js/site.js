@@ -57,20 +57,26 @@
     form.addEventListener('change', update);
     update();
   });
-  // Autosave every 30 seconds while something changed; the server answers with the new version.
+  // Autosave every 30 seconds while something changed; the server answers with the new version. The timeout warning
+  // below saves at once (form.tfSave), so that a draft is never lost to a session that ends.
+  var sessionRenewed = function () {};
   document.querySelectorAll('form[data-autosave]').forEach(function (form) {
     var status = form.querySelector('[data-autosave-status]');
     var dirty = false;
     form.addEventListener('input', function () { dirty = true; });
     form.addEventListener('submit', function () { dirty = false; });
-    setInterval(function () {
+    form.tfSave = function () {
       if (!dirty || !navigator.onLine) return;
       dirty = false;
       // The autosave is an upsert checked by its version; the form's idempotency key belongs to the person's own submit.
       var data = new FormData(form);
       data.delete('__IdempotencyKey');
       fetch(form.getAttribute('data-autosave'), { method: 'POST', body: data, credentials: 'same-origin' })
-        .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
+        .then(function (r) {
+          var left = parseInt(r.headers.get('X-Session-Expires-In'), 10);
+          if (!isNaN(left)) sessionRenewed(left);
+          return r.json().then(function (body) { return { ok: r.ok, body: body }; });
+        })
         .then(function (res) {
           if (res.ok) {
             form.querySelector('input[name=Version]').value = res.body.version;
@@ -78,6 +84,46 @@
           } else if (status) { status.textContent = res.body.conflict || res.body.problem || ''; }
         })
         .catch(function () { dirty = true; }); // offline: try again at the next tick
-    }, 30000);
+    };
+    setInterval(form.tfSave, 30000);
   });
+  // Session timeout: two minutes before the sign-in ends, say so and offer to stay signed in; drafts are saved when the
+  // warning shows and again just before the end, whether or not the person answers.
+  var timeout = document.getElementById('session-timeout');
+  if (timeout && typeof timeout.showModal === 'function') {
+    var warnBefore = parseInt(timeout.getAttribute('data-warn-before'), 10) * 1000;
+    var warning = timeout.querySelector('[data-timeout-warning]');
+    var ended = timeout.querySelector('[data-timeout-ended]');
+    var stay = timeout.querySelector('[data-stay-signed-in]');
+    var timers = [];
+    var saveDrafts = function () {
+      document.querySelectorAll('form[data-autosave]').forEach(function (f) { if (f.tfSave) f.tfSave(); });
+    };
+    var show = function (endedNow) {
+      warning.hidden = endedNow;
+      ended.hidden = !endedNow;
+      timeout.setAttribute('aria-labelledby', endedNow ? 'session-ended-title' : 'session-timeout-title');
+      if (!timeout.open) timeout.showModal();
+    };
+    var schedule = function (seconds) {
+      timers.forEach(clearTimeout);
+      var ms = seconds * 1000;
+      timers = [
+        setTimeout(function () { saveDrafts(); show(false); }, Math.max(0, ms - warnBefore)),
+        setTimeout(saveDrafts, Math.max(0, ms - 10000)),
+        setTimeout(function () { show(true); }, ms),
+      ];
+    };
+    sessionRenewed = function (seconds) { if (!timeout.open) schedule(seconds); };
+    stay.addEventListener('click', function () {
+      var token = document.querySelector('input[name=__RequestVerificationToken]');
+      var body = new FormData();
+      if (token) body.append('__RequestVerificationToken', token.value);
+      fetch(timeout.getAttribute('data-keep-alive'), { method: 'POST', body: body, credentials: 'same-origin' })
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then(function (res) { schedule(res.expiresIn); timeout.close(); })
+        .catch(function () { show(true); }); // the session had already ended
+    });
+    schedule(parseInt(timeout.getAttribute('data-expires-in'), 10));
+  }
 })();

@@ -51,6 +51,16 @@ public abstract class ApplicationTest(TrustFundAppFactory app) : IntegrationTest
         return (id, user, await SignedIn(user));
     }
 
+    /// <summary>An NGO user's complete application, submitted to an open call.</summary>
+    protected async Task<(Guid Id, ApplicationUser User)> SubmittedApplication()
+    {
+        var call = await OpenCall();
+        var (_, user) = await Ngo();
+        var id = await CompleteDraft(user, call.Id);
+        await SendAs(user, new SubmitApplication.Command(id));
+        return (id, user);
+    }
+
     protected async Task<Guid> CompleteDraft(ApplicationUser user, Guid callId, decimal total = 40_000m)
     {
         var id = await SendAs(user, new StartApplication.Command(callId));

@@ -38,7 +38,7 @@ public sealed class ApplicantHomeTests(TrustFundAppFactory app) : GrantTest(app)
         var html = await HomePage.Get(client);
 
         Assert.Equal(1, HomePage.Count(html, "applicant-drafts"));
-        Assert.Contains($"href=\"/apply/{draft}/organisation\"", HomePage.List(html, "applicant-drafts"));
+        Assert.Contains($"href=\"/apply/{draft}\"", HomePage.List(html, "applicant-drafts"));
         Assert.DoesNotContain(othersDraft.ToString(), html);
         Assert.Equal(interim.Count, HomePage.Count(html, "applicant-reports"));
         Assert.All(interim, r => Assert.Contains($"href=\"/apply/reports/{r.Id}\"", HomePage.List(html, "applicant-reports")));
@@ -55,7 +55,7 @@ public sealed class ApplicantHomeTests(TrustFundAppFactory app) : GrantTest(app)
         // The other organisation sees its own draft only, and nothing of the grantee's.
         var theirs = await HomePage.Get(await SignedIn(other), "es");
         Assert.Equal(1, HomePage.Count(theirs, "applicant-drafts"));
-        Assert.Contains($"href=\"/apply/{othersDraft}/organisation\"", theirs);
+        Assert.Contains($"href=\"/apply/{othersDraft}\"", theirs);
         Assert.DoesNotContain(draft.ToString(), theirs);
         Assert.Equal(0, HomePage.Count(theirs, "applicant-reports"));
         Assert.Contains("Borradores por terminar", theirs);

@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustFund.Application.Features.Applications;
 using TrustFund.Application.Features.Calls;
@@ -7,7 +6,10 @@ using TrustFund.Application.Features.Grants;
 
 namespace TrustFund.Web.Areas.Apply.Pages;
 
-/// <summary>The NGO's home: its grant reports still to hand in, its applications, and the calls it can apply to.</summary>
+/// <summary>
+/// The NGO's home: its grant reports still to hand in, its applications, and the calls it can apply to. A page without
+/// a form: "Apply to this call" leads to the eligibility questions (Start), which start the draft.
+/// </summary>
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
     public IReadOnlyList<ListMyApplications.Item> Applications { get; private set; } = [];
@@ -19,11 +21,5 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         Applications = await mediator.Send(new ListMyApplications.Query(), ct);
         OpenCalls = await mediator.Send(new ListOpenCalls.Query(), ct);
         Reports = await mediator.Send(new ListMyGrantReports.Query(), ct);
-    }
-
-    public async Task<IActionResult> OnPostStartAsync(Guid callId, CancellationToken ct)
-    {
-        var id = await mediator.Send(new StartApplication.Command(callId), ct);
-        return Redirect($"/apply/{id}/organisation");
     }
 }

@@ -206,7 +206,7 @@ public sealed class StepModel(IMediator mediator, CountryOptions countryOptions,
     {
         Current = await mediator.Send(new GetApplication.Query(id), ct);
         // Reference lists only for the steps that show them (countries are cached per language anyway).
-        if (Step is "organisation" or "project") Countries = await countryOptions.ForLanguage(Display.Language, ct);
+        if (Step is "organisation" or "project" or "review") Countries = await countryOptions.ForLanguage(Display.Language, ct);
         if (Step == "beneficiaries")
             Forms = (await db.FormsOfExploitation.AsNoTracking().OrderBy(f => f.SortOrder).ToListAsync(ct))
                 .Select(f => (f.Code, f.Name.For(Display.Language))).ToList();

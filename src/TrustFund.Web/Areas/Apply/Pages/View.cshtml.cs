@@ -1,25 +1,33 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using TrustFund.Application.Features.Applications;
-using TrustFund.Web.Localization;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Areas.Apply.Pages;
 
-/// <summary>A submitted application as its organisation sees it: the receipt, the status history, a printable copy.</summary>
-public sealed class ViewModel(IMediator mediator, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>
+/// A submitted application as its organisation sees it: the receipt, the status history, a printable copy, and the
+/// withdrawal form (see FormPage: the application is loaded to show the page, never before the withdrawal is sent).
+/// </summary>
+public sealed class ViewModel(IMediator mediator) : FormPage
 {
-    public GetApplication.Result Current { get; private set; } = null!;
-    [BindProperty] public string? Reason { get; set; }
-
-    public async Task OnGetAsync(Guid id, CancellationToken ct) => Current = await mediator.Send(new GetApplication.Query(id), ct);
-
-    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct)
+    public sealed class WithdrawForm
     {
-        Current = await mediator.Send(new GetApplication.Query(id), ct);
-        await mediator.Send(new WithdrawApplication.Command(id, Reason), ct);
-        TempData["Message"] = text["The application is withdrawn."].Value;
-        return Redirect($"/apply/{id}/view");
+        public string? Reason { get; set; }
+    }
+
+    public GetApplication.Result Current { get; private set; } = null!;
+    public WithdrawForm Withdraw { get; private set; } = new();
+
+    protected override async Task LoadAsync(CancellationToken ct) => Current = await mediator.Send(new GetApplication.Query(RouteGuid()), ct);
+
+    /// <summary>Loaded in the handler, not after it, so that another organisation's application is a 403 (UseCaseExceptionFilter), not a 500.</summary>
+    public Task OnGetAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
+
+    public async Task<IActionResult> OnPostWithdrawAsync(WithdrawForm withdraw, CancellationToken ct)
+    {
+        Withdraw = withdraw;
+        var id = RouteGuid();
+        return await Send(new WithdrawApplication.Command(id, withdraw.Reason), "The application is withdrawn.", $"/apply/{id}/view", ct);
     }
 }

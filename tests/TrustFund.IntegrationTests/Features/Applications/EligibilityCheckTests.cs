@@ -1,0 +1,109 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Features.Applications;
+using TrustFund.Domain.Applications;
+using TrustFund.IntegrationTests.Support;
+
+namespace TrustFund.IntegrationTests.Features.Applications;
+
+/// <summary>
+/// The eligibility questions before a draft is started (/apply/start/{call}): every "yes" starts the draft and opens its
+/// task list; a "no" stops it with the rule that applies, and nothing is written.
+/// </summary>
+public sealed class EligibilityCheckTests(TrustFundAppFactory app) : ApplicationTest(app)
+{
+    public static List<KeyValuePair<string, string>> Answers(string? no = null, string? unanswered = null) =>
+        new[] { "NonProfitRegisteredInCountry", "RegisteredLongEnough", "AssistsVictimsLongEnough", "BankAccountInOrganisationName",
+                "HasPseaMeasures", "DirectlyResponsible" }
+            .Where(q => q != unanswered)
+            .Select(q => new KeyValuePair<string, string>(q, q == no ? "false" : "true")).ToList();
+
+    [Fact]
+    public async Task StartPage_EveryAnswerYes_StartsTheDraft_AndOpensItsTaskList()
+    {
+        var call = await OpenCall();
+        var (_, user) = await Ngo();
+        var client = await SignedIn(user);
+        var home = await client.GetStringAsync("/apply");
+        Assert.Contains($"href=\"/apply/start/{call.Id}\"", home);
+
+        var response = await PostPageForm(client, $"/apply/start/{call.Id}", null, Answers());
+
+        await using var db = App.NewDbContext();
+        var draft = await db.Applications.SingleAsync();
+        Assert.Equal($"/apply/{draft.Id}", LocationOf(response));
+        Assert.Equal(ApplicationStatus.Draft, draft.Status);
+        Assert.Contains("Application incomplete", await client.GetStringAsync(LocationOf(response)));
+        // The organisation now has an application to the call: the questions are not asked again.
+        Assert.Equal($"/apply/{draft.Id}", LocationOf(await client.GetAsync($"/apply/start/{call.Id}")));
+    }
+
+    [Theory]
+    [InlineData("NonProfitRegisteredInCountry", "The fund gives grants only to non-profit organisations registered in the country where the project takes place.")]
+    [InlineData("AssistsVictimsLongEnough", "This call is open only to organisations with at least 1 year(s) of direct assistance to victims of trafficking.")]
+    [InlineData("DirectlyResponsible", "The fund gives grants only to organisations directly responsible for the project, not to intermediaries.")]
+    public async Task StartPage_AnAnswerThatMakesTheOrganisationIneligible_StopsItWithTheRule_AndWritesNothing(string question, string rule)
+    {
+        var call = await OpenCall();
+        var (_, user) = await Ngo();
+        var client = await SignedIn(user);
+
+        // A question left unanswered besides does not matter: the organisation cannot apply whatever it says.
+        var response = await PostPageForm(client, $"/apply/start/{call.Id}", null, Answers(no: question, unanswered: "HasPseaMeasures"));
+
+        var html = await AssertRefusedWith(response, rule);
+        Assert.DoesNotContain("Answer yes or no.", html);
+        Assert.Contains($"href=\"#{question}\"", html); // the summary leads to the question
+        Assert.Contains($"id=\"{question}_no\" name=\"{question}\" value=\"false\" checked", html.Replace("checked=\"checked\"", "checked"));
+        await using var db = App.NewDbContext();
+        Assert.Equal(0, await db.Applications.CountAsync());
+    }
+
+    [Fact]
+    public async Task StartPage_RegisteredTooRecently_NamesTheCallsYearsAndCutOff_InTheReadersLanguage()
+    {
+        var call = await OpenCall();
+        var (_, user) = await Ngo();
+        var client = await SignedIn(user);
+        var cutOff = (await QueryAs(user, new GetEligibilityQuestions.Query(call.Id))).RegistrationCutOff;
+
+        var response = await PostPageForm(client, $"/apply/start/{call.Id}?culture=fr", null, Answers(no: "RegisteredLongEnough"));
+
+        var french = cutOff.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr"));
+        await AssertRefusedWith(response, $"Cet appel n'est ouvert qu'aux organisations enregistrées au moins 1 an(s) avant le {french}.");
+        await using var db = App.NewDbContext();
+        Assert.Equal(0, await db.Applications.CountAsync());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("maybe")]
+    [InlineData("<script>alert(1)</script>")]
+    public async Task StartPage_AQuestionLeftUnansweredOrAnsweredWithNonsense_IsAskedAgain_AndNothingIsWritten(string? value)
+    {
+        var call = await OpenCall();
+        var (_, user) = await Ngo();
+        var client = await SignedIn(user);
+        var answers = Answers(unanswered: "HasPseaMeasures");
+        if (value is not null) answers.Add(new("HasPseaMeasures", value));
+
+        var response = await PostPageForm(client, $"/apply/start/{call.Id}", null, answers);
+
+        var html = await AssertRefusedWith(response, "Answer yes or no.");
+        Assert.Contains("href=\"#HasPseaMeasures\"", html);
+        Assert.DoesNotContain("<script>alert(1)</script>", html);
+        await using var db = App.NewDbContext();
+        Assert.Equal(0, await db.Applications.CountAsync());
+    }
+
+    [Fact]
+    public async Task StartPage_ForACallNotPublished_IsNotFound()
+    {
+        var draftCall = await Send(new TrustFund.Application.Features.Calls.CreateCall.Command(
+            TrustFund.IntegrationTests.Features.Calls.CallTestData.Form(App.Clock.GetUtcNow())));
+        var (_, user) = await Ngo();
+        var client = await SignedIn(user);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/apply/start/{draftCall.Id}")).StatusCode);
+    }
+}
