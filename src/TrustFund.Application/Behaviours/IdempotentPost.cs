@@ -24,26 +24,55 @@ public sealed class IdempotentPost(TrustFundDbContext db, TimeProvider clock)
     /// </summary>
     public bool ClaimedInAnEarlierAttempt { get; private set; }
 
+    /// <summary>The transaction that claimed the key in the current attempt (PostgreSQL's id for it).</summary>
+    private long? _claimingTransaction;
+
+    /// <summary>An attempt whose COMMIT was sent and then failed: it may have committed with only its acknowledgement lost.</summary>
+    private long? _uncertainCommit;
+
     /// <summary>Claims the key inside the current transaction, once per request; refuses a post already done.</summary>
     internal async Task ClaimAsync(CancellationToken ct)
     {
         if (Key is not { } post || Claimed) return;
         // A second post with the same key waits here on the primary key until the first one's transaction ends: then it
-        // inserts nothing (done) or, if the first rolled back, claims the key and runs.
-        var inserted = await db.Database.ExecuteSqlAsync($"""
+        // inserts nothing (done) or, if the first rolled back, claims the key and runs. The claiming transaction's id
+        // comes back with it, so that a commit whose answer is lost can be asked about afterwards (WasCommittedAsync).
+        var claimed = await db.Database.SqlQuery<long>($"""
             INSERT INTO form_answers (user_id, key, fingerprint, created_at)
             VALUES ({post.UserId}, {post.Key}, {post.Fingerprint}, {clock.GetUtcNow()})
             ON CONFLICT DO NOTHING
-            """, ct);
-        if (inserted == 0) throw new PostAlreadyDoneException();
+            RETURNING pg_current_xact_id()::text::bigint AS "Value"
+            """).ToListAsync(ct);
+        if (claimed.Count == 0) throw new PostAlreadyDoneException();
+        _claimingTransaction = claimed[0];
         Claimed = true;
     }
 
-    /// <summary>The claim went with a transaction that rolled back: a retry of the command claims it again.</summary>
+    /// <summary>The attempt's COMMIT is about to be sent: if it then fails, whether it took effect is asked, not guessed.</summary>
+    internal void CommitSending() => _uncertainCommit = _claimingTransaction;
+
+    /// <summary>
+    /// Whether the attempt whose COMMIT failed did commit (the connection broke after PostgreSQL wrote it, before its
+    /// answer arrived). PostgreSQL keeps each transaction's outcome, so the retry reads it instead of running the command
+    /// again and then meeting its own claim. When it did, the key is this request's and its answer is to be stored.
+    /// </summary>
+    internal async Task<bool> WasCommittedAsync(CancellationToken ct)
+    {
+        if (_uncertainCommit is not { } transaction) return false;
+        _uncertainCommit = null;
+        var status = await db.Database.SqlQuery<string?>($"SELECT pg_xact_status({transaction}::text::xid8) AS \"Value\"")
+            .ToListAsync(ct);
+        if (status.SingleOrDefault() != "committed") return false;
+        Claimed = true;
+        return true;
+    }
+
+    /// <summary>The claim went with a transaction that rolled back (or may have): a retry of the command claims it again.</summary>
     internal void Release()
     {
         ClaimedInAnEarlierAttempt |= Claimed;
         Claimed = false;
+        _claimingTransaction = null;
     }
 }
 

@@ -13,7 +13,8 @@ namespace TrustFund.Application.Behaviours;
 /// the whole change or, once the retries are spent, a definite "try again" (503), never half a change. Handlers do
 /// not open transactions: a test keeps it so.
 /// A form post's idempotency key (<see cref="IdempotentPost"/>) is claimed first thing in the transaction, so a retried
-/// post, or the strategy's own retry after a commit whose answer was lost, never does the change twice.
+/// post never does the change twice; when the strategy retries after a COMMIT whose answer was lost, it first asks
+/// PostgreSQL whether that commit took effect and, if it did, answers with that attempt's response.
 /// </summary>
 /// <remarks>
 /// A command that joins a caller's transaction (a job sending a command inside another, a test's own transaction)
@@ -31,15 +32,24 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(TrustFundDbContext
 
         var strategy = db.Database.CreateExecutionStrategy();
         var attempt = 0;
+        TResponse? sentToCommit = default;
         return await strategy.ExecuteAsync(cancellationToken, async ct =>
         {
-            // A retry starts from what the database holds, not from the entities the failed attempt changed (the first
-            // attempt keeps what the caller tracked: a page may have loaded its user before sending the command).
-            if (++attempt > 1) db.ChangeTracker.Clear();
+            if (++attempt > 1)
+            {
+                // A retry starts from what the database holds, not from the entities the failed attempt changed (the
+                // first attempt keeps what the caller tracked: a page may have loaded its user before sending the command).
+                db.ChangeTracker.Clear();
+                // A form post's previous attempt may have committed with only the answer to its COMMIT lost: then that
+                // attempt's response is the answer, and running the command again would do it twice.
+                if (await post.WasCommittedAsync(ct)) return sentToCommit!;
+            }
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
                 var response = await RunAsync(message, next, ct);
+                sentToCommit = response;
+                post.CommitSending();
                 await transaction.CommitAsync(ct);
                 return response;
             }

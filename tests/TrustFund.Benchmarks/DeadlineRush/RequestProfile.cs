@@ -14,6 +14,9 @@ public sealed partial class RequestProfile : IDisposable
     private readonly ActivityListener listener;
     private readonly ConcurrentDictionary<string, ConcurrentBag<(double Ms, int Statements)>> samples = new();
     private readonly ConcurrentDictionary<Activity, StrongBox> statements = new();
+    // The SQL of the last request of each kind, to read what a request asks the database (printed with RUSH_PROFILE_SQL=1).
+    private readonly ConcurrentDictionary<Activity, ConcurrentQueue<string>> texts = new();
+    private readonly ConcurrentDictionary<string, string[]> lastTexts = new();
 
     private sealed class StrongBox { public int Count; }
 
@@ -35,11 +38,15 @@ public sealed partial class RequestProfile : IDisposable
         {
             var root = activity;
             while (root.Parent is { } parent) root = parent;
-            if (statements.TryGetValue(root, out var box)) Interlocked.Increment(ref box.Count);
+            if (!statements.TryGetValue(root, out var box)) return;
+            Interlocked.Increment(ref box.Count);
+            var text = activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement");
+            texts.GetOrAdd(root, _ => new()).Enqueue(text as string ?? activity.DisplayName);
             return;
         }
         if (!statements.TryRemove(activity, out var count)) return;
         var kind = activity.GetTagItem(KindTag) as string ?? activity.DisplayName;
+        if (texts.TryRemove(activity, out var sql)) lastTexts[kind] = [.. sql];
         samples.GetOrAdd(kind, _ => []).Add((activity.Duration.TotalMilliseconds, count.Count));
     }
 
@@ -60,6 +67,8 @@ public sealed partial class RequestProfile : IDisposable
             var ms = bag.Select(x => x.Ms).Order().ToArray();
             Console.WriteLine($"  {kind,-50} n={ms.Length,5} mean {ms.Average(),7:F1} ms  p50 {ms[ms.Length / 2],7:F1} ms  " +
                               $"total {ms.Sum() / 1000,6:F1} s  statements {bag.Average(x => x.Statements):F1}");
+            if (Environment.GetEnvironmentVariable("RUSH_PROFILE_SQL") == "1" && lastTexts.TryGetValue(kind, out var sql))
+                foreach (var statement in sql) Console.WriteLine("      " + string.Join(' ', statement.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries)));
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Domain.Applications;
 using TrustFund.IntegrationTests.Features.Applications;
@@ -51,16 +50,17 @@ public sealed partial class DatabaseFaultTests(TrustFundAppFactory app) : Applic
     {
         const int applicants = 16;
         var call = await OpenCall();
-        var forms = new List<(Guid Id, HttpClient Client, string Token)>();
+        var forms = new List<(Guid Id, HttpClient Client, (string Action, List<KeyValuePair<string, string>> Fields) Form)>();
         for (var i = 0; i < applicants; i++)
         {
             var (_, user) = await Ngo($"NGO {i}", "CO", $"ngo{i}@example.org");
             var id = await CompleteDraft(user, call.Id);
             var client = await SignedIn(user);
-            // The form is loaded before the fault, as the applicants' browsers had it open.
-            var review = await client.GetStringAsync($"/apply/{id}/review");
-            forms.Add((id, client, WebUtility.HtmlDecode(AntiforgeryToken().Match(review).Groups[1].Value)));
+            // The form is loaded before the fault, as the applicants' browsers had it open: its antiforgery token and its
+            // idempotency key, which every resend carries again, as a browser resending the form does.
+            forms.Add((id, client, await PageForm(client, $"/apply/{id}/review", "Submit", [])));
         }
+        Assert.All(forms, f => Assert.Contains(f.Form.Fields, field => field.Key == "__IdempotencyKey"));
 
         var answers = new ConcurrentBag<(Guid Id, HttpStatusCode Status, bool RetryAfter)>();
         var databaseStopped = new TaskCompletionSource();
@@ -72,8 +72,7 @@ public sealed partial class DatabaseFaultTests(TrustFundAppFactory app) : Applic
             if (i >= early) await databaseStopped.Task;
             for (var attempt = 0; attempt < 200; attempt++)
             {
-                using var response = await form.Client.PostAsync($"/apply/{form.Id}/review?handler=Submit",
-                    new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = form.Token }));
+                using var response = await form.Client.PostAsync(form.Form.Action, new FormUrlEncodedContent(form.Form.Fields));
                 answers.Add((form.Id, response.StatusCode, response.Headers.RetryAfter is not null));
                 if (response.StatusCode != HttpStatusCode.ServiceUnavailable) return;
                 await Task.Delay(100); // a client honouring Retry-After, hurried for the test
@@ -106,6 +105,35 @@ public sealed partial class DatabaseFaultTests(TrustFundAppFactory app) : Applic
         Assert.Equal(applicants, await db.OutboxEmails.CountAsync(e => e.DeduplicationKey!.StartsWith("application-receipt:")));
     }
 
+    /// <summary>
+    /// The commit of a submission reaches PostgreSQL but its answer is lost on the way back (the connection breaks after
+    /// COMMIT was sent): the execution strategy retries, asks PostgreSQL whether that commit took effect, and answers as
+    /// the first attempt would have (the submitted application), not "already sent", with no second submission or receipt.
+    /// </summary>
+    [Fact]
+    public async Task Submission_WhoseCommitAnswerIsLost_IsRetried_AndAnsweredAsDone_WithoutASecondEffect()
+    {
+        var call = await OpenCall();
+        var (_, user) = await Ngo("NGO", "CO", "ngo@example.org");
+        var id = await CompleteDraft(user, call.Id);
+        var client = await SignedIn(user);
+        var form = await PageForm(client, $"/apply/{id}/review", "Submit", []);
+
+        App.LostCommitAnswer.LoseTheNextOne();
+        var first = await client.PostAsync(form.Action, new FormUrlEncodedContent(form.Fields));
+        var again = await client.PostAsync(form.Action, new FormUrlEncodedContent(form.Fields)); // the browser resending it later
+
+        Assert.Equal(1, App.LostCommitAnswer.Fired);
+        Assert.Equal((HttpStatusCode.Redirect, $"/apply/{id}/view?submitted=1"), (first.StatusCode, LocationOf(first)));
+        Assert.Equal((HttpStatusCode.Redirect, LocationOf(first)), (again.StatusCode, LocationOf(again)));
+        await using var db = App.NewDbContext();
+        var application = await db.Applications.SingleAsync(a => a.Id == id);
+        Assert.Equal(ApplicationStatus.Submitted, application.Status);
+        Assert.NotNull(application.ReferenceNumber);
+        Assert.Equal(1, await db.OutboxEmails.CountAsync(e => e.DeduplicationKey!.StartsWith("application-receipt:")));
+        Assert.Single(await db.AuditEntries.AsNoTracking().Where(e => e.Action == "SubmitApplication" && e.EntityId == id.ToString()).ToListAsync());
+    }
+
     /// <summary>Waits for a condition of the test's own making (never for a guessed time), failing after a generous limit.</summary>
     private static async Task Until(Func<bool> condition, string what)
     {
@@ -116,7 +144,4 @@ public sealed partial class DatabaseFaultTests(TrustFundAppFactory app) : Applic
             await Task.Delay(20);
         }
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

@@ -32,6 +32,9 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
     public TestClock Clock { get; } = new();
     public TestLog Log { get; } = new();
 
+    /// <summary>Loses the answer to the next COMMIT when a test sets it off (off otherwise).</summary>
+    public LostCommitAnswer LostCommitAnswer { get; } = new();
+
     /// <summary>
     /// One data-protection certificate for the run, so that every node the tests start (see NodeFactory) reads the key
     /// ring the others wrote, as replicas sharing one certificate do.
@@ -66,6 +69,7 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Log);
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(LostCommitAnswer);
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
         });
     }
@@ -92,6 +96,7 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
         await _respawner!.ResetAsync(connection);
         Clock.Reset();
         Log.Clear();
+        LostCommitAnswer.Disarm();
         if (Directory.Exists(PickupDirectory)) Directory.Delete(PickupDirectory, recursive: true);
     }
 

@@ -13,43 +13,60 @@ namespace TrustFund.Application.Features.Grants;
 /// <summary>
 /// Marks overdue every report of a signed grant not handed in by its due date, which holds the grant's instalments
 /// (<see cref="GrantAgreement.OverdueReport"/>). "The day after the due date" is the day in Vienna, the calendar the
-/// reminders keep (<see cref="JobCalendar"/>). Safe to run any number of times; the daily deadline job runs it.
+/// reminders keep (<see cref="JobCalendar"/>). Safe to run any number of times; the daily deadline job
+/// (<see cref="KeepReportDeadlines"/>) marks through <see cref="MarkAsync"/> and tells the grantees in the same transaction.
 /// </summary>
 /// <remarks>
-/// Set-based: a first catch-up can mark tens of thousands of reports, too many to load and save one by one. The rows
-/// are locked, updated in one statement and given their audit rows in one more, all in one transaction.
+/// Set-based: a first catch-up can mark tens of thousands of reports, too many to load and save one by one. One
+/// statement locks the reports, updates them, writes their audit rows and returns what was marked.
 /// </remarks>
 public static class MarkOverdueGrantReports
 {
     [Authorize(Roles.System)]
     public sealed record Command : ICommand<int>;
 
+    /// <summary>A report this run turned overdue, with what its grantees are told about it.</summary>
+    public sealed record Marked(Guid Id, string Kind, DateOnly DueOn, string ReferenceNumber, Guid OrganisationId);
+
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user, AuditContext audit) : ICommandHandler<Command, int>
     {
-        private sealed record DueReport(Guid Id, string Status);
+        public async ValueTask<int> Handle(Command command, CancellationToken ct) =>
+            (await MarkAsync(db, JobCalendar.Today(clock), clock.GetUtcNow(), user, audit, ct)).Count;
+    }
 
-        public async ValueTask<int> Handle(Command command, CancellationToken ct)
-        {
-            var today = JobCalendar.Today(clock);
-            // The same rule as GrantReport.MarkOverdue. The row locks make a grantee submitting at this moment either go
-            // first (the report is then no longer due here) or wait for this transaction and meet the usual version
-            // conflict (the form says so and they submit again), so every audit row below matches a real change.
-            var due = await db.Database.SqlQuery<DueReport>($"""
-                SELECT r.id AS "Id", r.status AS "Status" FROM grant_reports r
+    /// <summary>
+    /// The same rule as <see cref="GrantReport.MarkOverdue"/>, for every due report at once, in the caller's transaction.
+    /// The row locks (taken in id order, so two sweeps never deadlock) make a grantee submitting at this moment either go
+    /// first (the report is then no longer due here) or wait for this transaction and meet the usual version conflict;
+    /// a second sweep running at the same time waits too, then finds the reports already overdue and marks none. So
+    /// every report is marked, audited and returned by exactly one run.
+    /// </summary>
+    internal static async Task<List<Marked>> MarkAsync(TrustFundDbContext db, DateOnly today, DateTimeOffset now, ICurrentUser user,
+        AuditContext audit, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Mark reports overdue in a transaction, with their audit rows.");
+        // The audit rows are those the AuditingInterceptor would write for each report (ExecuteUpdate-like changes bypass
+        // it): "Modified", the status before and after. A data-modifying WITH is read with ToListAsync, which sends it as written.
+        return await db.Database.SqlQuery<Marked>($"""
+            WITH due AS (
+                SELECT r.id, r.status FROM grant_reports r
                 WHERE r.status IN ({nameof(GrantReportStatus.Scheduled)}, {nameof(GrantReportStatus.SentBack)}) AND r.due_on < {today}
                   AND EXISTS (SELECT 1 FROM grant_agreements g WHERE g.id = r.grant_id AND g.status = {nameof(GrantStatus.Signed)})
                 ORDER BY r.id
                 FOR UPDATE OF r
-                """).ToListAsync(ct);
-            if (due.Count == 0) return 0;
-
-            var ids = due.Select(r => r.Id).ToList();
-            await db.GrantReports.Where(r => ids.Contains(r.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, GrantReportStatus.Overdue), ct);
-            await db.AuditModifiedAsync(user, audit, clock.GetUtcNow(), nameof(GrantReport),
-                due.Select(r => new BulkChangeAudit.Row(r.Id.ToString(),
-                    new() { [nameof(GrantReport.Status)] = [Enum.Parse<GrantReportStatus>(r.Status), GrantReportStatus.Overdue] })).ToList(), ct);
-            return due.Count;
-        }
+            ), marked AS (
+                UPDATE grant_reports r SET status = {nameof(GrantReportStatus.Overdue)}
+                FROM due WHERE r.id = due.id
+                RETURNING r.id, r.kind, r.due_on, r.grant_id, due.status AS was
+            ), audited AS (
+                INSERT INTO audit_entries (at, user_id, user_name, action, entity_type, entity_id, change, changes)
+                SELECT {now}, {user.UserId}::uuid, {user.UserName}::text, {audit.Action}, {nameof(GrantReport)}, m.id::text, 'Modified',
+                       jsonb_build_object({nameof(GrantReport.Status)}::text, jsonb_build_array(m.was, {nameof(GrantReportStatus.Overdue)}::text))
+                FROM marked m
+            )
+            SELECT m.id, m.kind, m.due_on, g.reference_number, g.organisation_id
+            FROM marked m JOIN grant_agreements g ON g.id = m.grant_id
+            """).ToListAsync(ct);
     }
 }

@@ -1,5 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Abstractions;
+using TrustFund.Application.Auditing;
 using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Grants;
@@ -15,6 +17,13 @@ namespace TrustFund.Application.Features.Notifications;
 /// overdue. Each notice has its own event key, so a run missed one day still sends it the next, and a run repeated
 /// sends nothing twice.
 /// </summary>
+/// <remarks>
+/// Set-based, so that a day's run costs about one query over the reports whatever their number: one statement marks
+/// the reports turning overdue and returns them (their notices follow), one asks for the reminders and escalations still
+/// owed (the unique (user, event key) index of the notifications answers "already sent"), and the notices are written by
+/// <see cref="Notifier.NotifyManyAsync"/>. Two sweeps at once (two nodes, a retried job) meet at the reports' row locks
+/// and at that unique index, so each notice is still sent once (ReportDeadlineJobTests).
+/// </remarks>
 public static class KeepReportDeadlines
 {
     [Authorize(Roles.System)]
@@ -23,71 +32,102 @@ public static class KeepReportDeadlines
 
     public const int EscalateAfterDays = 30;
 
-    private static readonly NoticeText Reminder = new(
+    // Public for the benchmark's copy of the sweep as it was (tests/TrustFund.Benchmarks/JobSweep), which sends the same texts.
+    public static readonly NoticeText Reminder = new(
         "Report due on {1:D}: {0}",
         "Your {0} for grant {2} is due on {1:D}, in {3} day(s). Submit it in TrustFund before then: instalments are held while a report is overdue.");
 
-    private static readonly NoticeText Overdue = new(
+    public static readonly NoticeText Overdue = new(
         "Report overdue: {0}",
         "Your {0} for grant {2} was due on {1:D} and has not been received. The grant's next instalment is held until it is submitted.");
 
-    private static readonly NoticeText Escalation = new(
+    public static readonly NoticeText Escalation = new(
         "Report {3} days overdue: {2} ({4})",
         "The {0} of grant {2} ({4}) was due on {1:D} and is {3} days overdue.");
 
-    public sealed class Handler(TrustFundDbContext db, IMediator mediator, Notifier notifier, TimeProvider clock) : ICommandHandler<Command, Result>
+    public sealed class Handler(TrustFundDbContext db, Notifier notifier, TimeProvider clock, ICurrentUser user, AuditContext audit)
+        : ICommandHandler<Command, Result>
     {
+        /// <summary>One person to tell about one report: what the database found still owed, nothing already sent.</summary>
+        private sealed record Owed(Guid ReportId, string Kind, DateOnly DueOn, string ReferenceNumber, string Grantee, string EventKey,
+            Guid UserId, string Email, string PreferredLanguage);
+
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
-            // One transaction for the marking and its notices: a report is marked overdue if and only if its grantees
-            // are told (a failed run leaves neither, and the next run does both).
-            var marked = await mediator.Send(new MarkOverdueGrantReports.Command(), ct);
             var today = JobCalendar.Today(clock);
-            var open = await (from r in db.GrantReports.AsNoTracking()
-                              join g in db.GrantAgreements on r.GrantId equals g.Id
-                              where g.Status == GrantStatus.Signed &&
-                                    (r.Status == GrantReportStatus.Scheduled || r.Status == GrantReportStatus.SentBack || r.Status == GrantReportStatus.Overdue)
-                              select new { r.Id, r.Kind, r.DueOn, r.Status, g.ReferenceNumber, g.Grantee, g.OrganisationId })
-                .ToListAsync(ct);
+            // One transaction for the marking and its notices: a report is marked overdue if and only if its grantees
+            // are told (a failed run leaves neither, and the next run does both). The marking returns exactly the reports
+            // this run turned overdue, so the overdue notices need no search for what was already sent.
+            var marked = await MarkOverdueGrantReports.MarkAsync(db, today, clock.GetUtcNow(), user, audit, ct);
+            var grantees = await GranteesAsync(marked.Select(r => r.OrganisationId).Distinct().ToList(), ct);
+            var overdue = marked.Select(r => new Notifier.Notice(grantees[r.OrganisationId], $"report-overdue:{r.Id}", Overdue, "/apply",
+                [ReportKindWord.For(Enum.Parse<GrantReportKind>(r.Kind)), r.DueOn.ToDateTime(TimeOnly.MinValue), r.ReferenceNumber])).ToList();
 
-            // Everyone to tell is collected first, then told in one go: the sweep asks the database a fixed number
-            // of times however many reports there are.
-            var organisations = open.Select(r => r.OrganisationId).Distinct().ToList();
-            var granteesByOrganisation = (await db.Users.Where(u => u.OrganisationId != null && organisations.Contains(u.OrganisationId.Value) && u.EmailConfirmed)
-                    .Select(u => new { Organisation = u.OrganisationId!.Value, Recipient = new Notifier.Recipient(u.Id, u.Email!, u.PreferredLanguage) })
-                    .ToListAsync(ct))
-                .GroupBy(x => x.Organisation).ToDictionary(g => g.Key, g => (IReadOnlyCollection<Notifier.Recipient>)g.Select(x => x.Recipient).ToList());
-            var managers = await notifier.RecipientsInRolesAsync([Roles.FundManager], ct);
-            var reminders = new List<Notifier.Notice>();
-            var overdue = new List<Notifier.Notice>();
-            var escalations = new List<Notifier.Notice>();
-            foreach (var report in open)
-            {
-                var daysLeft = report.DueOn.DayNumber - today.DayNumber;
-                var kind = ReportKindWord.For(report.Kind);
-                var due = report.DueOn.ToDateTime(TimeOnly.MinValue);
-                var grantee = granteesByOrganisation.GetValueOrDefault(report.OrganisationId) ?? [];
-                var isOverdue = report.Status == GrantReportStatus.Overdue || daysLeft < 0 && report.Status != GrantReportStatus.SentBack;
-                if (!isOverdue && daysLeft >= 0 && ReminderStage(daysLeft) is { } stage)
-                    reminders.Add(new(grantee, $"report-reminder:{report.Id}:{stage}", Reminder, "/apply", [kind, due, report.ReferenceNumber, daysLeft]));
-                if (!isOverdue) continue;
-                overdue.Add(new(grantee, $"report-overdue:{report.Id}", Overdue, "/apply", [kind, due, report.ReferenceNumber]));
-                if (-daysLeft > EscalateAfterDays)
-                    escalations.Add(new(managers, $"report-escalated:{report.Id}", Escalation, "/fund/grants",
-                        [kind, due, report.ReferenceNumber, -daysLeft, report.Grantee]));
-            }
-            var result = new Result(await notifier.NotifyManyAsync(reminders, ct), marked, await notifier.NotifyManyAsync(overdue, ct),
+            // Reminders and escalations are asked of the database by date and by what was already sent, so a day's
+            // sweep reads only the reports whose notice is owed, however many reports the fund keeps.
+            var owed = await OwedAsync(today, ct);
+            var reminders = Notices(owed.Where(o => o.EventKey.StartsWith(ReminderKey, StringComparison.Ordinal)), Reminder, "/apply",
+                (report, daysLeft) => [ReportKindWord.For(Enum.Parse<GrantReportKind>(report.Kind)), report.DueOn.ToDateTime(TimeOnly.MinValue),
+                    report.ReferenceNumber, daysLeft], today);
+            var escalations = Notices(owed.Where(o => o.EventKey.StartsWith(EscalationKey, StringComparison.Ordinal)), Escalation, "/fund/grants",
+                (report, daysLeft) => [ReportKindWord.For(Enum.Parse<GrantReportKind>(report.Kind)), report.DueOn.ToDateTime(TimeOnly.MinValue),
+                    report.ReferenceNumber, -daysLeft, report.Grantee], today);
+            return new Result(await notifier.NotifyManyAsync(reminders, ct), marked.Count, await notifier.NotifyManyAsync(overdue, ct),
                 await notifier.NotifyManyAsync(escalations, ct));
-            return result;
         }
 
-        /// <summary>30, 7 or 1: the latest reminder a report this close to its date should have had.</summary>
-        private static int? ReminderStage(int daysLeft) => daysLeft switch
+        private const string ReminderKey = "report-reminder:";
+        private const string EscalationKey = "report-escalated:";
+
+        /// <summary>The confirmed users of each organisation (an organisation without one gets an empty list: nobody to tell).</summary>
+        private async Task<Dictionary<Guid, IReadOnlyCollection<Notifier.Recipient>>> GranteesAsync(List<Guid> organisations, CancellationToken ct)
         {
-            <= 1 => 1,
-            <= 7 => 7,
-            <= 30 => 30,
-            _ => null,
-        };
+            var users = await db.Users.Where(u => u.OrganisationId != null && organisations.Contains(u.OrganisationId.Value) && u.EmailConfirmed)
+                .Select(u => new { Organisation = u.OrganisationId!.Value, Recipient = new Notifier.Recipient(u.Id, u.Email!, u.PreferredLanguage) })
+                .ToListAsync(ct);
+            return organisations.ToDictionary(o => o, o => (IReadOnlyCollection<Notifier.Recipient>)users.Where(u => u.Organisation == o)
+                .Select(u => u.Recipient).ToList());
+        }
+
+        /// <summary>
+        /// Reminders (30, 7 and 1 days before, the latest stage a report this close should have had, so a missed day
+        /// sends it the next) to the grantees, and escalations (more than 30 days overdue) to the fund managers, each
+        /// minus those already sent: the unique (user, event key) index answers that per person.
+        /// </summary>
+        private async Task<List<Owed>> OwedAsync(DateOnly today, CancellationToken ct) =>
+            await db.Database.SqlQuery<Owed>($"""
+                WITH due AS (
+                    SELECT r.id, r.kind, r.due_on, g.reference_number, g.grantee, g.organisation_id,
+                           {ReminderKey} || r.id || ':' || CASE WHEN r.due_on - {today} <= 1 THEN 1 WHEN r.due_on - {today} <= 7 THEN 7 ELSE 30 END AS event_key
+                    FROM grant_reports r JOIN grant_agreements g ON g.id = r.grant_id AND g.status = {nameof(GrantStatus.Signed)}
+                    WHERE r.status IN ({nameof(GrantReportStatus.Scheduled)}, {nameof(GrantReportStatus.SentBack)})
+                      AND r.due_on BETWEEN {today} AND {today.AddDays(30)}
+                ), managers AS (
+                    SELECT u.id, u.email, u.preferred_language FROM users u
+                    WHERE EXISTS (SELECT 1 FROM user_roles ur JOIN roles ro ON ro.id = ur.role_id WHERE ur.user_id = u.id AND ro.name = {Roles.FundManager})
+                )
+                SELECT d.id AS report_id, d.kind, d.due_on, d.reference_number, d.grantee, d.event_key, u.id AS user_id, u.email, u.preferred_language
+                FROM due d JOIN users u ON u.organisation_id = d.organisation_id AND u.email_confirmed
+                WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = u.id AND n.event_key = d.event_key)
+                UNION ALL
+                -- Per fund manager (LATERAL: no manager, no work), the reports long overdue they were not yet told about.
+                -- "Already told" is asked of the notifications table itself (its unique index), never of a materialised
+                -- set: with the statistics of a table that has just grown, a plan scanning such a set once per report took
+                -- a minute where this takes a fraction of a second.
+                SELECT l.id, l.kind, l.due_on, l.reference_number, l.grantee, l.event_key, m.id, m.email, m.preferred_language
+                FROM managers m CROSS JOIN LATERAL (
+                    SELECT r.id, r.kind, r.due_on, g.reference_number, g.grantee, {EscalationKey} || r.id AS event_key
+                    FROM grant_reports r JOIN grant_agreements g ON g.id = r.grant_id AND g.status = {nameof(GrantStatus.Signed)}
+                    WHERE r.status = {nameof(GrantReportStatus.Overdue)} AND r.due_on < {today.AddDays(-EscalateAfterDays)}
+                      AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = m.id AND n.event_key = {EscalationKey} || r.id)
+                ) l
+                """).ToListAsync(ct);
+
+        /// <summary>The owed rows of one kind of notice, one notice per event key with all its recipients.</summary>
+        private static List<Notifier.Notice> Notices(IEnumerable<Owed> owed, NoticeText text, string link, Func<Owed, int, object[]> arguments,
+            DateOnly today) =>
+            owed.GroupBy(o => o.EventKey).Select(g => new Notifier.Notice(
+                g.Select(o => new Notifier.Recipient(o.UserId, o.Email, o.PreferredLanguage)).ToList(), g.Key, text, link,
+                arguments(g.First(), g.First().DueOn.DayNumber - today.DayNumber))).ToList();
     }
 }

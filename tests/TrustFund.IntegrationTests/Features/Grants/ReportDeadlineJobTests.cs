@@ -87,6 +87,65 @@ public sealed class ReportDeadlineJobTests(TrustFundAppFactory app) : GrantTest(
         Assert.Equal(0, utcMidnight.MarkedOverdue + utcMidnight.OverdueNotices); // the UTC day changing adds nothing
     }
 
+    /// <summary>
+    /// Two nodes sweeping at the same moment (or a job retried while the first run still holds its rows): each report is
+    /// marked, audited and told about once. The test holds the rows both sweeps need until both are seen waiting on
+    /// them, so the two really meet there instead of running one after the other by chance.
+    /// </summary>
+    [Fact]
+    public async Task ReportDeadlines_TwoSweepsAtOnce_MarkAuditAndTellEachReportOnce()
+    {
+        var manager = await Manager();
+        await Fund(100_000);
+        var grant = await SignedAgreement(manager, 40_000);
+        var due = (await Reports(grant)).Min(r => r.DueOn);
+        var dueIds = (await Reports(grant)).Where(r => r.DueOn == due).Select(r => r.Id).ToList();
+        Guid grantee;
+        await using (var db = App.NewDbContext())
+            grantee = (await db.Users.SingleAsync(u => u.Email == "ngo1@example.org")).Id;
+
+        // Reminders: both sweeps find the reminder owed, then meet at the notifications' unique index.
+        App.Clock.SetUtcNow(ViennaMidnight(due.AddDays(-7)).AddHours(7));
+        var reminded = await TwoSweepsWhileHeld($"""
+            INSERT INTO notifications (id, user_id, event_key, subject, body, link, created_at)
+            VALUES ({Guid.CreateVersion7()}, {grantee}, {$"report-reminder:{dueIds[0]}:7"}, 'held', 'held', '/apply', {App.Clock.GetUtcNow()})
+            """);
+        Assert.Equal(dueIds.Count, reminded.Sum(r => r.Reminders));
+
+        // Overdue: both sweeps wait on the reports' row locks; the one that goes second finds them already overdue.
+        App.Clock.SetUtcNow(ViennaMidnight(due.AddDays(1)).AddHours(7));
+        var marked = await TwoSweepsWhileHeld($"SELECT id FROM grant_reports WHERE grant_id = {grant} FOR UPDATE");
+        Assert.Equal((dueIds.Count, dueIds.Count), (marked.Sum(r => r.MarkedOverdue), marked.Sum(r => r.OverdueNotices)));
+
+        await using var after = App.NewDbContext();
+        var keys = await after.Notifications.Select(n => n.EventKey).ToListAsync();
+        var mails = await after.OutboxEmails.Select(e => e.DeduplicationKey!).ToListAsync();
+        var trail = await after.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(GrantReport)).ToListAsync();
+        foreach (var id in dueIds)
+        {
+            Assert.Single(keys, $"report-reminder:{id}:7");
+            Assert.Single(keys, $"report-overdue:{id}");
+            Assert.Single(mails, $"report-reminder:{id}:7:{grantee}");
+            Assert.Single(mails, $"report-overdue:{id}:{grantee}");
+            Assert.Single(trail, e => e.EntityId == id.ToString() && e.Changes.Contains("Overdue"));
+        }
+    }
+
+    /// <summary>Starts two sweeps while this test's own transaction holds what they need, lets go once both wait, and returns both results.</summary>
+    private async Task<KeepReportDeadlines.Result[]> TwoSweepsWhileHeld(FormattableString hold)
+    {
+        await using var db = App.NewDbContext();
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlAsync(hold);
+            var sweeps = new[] { Task.Run(() => Send(new KeepReportDeadlines.Command())), Task.Run(() => Send(new KeepReportDeadlines.Command())) };
+            Assert.True(await SessionsWaitOnALock(2), "both sweeps should be waiting on the rows the test holds");
+            await transaction.RollbackAsync();
+            return await Task.WhenAll(sweeps);
+        });
+    }
+
     [Fact]
     public async Task MarkOverdueGrantReports_InBulk_LeavesOneAuditRowPerReport_AndHoldsTheInstalment()
     {

@@ -170,7 +170,7 @@ public sealed class BulkNoticeTests(TrustFundAppFactory app) : IntegrationTest(a
 
             // The second run cannot see the first's rows yet; it waits on them at the unique index, then skips them.
             var second = NotifyMany(notices);
-            Assert.True(await SomeoneWaitsOnALock(), "the second run should be waiting on the first one's rows");
+            Assert.True(await SessionsWaitOnALock(), "the second run should be waiting on the first one's rows");
             Assert.False(second.IsCompleted);
             await firstTransaction.CommitAsync();
 
@@ -178,22 +178,5 @@ public sealed class BulkNoticeTests(TrustFundAppFactory app) : IntegrationTest(a
         });
         await using var db = App.NewDbContext();
         Assert.Equal((2, 2), (await db.Notifications.CountAsync(), await db.OutboxEmails.CountAsync()));
-    }
-
-    /// <summary>Waits (up to ten seconds) until a session of this database is blocked on a lock, as PostgreSQL reports it.</summary>
-    private async Task<bool> SomeoneWaitsOnALock()
-    {
-        // A limit on waiting for PostgreSQL's own report, measured on the monotonic clock (the wall clock may be faked).
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await using var db = App.NewDbContext();
-            var waiting = await db.Database.SqlQueryRaw<int>(
-                "SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
-                .SingleAsync();
-            if (waiting > 0) return true;
-            await Task.Delay(20);
-        }
-        return false;
     }
 }
