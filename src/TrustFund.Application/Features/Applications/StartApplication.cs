@@ -29,6 +29,7 @@ public static class StartApplication
             if (existing is { } id) return id;
 
             var call = await db.Calls.SingleOrDefaultAsync(c => c.Id == command.CallId, ct) ?? throw new NotFoundException("call", command.CallId);
+            await db.EnsureOpenToAsync(call, organisationId, ct);
             var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId, ct);
             var p = organisation.Profile;
             var application = new GrantApplication(call, organisationId, new OrganisationSection
