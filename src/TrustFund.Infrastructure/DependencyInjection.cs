@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddScoped<ForgetFormAnswersJob>();
         services.AddScoped<NotificationJobs>();
         services.AddScoped<TrustFund.Application.Abstractions.ICallClosingScheduler, HangfireCallClosingScheduler>();
+        services.AddScoped<TrustFund.Application.Abstractions.IFailedJobs, HangfireFailedJobs>();
         services.AddScoped<AuditorDossierJob>();
         services.AddScoped<TrustFund.Application.Features.AuditorDossiers.IAuditorDossierQueue, HangfireAuditorDossierQueue>();
         return services;

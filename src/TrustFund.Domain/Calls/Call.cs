@@ -75,10 +75,23 @@ public sealed class Call : Entity
             throw new DomainException("Minimum years cannot be negative.");
         if (eligibility.MaxIndirectCostShare is < 0 or > 1)
             throw new DomainException("The cap on indirect costs is a share between 0 and 100%.");
-        Eligibility = eligibility;
+        if (eligibility.OpenToRegionalGroups.Except(ReferenceData.RegionalGroup.Codes).Any())
+            throw new DomainException("Choose regional groups among the five UN regional groups.");
+        Eligibility = eligibility with
+        {
+            OpenToRegionalGroups = [.. eligibility.OpenToRegionalGroups.Distinct().Order(StringComparer.Ordinal)],
+            OpenToCountries = [.. eligibility.OpenToCountries.Select(c => c.Trim().ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal)],
+        };
     }
 
     public bool IsOpenAt(DateTimeOffset now) => Status == CallStatus.Published && now < Deadline;
+
+    /// <summary>Refuses an organisation from a country the call is not open to (see <see cref="CallEligibility.Admits"/>).</summary>
+    public void EnsureOpenToApplicantsFrom(string countryIso2, string? regionalGroupCode)
+    {
+        if (!Eligibility.Admits(countryIso2, regionalGroupCode))
+            throw new DomainException("This call is open only to organisations from the regions or countries listed on its page, and your organisation is registered elsewhere.");
+    }
 
     public void Edit(CallTerms terms)
     {

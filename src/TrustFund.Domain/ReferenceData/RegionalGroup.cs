@@ -11,6 +11,9 @@ public sealed class RegionalGroup
     public const string LatinAmericanCaribbean = "GRULAC";
     public const string WesternEuropeanOthers = "WEOG";
 
+    /// <summary>The five groups, in the order the UN lists them.</summary>
+    public static readonly IReadOnlyList<string> Codes = [African, AsiaPacific, EasternEuropean, LatinAmericanCaribbean, WesternEuropeanOthers];
+
     private RegionalGroup() { Name = null!; }
 
     public RegionalGroup(string code, LocalizedText name)

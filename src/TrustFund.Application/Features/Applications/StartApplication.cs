@@ -101,6 +101,7 @@ public static class StartApplication
             var call = await db.Calls.SingleOrDefaultAsync(c => c.Id == command.CallId, ct) ?? throw new NotFoundException("call", command.CallId);
             if (command.Eligibility is { } answers && Refusals(answers, call) is { Count: > 0 } refusals)
                 throw new ValidationException(refusals);
+            await db.EnsureOpenToAsync(call, organisationId, ct);
             var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId, ct);
             var p = organisation.Profile;
             var application = new GrantApplication(call, organisationId, new OrganisationSection

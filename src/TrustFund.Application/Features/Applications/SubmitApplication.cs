@@ -44,6 +44,8 @@ public static class SubmitApplication
             if (!call.IsOpenAt(now))
                 throw new DomainException("The deadline for this call passed on {0} ({1}). Your draft is kept.",
                     LocalDeadline(call), call.TimeZoneId);
+            // Checked again here: the call's regions or the organisation's country may have changed since the draft was started.
+            await db.EnsureOpenToAsync(call, application.OrganisationId, ct);
 
             var attached = await db.Attachments.Where(a => a.ApplicationId == application.Id).Select(a => a.Type).Distinct().ToListAsync(ct);
             var problems = application.ProblemsBeforeSubmission(call, attached);

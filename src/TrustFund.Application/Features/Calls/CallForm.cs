@@ -1,4 +1,7 @@
 using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Data;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
@@ -37,6 +40,16 @@ public sealed record CallForm
     public List<DocumentType> RequiredDocuments { get; init; } = [.. new CallEligibility().RequiredDocuments];
     public List<RubricRow> Rubric { get; init; } = [.. RubricCriterion.Default.Select(RubricRow.Of)];
 
+    /// <summary>The regional groups (codes) whose organisations may apply; none ticked and no country: open to all.</summary>
+    public List<string> OpenToRegionalGroups { get; init; } = [];
+
+    /// <summary>Countries whose organisations may apply, as the secretariat types them: ISO codes separated by commas ("NP, UA").</summary>
+    public string? OpenToCountries { get; init; }
+
+    public IReadOnlyList<string> OpenToCountryCodes() =>
+        (OpenToCountries ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
+        .Select(c => c.ToUpperInvariant()).Distinct().ToList();
+
     /// <summary>
     /// One row of the rubric table as the form posts it: the spare rows the form offers come back blank, and a blank row
     /// is dropped, not refused ("The Name field is required. / The value '' is invalid." once per spare row).
@@ -55,6 +68,7 @@ public sealed record CallForm
          {
              MinYearsRegistered = MinYearsRegistered, RegistrationCutOff = RegistrationCutOff, MinYearsOfAssistance = MinYearsOfAssistance,
              MaxIndirectCostShare = MaxIndirectCostPercent / 100m, RequiredDocuments = RequiredDocuments.Distinct().ToList(),
+             OpenToRegionalGroups = OpenToRegionalGroups.Distinct().ToList(), OpenToCountries = [.. OpenToCountryCodes()],
          },
          Rubric.Where(c => !string.IsNullOrWhiteSpace(c.Name)).Select(c => new RubricCriterion(c.Name!.Trim(), c.Weight ?? 0)).ToList());
 
@@ -83,7 +97,20 @@ public sealed record CallForm
             MinYearsRegistered = call.Eligibility.MinYearsRegistered, RegistrationCutOff = call.Eligibility.RegistrationCutOff,
             MinYearsOfAssistance = call.Eligibility.MinYearsOfAssistance, MaxIndirectCostPercent = call.Eligibility.MaxIndirectCostShare * 100m,
             RequiredDocuments = [.. call.Eligibility.RequiredDocuments], Rubric = [.. call.Rubric.Select(RubricRow.Of)],
+            OpenToRegionalGroups = [.. call.Eligibility.OpenToRegionalGroups], OpenToCountries = string.Join(", ", call.Eligibility.OpenToCountries),
         };
+    }
+
+    /// <summary>Refuses a country code the reference data does not know: a typo would otherwise shut out the country meant.</summary>
+    public async Task EnsureCountriesKnownAsync(TrustFundDbContext db, CancellationToken ct)
+    {
+        var codes = OpenToCountryCodes();
+        if (codes.Count == 0) return;
+        var known = await db.Countries.Where(c => codes.Contains(c.Iso2)).Select(c => c.Iso2).ToListAsync(ct);
+        var unknown = codes.Except(known).ToList();
+        if (unknown.Count > 0)
+            throw new ValidationException([new ValidationFailure("Form.OpenToCountries", "No country has the code {0}.")
+                { FormattedMessagePlaceholderValues = new Dictionary<string, object> { ["0"] = string.Join(", ", unknown) } }]);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
@@ -124,6 +151,9 @@ public sealed class CallFormValidator : AbstractValidator<CallForm>
         RuleFor(x => x.MinYearsRegistered).InclusiveBetween(0, 50).WithMessage("Enter a number of years between 0 and 50.");
         RuleFor(x => x.MinYearsOfAssistance).InclusiveBetween(0, 50).WithMessage("Enter a number of years between 0 and 50.");
         RuleFor(x => x.MaxIndirectCostPercent).InclusiveBetween(0, 100).WithMessage("The cap on indirect costs is a share between 0 and 100%.");
+        RuleFor(x => x.OpenToCountries).AtMost(2000, "Countries")
+            .Must((form, _) => form.OpenToCountryCodes().All(c => c.Length == 2 && c.All(char.IsAsciiLetter)))
+            .WithMessage("Give countries as two-letter ISO codes separated by commas, e.g. NP, UA.");
         RuleFor(x => x.Rubric).Must(r => r.Where(c => !string.IsNullOrWhiteSpace(c.Name)).Sum(c => c.Weight ?? 0) == 100)
             .WithMessage("The weights of the scoring rubric must sum to 100.");
     }

@@ -23,6 +23,7 @@ public static class CreateCall
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
+            await command.Form.EnsureCountriesKnownAsync(db, ct);
             var terms = command.Form.ToTerms();
             var slug = await UniqueSlug(CallSlug.From(terms.Deadline.Year, terms.Window, terms.Title.En), ct);
             var call = new Call(slug, terms, clock.GetUtcNow());

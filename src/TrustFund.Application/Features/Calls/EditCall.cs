@@ -24,6 +24,7 @@ public static class EditCall
         {
             var call = await db.Calls.SingleOrDefaultAsync(c => c.Id == command.CallId, ct)
                 ?? throw new NotFoundException("call", command.CallId);
+            await command.Form.EnsureCountriesKnownAsync(db, ct);
             db.Entry(call).Property("xmin").OriginalValue = command.Version;
             call.Edit(command.Form.ToTerms());
             var (themes, eligibility, rubric) = command.Form.ToRules();

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Abstractions;
 using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Board;
@@ -11,16 +12,17 @@ namespace TrustFund.Application.Features.Home;
 /// <summary>
 /// What waits for an administrator: trustees' terms ending within 90 days (nearest first, the seats a renewal or
 /// successor does not cover yet), and staff accounts that still sign in without two-factor authentication (oldest
-/// account first), which the fund's staff must use.
+/// account first), which the fund's staff must use; and the background jobs that failed (most recent first), to look
+/// into on the jobs dashboard.
 /// </summary>
 public static class GetAdminHome
 {
     [Authorize(Roles.Admin)]
     public sealed record Query : IQuery<Result>;
 
-    public sealed record Result(WorkList TermsEnding, WorkList StaffWithoutTwoFactor);
+    public sealed record Result(WorkList TermsEnding, WorkList StaffWithoutTwoFactor, WorkList FailedJobs);
 
-    public sealed class Handler(TrustFundDbContext db, TimeProvider clock) : IQueryHandler<Query, Result>
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, IFailedJobs failedJobs) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
@@ -35,7 +37,7 @@ public static class GetAdminHome
                     .Where(u => !u.TwoFactorEnabled && db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)))
                     .OrderBy(u => u.CreatedAt).ThenBy(u => u.Email).Select(u => new { u.Id, u.DisplayName, u.Email, u.CreatedAt }),
                 u => new WorkItem(u.Id, new LocalizedText(u.DisplayName), u.Email, u.CreatedAt), ct);
-            return new Result(terms, withoutTwoFactor);
+            return new Result(terms, withoutTwoFactor, failedJobs.Recent());
         }
     }
 }

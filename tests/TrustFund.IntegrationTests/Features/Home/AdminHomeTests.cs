@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using TrustFund.Application.Identity;
 using TrustFund.IntegrationTests.Features.Board;
 using TrustFund.IntegrationTests.Support;
@@ -27,5 +28,36 @@ public sealed class AdminHomeTests(TrustFundAppFactory app) : BoardTest(app)
         Assert.Equal(1, HomePage.Count(html, "admin-two-factor"));
         Assert.Contains($"href=\"/admin/users?search={Uri.EscapeDataString(noSecondFactor.Email!)}\"", HomePage.List(html, "admin-two-factor"));
         Assert.DoesNotContain("ngo@example.org", html);
+    }
+
+    [Fact]
+    public async Task AdminHome_ListsAFailedJob_LinkingToItOnTheJobsDashboard_InFrench()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var jobs = scope.ServiceProvider.GetRequiredService<Hangfire.IBackgroundJobClient>();
+        // Created far in the future, then failed directly in the storage: through the client, the retry filter would
+        // turn the failure into a retry, as it does for a real job's first failures.
+        var id = jobs.Create(Hangfire.Common.Job.FromExpression<TrustFund.Infrastructure.Jobs.CloseDueCallsJob>(j => j.Run(CancellationToken.None)),
+            new Hangfire.States.ScheduledState(TimeSpan.FromDays(3650)));
+        using (var connection = scope.ServiceProvider.GetRequiredService<Hangfire.JobStorage>().GetConnection())
+        using (var transaction = connection.CreateWriteTransaction())
+        {
+            transaction.SetJobState(id, new Hangfire.States.FailedState(new InvalidOperationException("The database was restarting.")));
+            transaction.Commit();
+        }
+        try
+        {
+            var html = await HomePage.Get(await Admin(), "fr");
+
+            // The job storage outlives each test's reset: other tests' failures may be listed too.
+            Assert.True(HomePage.Count(html, "admin-failed-jobs") >= 1);
+            Assert.Contains("Tâches d'arrière-plan en échec", html);
+            Assert.Contains($"href=\"/hangfire/jobs/details/{id}\">CloseDueCallsJob.Run: InvalidOperationException</a>", HomePage.List(html, "admin-failed-jobs"));
+            Assert.Contains("href=\"/hangfire\"", html);
+        }
+        finally
+        {
+            Hangfire.BackgroundJobClientExtensions.Delete(jobs, id);
+        }
     }
 }

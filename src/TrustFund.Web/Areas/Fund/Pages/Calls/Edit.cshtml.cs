@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrustFund.Application.Features.Calls;
+using TrustFund.Application.Features.ReferenceData;
 using TrustFund.Domain.Calls;
 using TrustFund.Web.Hosting;
 
@@ -25,6 +26,7 @@ public sealed class EditModel(IMediator mediator) : FormPage
         var call = await mediator.Send(new GetCallForEditing.Query(RouteGuid()), ct);
         (Slug, Status) = (call.Slug, call.Status);
         if (!keepTypedForm) (Form, Version) = (call.Form, call.Version);
+        ViewData["RegionalGroups"] = await mediator.Send(new ListRegionalGroups.Query(), ct);
     }
 
     public Task OnGetAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
