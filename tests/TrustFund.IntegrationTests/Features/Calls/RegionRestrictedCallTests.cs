@@ -63,17 +63,17 @@ public sealed class RegionRestrictedCallTests(TrustFundAppFactory app) : Applica
         var kyiv = await SignedIn(ukrainian);
 
         var page = WebUtility.HtmlDecode(await kyiv.GetStringAsync($"/calls/{slug}?culture=fr"));
-        var refused = await PostForm(kyiv, $"/apply?handler=Start&callId={id}", [], pageUrl: "/apply");
+        var refused = await PostPageForm(kyiv, $"/apply/start/{id}", null, Applications.EligibilityCheckTests.Answers());
 
         Assert.Contains("Cet appel n'est ouvert qu'aux organisations des régions ou pays indiqués ci-dessous", page);
-        Assert.DoesNotContain("/apply?handler=Start", page);
+        Assert.DoesNotContain("/apply/start/", page);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Cet appel n'est ouvert qu'aux organisations des régions ou pays indiqués sur sa page, et votre organisation est enregistrée ailleurs.",
             WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         foreach (var user in new[] { thai, nigerian })
         {
-            var started = await PostForm(await SignedIn(user), $"/apply?handler=Start&callId={id}", [], pageUrl: "/apply");
-            Assert.Matches("^/apply/[0-9a-f-]{36}/organisation$", LocationOf(started));
+            var started = await PostPageForm(await SignedIn(user), $"/apply/start/{id}", null, Applications.EligibilityCheckTests.Answers());
+            Assert.Matches("^/apply/[0-9a-f-]{36}$", LocationOf(started));
         }
         await using var db = App.NewDbContext();
         Assert.Equal(2, await db.Applications.CountAsync(a => a.CallId == id));
