@@ -60,7 +60,10 @@ public static class GetReviewAssignments
                 var assigned = on.Select(id => new AssignedReviewer(id, names.GetValueOrDefault(id, "?"),
                     declared.GetValueOrDefault((r.Id, id), ConflictStanding.NotDeclared), completed.Contains((r.Id, id))))
                     .OrderBy(a => a.Name).ToList();
-                var candidates = reviewers.Where(v => !on.Contains(v.UserId) && declared.GetValueOrDefault((r.Id, v.UserId)) != ConflictStanding.Conflicted)
+                // Only an application still open to review takes another reviewer (AssignReviewer refuses the others):
+                // a shortlisted or decided one is listed with its reviewers and offers no "assign" button bound to fail.
+                var candidates = !ReviewerDirectory.Assignable.Contains(r.Status) ? [] : reviewers
+                    .Where(v => !on.Contains(v.UserId) && declared.GetValueOrDefault((r.Id, v.UserId)) != ConflictStanding.Conflicted)
                     .Select(v => new Candidate(v.UserId, v.Name, likely(r.Id, v.UserId))).ToList();
                 return new Row(r.Id, r.ReferenceNumber ?? "", r.LegalName, r.CountryIso2, r.Status, assigned, candidates);
             }).ToList();

@@ -26,7 +26,7 @@ public static class CreateUser
             RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter the person's name.").AtMost(200, "Name");
             RuleFor(x => x.PreferredLanguage).Must(l => LocalizedText.Languages.Contains(l))
                 .WithMessage("Choose English, French or Spanish.");
-            RuleForEach(x => x.Roles).Must(r => Identity.Roles.All.Contains(r)).WithMessage("Unknown role '{PropertyValue}'.");
+            RuleForEach(x => x.Roles).Must(r => Identity.Roles.All.Contains(r)).WithMessage("Choose the roles from the list.");
         }
     }
 

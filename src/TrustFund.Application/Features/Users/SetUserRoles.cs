@@ -16,7 +16,7 @@ public static class SetUserRoles
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() =>
-            RuleForEach(x => x.Roles).Must(r => Identity.Roles.All.Contains(r)).WithMessage("Unknown role '{PropertyValue}'.");
+            RuleForEach(x => x.Roles).Must(r => Identity.Roles.All.Contains(r)).WithMessage("Choose the roles from the list.");
     }
 
     public sealed class Handler(UserManager<ApplicationUser> users, ICurrentUser currentUser) : ICommandHandler<Command, Unit>

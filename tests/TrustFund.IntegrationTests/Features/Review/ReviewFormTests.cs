@@ -76,6 +76,24 @@ public sealed class ReviewFormTests(TrustFundAppFactory app) : ReviewTest(app)
         Assert.Equal(1, await db.ReviewAssignments.CountAsync());
     }
 
+    [Fact]
+    public async Task AssignPage_AShortlistedApplication_OffersNoAssignButton_AndAPostByHandIsRefused()
+    {
+        var (id, callId, board, manager) = await AScoredApplication();
+        await Send(new DecideSelection.Command(id, Selection.Shortlist, "Shortlisted for the board."));
+        var url = $"/fund/calls/{callId}/review";
+        var token = HiddenFieldsOf(WebUtility.HtmlDecode(await manager.GetStringAsync(url))).First(f => f.Key == "__RequestVerificationToken");
+
+        var page = await manager.GetStringAsync(url);
+        var posted = await manager.PostAsync(url + "?handler=Hand", new FormUrlEncodedContent(
+            [token, new("ApplicationId", id.ToString()), new("ReviewerUserId", Of(board, "SE").Id.ToString())]));
+
+        Assert.DoesNotContain($"value=\"{id}\"", page); // no "assign by hand" form for it
+        await AssertRefusedWith(posted, "Only an eligible application can be assigned for review.");
+        await using var db = App.NewDbContext();
+        Assert.Equal(1, await db.ReviewAssignments.CountAsync());
+    }
+
     [Theory]
     [InlineData("1", "Give between two and five reviewers per application.")]
     [InlineData("1000", "Give between two and five reviewers per application.")]
