@@ -665,6 +665,10 @@ namespace TrustFund.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("BlindReview")
+                        .HasColumnType("boolean")
+                        .HasColumnName("blind_review");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");

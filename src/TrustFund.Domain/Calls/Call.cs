@@ -42,6 +42,12 @@ public sealed class Call : Entity
     public LocalizedText PriorityThemes { get; private set; } = new("");
     public List<RubricCriterion> Rubric { get; private set; } = [.. RubricCriterion.Default];
 
+    /// <summary>
+    /// Blind review (DOMAIN.md section 4, off by default): trustees scoring see no organisation name, country or
+    /// identifying attachment until the scores on the application are locked.
+    /// </summary>
+    public bool BlindReview { get; private set; }
+
     /// <summary>The prefix of this call's reference numbers: numbers run per year and window (see <see cref="ReferenceCounter"/>).</summary>
     public string ReferencePrefix => ReferencePrefixFor(Deadline.Year, Window);
 
@@ -82,6 +88,14 @@ public sealed class Call : Entity
             OpenToRegionalGroups = [.. eligibility.OpenToRegionalGroups.Distinct().Order(StringComparer.Ordinal)],
             OpenToCountries = [.. eligibility.OpenToCountries.Select(c => c.Trim().ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal)],
         };
+    }
+
+    /// <summary>Turns blind review on or off; as the call's other rules, only while it is a draft or open, before any review.</summary>
+    public void SetBlindReview(bool blind)
+    {
+        if (Status is not (CallStatus.Draft or CallStatus.Published))
+            throw new DomainException("Only a draft or an open call can be edited.");
+        BlindReview = blind;
     }
 
     public bool IsOpenAt(DateTimeOffset now) => Status == CallStatus.Published && now < Deadline;

@@ -40,6 +40,9 @@ public sealed record CallForm
     public List<DocumentType> RequiredDocuments { get; init; } = [.. new CallEligibility().RequiredDocuments];
     public List<RubricRow> Rubric { get; init; } = [.. RubricCriterion.Default.Select(RubricRow.Of)];
 
+    /// <summary>Trustees scoring see no organisation name, country or attachments until the scores are locked.</summary>
+    public bool BlindReview { get; init; }
+
     /// <summary>The regional groups (codes) whose organisations may apply; none ticked and no country: open to all.</summary>
     public List<string> OpenToRegionalGroups { get; init; } = [];
 
@@ -97,7 +100,7 @@ public sealed record CallForm
             MinYearsRegistered = call.Eligibility.MinYearsRegistered, RegistrationCutOff = call.Eligibility.RegistrationCutOff,
             MinYearsOfAssistance = call.Eligibility.MinYearsOfAssistance, MaxIndirectCostPercent = call.Eligibility.MaxIndirectCostShare * 100m,
             RequiredDocuments = [.. call.Eligibility.RequiredDocuments], Rubric = [.. call.Rubric.Select(RubricRow.Of)],
-            OpenToRegionalGroups = [.. call.Eligibility.OpenToRegionalGroups], OpenToCountries = string.Join(", ", call.Eligibility.OpenToCountries),
+            BlindReview = call.BlindReview, OpenToRegionalGroups = [.. call.Eligibility.OpenToRegionalGroups], OpenToCountries = string.Join(", ", call.Eligibility.OpenToCountries),
         };
     }
 

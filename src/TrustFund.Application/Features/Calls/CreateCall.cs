@@ -29,6 +29,7 @@ public static class CreateCall
             var call = new Call(slug, terms, clock.GetUtcNow());
             var (themes, eligibility, rubric) = command.Form.ToRules();
             call.SetRules(themes, eligibility, rubric);
+            call.SetBlindReview(command.Form.BlindReview);
             db.Calls.Add(call);
             await db.SaveChangesAsync(ct);
             return new Result(call.Id, call.Slug);

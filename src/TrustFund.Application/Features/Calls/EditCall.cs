@@ -29,6 +29,7 @@ public static class EditCall
             call.Edit(command.Form.ToTerms());
             var (themes, eligibility, rubric) = command.Form.ToRules();
             call.SetRules(themes, eligibility, rubric);
+            call.SetBlindReview(command.Form.BlindReview);
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

@@ -36,12 +36,15 @@ public static class GetTrusteeHome
             var open = await (from r in db.ReviewAssignments.AsNoTracking()
                               join a in db.Applications on r.ApplicationId equals a.Id
                               join o in db.Organisations on a.OrganisationId equals o.Id
+                              join c in db.Calls on a.CallId equals c.Id
                               where r.ReviewerUserId == me && ReviewOpen.Contains(a.Status)
                                     && !db.Assessments.Any(s => s.ApplicationId == r.ApplicationId && s.ReviewerUserId == me && s.CompletedAt != null)
                                     && !latest.Any(d => d.ApplicationId == r.ApplicationId && d.HasConflict)
                               select new
                               {
-                                  r.ApplicationId, r.CallId, r.AssignedAt, a.ReferenceNumber, o.LegalName,
+                                  r.ApplicationId, r.CallId, r.AssignedAt, a.ReferenceNumber,
+                                  // Blind review: this trustee's own assessment is still open, so the scores are not all locked.
+                                  LegalName = c.BlindReview ? a.ReferenceNumber! : o.LegalName,
                                   Declared = latest.Any(d => d.ApplicationId == r.ApplicationId),
                               }).ToListAsync(ct);
             var callIds = open.Select(r => r.CallId).Distinct().ToList();

@@ -22,7 +22,11 @@ public static class GetReviewApplication
     public sealed record Query(Guid ApplicationId) : IQuery<Result>;
 
     public sealed record Result(Guid ApplicationId, string ReferenceNumber, string Organisation, string CountryIso2, LocalizedText CallTitle,
-        ApplicationStatus Status, ConflictStanding Standing, IReadOnlyList<LikelyConflict> Flags, bool IsAssigned, Details? Details);
+        ApplicationStatus Status, ConflictStanding Standing, IReadOnlyList<LikelyConflict> Flags, bool IsAssigned, Details? Details)
+    {
+        /// <summary>Blind review: who applied is withheld (name and country empty, the project's country left out) until the scores are locked.</summary>
+        public bool Blind { get; init; }
+    }
 
     public sealed record Details(ProjectSection Project, decimal RequestedAmount, IReadOnlyList<BudgetLine> Budget,
         IReadOnlyList<RubricCriterion> Rubric, IReadOnlyList<CriterionScore> MyScores, bool MyAssessmentCompleted, bool CanScore);
@@ -46,17 +50,18 @@ public static class GetReviewApplication
             var standing = await db.StandingAsync(me, query.ApplicationId, ct);
             var flags = await ReviewerDirectory.LikelyConflictsAsync(db, me, query.ApplicationId, today, ct);
             var assigned = await db.ReviewAssignments.AnyAsync(r => r.ApplicationId == query.ApplicationId && r.ReviewerUserId == me, ct);
+            var blind = (await db.HiddenFromAsync(user, [query.ApplicationId], ct)).Count > 0;
             Details? details = null;
             if (ConflictRules.MayTakePart(standing))
             {
                 var mine = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(s => s.ApplicationId == query.ApplicationId && s.ReviewerUserId == me, ct);
                 var application = found.Application;
-                details = new Details(application.Project, application.RequestedAmount, application.Budget, found.Rubric,
+                details = new Details(blind ? application.Project with { ImplementationCountryIso2 = null } : application.Project, application.RequestedAmount, application.Budget, found.Rubric,
                     mine?.Scores ?? found.Rubric.Select(c => new CriterionScore(c.Name, null, null)).ToList(), mine?.IsCompleted == true,
                     assigned && Scorable.Contains(application.Status) && mine?.IsCompleted != true);
             }
-            return new Result(found.Application.Id, found.Application.ReferenceNumber ?? "", found.LegalName, found.CountryIso2, found.Title,
-                found.Application.Status, standing, flags, assigned, details);
+            return new Result(found.Application.Id, found.Application.ReferenceNumber ?? "", blind ? "" : found.LegalName, blind ? "" : found.CountryIso2,
+                found.Title, found.Application.Status, standing, flags, assigned, details) { Blind = blind };
         }
     }
 }

@@ -24,7 +24,11 @@ public static class ListMyReviews
     }
 
     public sealed record Item(Guid ApplicationId, string ReferenceNumber, string Organisation, LocalizedText CallTitle, ApplicationStatus Status,
-        ConflictStanding Standing, bool Started, bool Completed);
+        ConflictStanding Standing, bool Started, bool Completed)
+    {
+        /// <summary>Blind review: the organisation is withheld (<see cref="Organisation"/> is empty).</summary>
+        public bool Blind { get; init; }
+    }
 
     public sealed class Handler(TrustFundDbContext db, ICurrentUser user) : IQueryHandler<Query, Result>
     {
@@ -47,9 +51,10 @@ public static class ListMyReviews
                                   Assessment = db.Assessments.Where(s => s.ApplicationId == a.Id && s.ReviewerUserId == me)
                                       .Select(s => new { s.CompletedAt }).FirstOrDefault(),
                               }).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-            var items = rows.Select(r => new Item(r.Id, r.ReferenceNumber ?? "", r.LegalName, r.Title, r.Status,
+            var hidden = await db.HiddenFromAsync(user, rows.Select(r => r.Id).ToList(), ct);
+            var items = rows.Select(r => new Item(r.Id, r.ReferenceNumber ?? "", hidden.Contains(r.Id) ? "" : r.LegalName, r.Title, r.Status,
                 r.Declared is null ? ConflictStanding.NotDeclared : r.Declared.Value ? ConflictStanding.Conflicted : ConflictStanding.NoConflict,
-                r.Assessment is not null, r.Assessment?.CompletedAt is not null)).ToList();
+                r.Assessment is not null, r.Assessment?.CompletedAt is not null) { Blind = hidden.Contains(r.Id) }).ToList();
             return new Result(items, page, total);
         }
     }
