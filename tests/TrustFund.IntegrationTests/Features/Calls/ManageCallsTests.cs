@@ -114,6 +114,26 @@ public sealed class ManageCallsTests(TrustFundAppFactory app) : IntegrationTest(
     }
 
     [Fact]
+    public async Task PublishFromTheEditPage_WithTheDeadlinePassed_IsRefusedOnThatPage_WithOnlyThatMessage_AndTheCallStaysADraft()
+    {
+        var call = await Send(new CreateCall.Command(CallTestData.Form(App.Clock.GetUtcNow())));
+        App.Clock.Advance(TimeSpan.FromDays(31));
+        var client = await FundManager();
+        var edit = $"/fund/calls/{call.Id}/edit";
+
+        var response = await PostForm(client, edit + "?handler=Publish&culture=fr", [], pageUrl: edit + "?culture=fr");
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<html lang=\"fr\"", html);
+        Assert.DoesNotContain("The deadline has passed", html);
+        Assert.DoesNotContain("field is required", html);
+        Assert.Contains("La date limite est passée", html);
+        await using var db = App.NewDbContext();
+        Assert.Equal(CallStatus.Draft, (await db.Calls.SingleAsync()).Status);
+    }
+
+    [Fact]
     public async Task CallManagementPages_AreClosedToAnonymousAndToApplicants()
     {
         var anonymous = await NewClient().GetAsync("/fund/calls");

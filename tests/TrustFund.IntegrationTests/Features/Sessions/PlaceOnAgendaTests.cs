@@ -104,6 +104,10 @@ public sealed class PlaceOnAgendaTests(TrustFundAppFactory app) : ReviewTest(app
         Assert.DoesNotContain($"<option value=\"{past}\"", html);
         await AssertRefusedWith(pastSession, "This session has taken place: choose a coming one, or open a new session.");
         await AssertRefusedWith(nothing, "Tick at least one application.");
+        // The confirm step posted by hand without a message (no preview before it) keeps the same rule.
+        var confirmedWithoutMessage = await manager.PostAsync(Page(callId) + "?handler=Confirm", new FormUrlEncodedContent(
+            (await PageForm(manager, Page(callId), "Preview", [new("SessionId", coming.ToString()), new("ApplicationIds", ids[1].ToString())])).Fields));
+        await AssertRefusedWith(confirmedWithoutMessage, "Write the message the applicants shortlisted now will read.");
         await using var db = App.NewDbContext();
         Assert.Equal(1, await db.SessionBallots.CountAsync(b => b.SessionId == coming));
         Assert.Equal(ApplicationStatus.UnderReview, (await db.Applications.SingleAsync(a => a.Id == ids[1])).Status);
