@@ -73,6 +73,20 @@ public abstract class FormPage : PageModel
     {
         var executed = await next();
         if (executed.Exception is not null && !executed.ExceptionHandled) return;
-        if (executed.Result is null or PageResult) await EnsureLoadedAsync(context.HttpContext.RequestAborted);
+        if (executed.Result is not (null or PageResult)) return;
+        try
+        {
+            await EnsureLoadedAsync(context.HttpContext.RequestAborted);
+        }
+        // Loading here is outside UseCaseExceptionFilter (a GET handler that loads nothing itself, OnGet() { }): an unknown
+        // record or another organisation's gets the answers the filter gives, 404 and 403, not a 500.
+        catch (TrustFund.Application.NotFoundException)
+        {
+            executed.Result = new NotFoundResult();
+        }
+        catch (TrustFund.Application.Authorization.ForbiddenException)
+        {
+            executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+        }
     }
 }

@@ -40,14 +40,21 @@ public static class StartApplication
         public bool? DirectlyResponsible { get; set; }
     }
 
-    private static readonly (string Name, Func<Answers, bool?> Answer)[] Questions =
+    /// <summary>Each question's field, its answer, and what to say when it is left unanswered (each its own words, so the error summary's links differ).</summary>
+    public static readonly (string Name, Func<Answers, bool?> Answer, string Unanswered)[] Questions =
     [
-        (nameof(Answers.NonProfitRegisteredInCountry), a => a.NonProfitRegisteredInCountry),
-        (nameof(Answers.RegisteredLongEnough), a => a.RegisteredLongEnough),
-        (nameof(Answers.AssistsVictimsLongEnough), a => a.AssistsVictimsLongEnough),
-        (nameof(Answers.BankAccountInOrganisationName), a => a.BankAccountInOrganisationName),
-        (nameof(Answers.HasPseaMeasures), a => a.HasPseaMeasures),
-        (nameof(Answers.DirectlyResponsible), a => a.DirectlyResponsible),
+        (nameof(Answers.NonProfitRegisteredInCountry), a => a.NonProfitRegisteredInCountry,
+            "Say whether your organisation is a non-profit registered in the country of the project."),
+        (nameof(Answers.RegisteredLongEnough), a => a.RegisteredLongEnough,
+            "Say whether your organisation was registered long enough before the cut-off date."),
+        (nameof(Answers.AssistsVictimsLongEnough), a => a.AssistsVictimsLongEnough,
+            "Say whether your organisation has assisted victims of trafficking long enough."),
+        (nameof(Answers.BankAccountInOrganisationName), a => a.BankAccountInOrganisationName,
+            "Say whether your organisation has a bank account in its own name."),
+        (nameof(Answers.HasPseaMeasures), a => a.HasPseaMeasures,
+            "Say whether your organisation has measures against sexual exploitation and abuse."),
+        (nameof(Answers.DirectlyResponsible), a => a.DirectlyResponsible,
+            "Say whether your organisation will carry out the project itself."),
     ];
 
     /// <summary>
@@ -58,7 +65,7 @@ public static class StartApplication
     {
         var ineligible = Ineligible(answers, call).ToList();
         return ineligible.Count > 0 ? ineligible
-            : Questions.Where(q => q.Answer(answers) is null).Select(q => new ValidationFailure(q.Name, "Answer yes or no.")).ToList();
+            : Questions.Where(q => q.Answer(answers) is null).Select(q => new ValidationFailure(q.Name, q.Unanswered)).ToList();
     }
 
     /// <summary>Why each "no" makes the organisation ineligible for this call, as a catalogue text and its values.</summary>

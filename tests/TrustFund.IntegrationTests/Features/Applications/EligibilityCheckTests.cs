@@ -52,7 +52,7 @@ public sealed class EligibilityCheckTests(TrustFundAppFactory app) : Application
         var response = await PostPageForm(client, $"/apply/start/{call.Id}", null, Answers(no: question, unanswered: "HasPseaMeasures"));
 
         var html = await AssertRefusedWith(response, rule);
-        Assert.DoesNotContain("Answer yes or no.", html);
+        Assert.DoesNotContain("Say whether", html);
         Assert.Contains($"href=\"#{question}\"", html); // the summary leads to the question
         Assert.Contains($"id=\"{question}_no\" name=\"{question}\" value=\"false\" checked", html.Replace("checked=\"checked\"", "checked"));
         await using var db = App.NewDbContext();
@@ -89,7 +89,7 @@ public sealed class EligibilityCheckTests(TrustFundAppFactory app) : Application
 
         var response = await PostPageForm(client, $"/apply/start/{call.Id}", null, answers);
 
-        var html = await AssertRefusedWith(response, "Answer yes or no.");
+        var html = await AssertRefusedWith(response, "Say whether your organisation has measures against sexual exploitation and abuse.");
         Assert.Contains("href=\"#HasPseaMeasures\"", html);
         Assert.DoesNotContain("<script>alert(1)</script>", html);
         await using var db = App.NewDbContext();

@@ -35,7 +35,7 @@ public sealed class StartModel(IMediator mediator) : FormPage
         foreach (var key in ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList())
         {
             ModelState.Remove(key);
-            ModelState.AddModelError(key, Text("Answer yes or no."));
+            ModelState.AddModelError(key, Text(StartApplication.Questions.Where(q => q.Name == key).Select(q => q.Unanswered).FirstOrDefault() ?? "Answer yes or no."));
         }
         if (!ModelState.IsValid) return Page();
         var id = await mediator.Send(new StartApplication.Command(CallId) { Eligibility = answers }, ct);

@@ -21,8 +21,7 @@ public sealed class ViewModel(IMediator mediator) : FormPage
 
     protected override async Task LoadAsync(CancellationToken ct) => Current = await mediator.Send(new GetApplication.Query(RouteGuid()), ct);
 
-    /// <summary>Loaded in the handler, not after it, so that another organisation's application is a 403 (UseCaseExceptionFilter), not a 500.</summary>
-    public Task OnGetAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
+    public void OnGet() { }
 
     public async Task<IActionResult> OnPostWithdrawAsync(WithdrawForm withdraw, CancellationToken ct)
     {
