@@ -16,8 +16,8 @@ namespace TrustFund.Web.Hosting;
 /// Every form post of a signed-in person that carries an idempotency key (IdempotencyKeyTagHelper) gets one effect and
 /// one answer, however often it arrives: the first post runs, and its command claims the key in its own transaction
 /// (IdempotentPost); after the answer is written, its status, address and confirmation are stored with the key for a
-/// day. A later post with the same key and the same fields gets that answer again without running anything; one that
-/// arrives while the first is still running waits for it. Anonymous posts (sign-in, registration) and the autosave
+/// day. A later post with the same key and the same fields finds the key claimed as soon as its command starts, does
+/// nothing, and gets that answer again; one that arrives while the first is still running waits for it. Anonymous posts (sign-in, registration) and the autosave
 /// (which is an idempotent upsert and keeps no key) run as they are.
 /// </summary>
 public sealed class IdempotentPostFilter(TrustFundDbContext db, IdempotentPost post, ITempDataDictionaryFactory tempData,
@@ -39,11 +39,8 @@ public sealed class IdempotentPostFilter(TrustFundDbContext db, IdempotentPost p
             return;
         }
         var ct = context.HttpContext.RequestAborted;
-        if (await AnswerOf(key, ct) is { } first)
-        {
-            context.Result = Replay(context.HttpContext, first);
-            return;
-        }
+        // Not looked up first: a first post (nearly every post) would pay a statement for nothing. A retry finds the key
+        // claimed when its command starts (PostAlreadyDoneException) and is answered here with the first answer.
         post.Key = key;
         var executed = await next();
         if (executed.Exception is PostAlreadyDoneException)
