@@ -128,6 +128,14 @@ public sealed class IdempotentPostFilter(TrustFundDbContext db, IdempotentPost p
     /// The first answer again: the same redirect with the same confirmation. An answer that was not a redirect (a page
     /// rendered after the change), or one never stored, leads back to the page as it now is, saying it was done once.
     /// </summary>
+    /// <remarks>
+    /// Why a page answered 200 is not replayed word for word: every form here answers a done change with a redirect
+    /// (post/redirect/get), whose address and confirmation are stored and replayed exactly. The one page answered after
+    /// a change is the API token's, which shows the token's secret once and marks itself no-store: storing that page
+    /// for a day to replay it would keep the secret in the database, which the token's design refuses. A retry of it is
+    /// better led to the list, where the token stands (to be revoked and made again if its secret was missed), than
+    /// given a copy of the secret. No form with a key answers JSON (the autosave is a versioned upsert and carries none).
+    /// </remarks>
     private IActionResult Replay(HttpContext http, Answer? first)
     {
         var messages = tempData.GetTempData(http);
@@ -137,7 +145,10 @@ public sealed class IdempotentPostFilter(TrustFundDbContext db, IdempotentPost p
             return new RedirectResult(location);
         }
         messages["Message"] = text[AlreadySent].Value;
-        return new RedirectResult(http.Request.PathBase + http.Request.Path + http.Request.QueryString);
+        // The page itself, not the post's handler: a GET naming a handler that only posts would run no handler and show
+        // the page without its contents.
+        var query = QueryString.Create(http.Request.Query.Where(q => !q.Key.Equals("handler", StringComparison.OrdinalIgnoreCase)));
+        return new RedirectResult(http.Request.PathBase + http.Request.Path + query);
     }
 
     private sealed record Answer(int StatusCode, string? Location, string? Message);
