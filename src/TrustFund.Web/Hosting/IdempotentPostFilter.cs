@@ -16,8 +16,8 @@ namespace TrustFund.Web.Hosting;
 /// Every form post of a signed-in person that carries an idempotency key (IdempotencyKeyTagHelper) gets one effect and
 /// one answer, however often it arrives: the first post runs, and its command claims the key in its own transaction
 /// (IdempotentPost); after the answer is written, its status, address and confirmation are stored with the key for a
-/// day. A later post with the same key and the same fields gets that answer again without running anything; one that
-/// arrives while the first is still running waits for it. Anonymous posts (sign-in, registration) and the autosave
+/// day. A later post with the same key and the same fields finds the key claimed as soon as its command starts, does
+/// nothing, and gets that answer again; one that arrives while the first is still running waits for it. Anonymous posts (sign-in, registration) and the autosave
 /// (which is an idempotent upsert and keeps no key) run as they are.
 /// </summary>
 public sealed class IdempotentPostFilter(TrustFundDbContext db, IdempotentPost post, ITempDataDictionaryFactory tempData,
@@ -39,11 +39,8 @@ public sealed class IdempotentPostFilter(TrustFundDbContext db, IdempotentPost p
             return;
         }
         var ct = context.HttpContext.RequestAborted;
-        if (await AnswerOf(key, ct) is { } first)
-        {
-            context.Result = Replay(context.HttpContext, first);
-            return;
-        }
+        // Not looked up first: a first post (nearly every post) would pay a statement for nothing. A retry finds the key
+        // claimed when its command starts (PostAlreadyDoneException) and is answered here with the first answer.
         post.Key = key;
         var executed = await next();
         if (executed.Exception is PostAlreadyDoneException)
@@ -131,6 +128,14 @@ public sealed class IdempotentPostFilter(TrustFundDbContext db, IdempotentPost p
     /// The first answer again: the same redirect with the same confirmation. An answer that was not a redirect (a page
     /// rendered after the change), or one never stored, leads back to the page as it now is, saying it was done once.
     /// </summary>
+    /// <remarks>
+    /// Why a page answered 200 is not replayed word for word: every form here answers a done change with a redirect
+    /// (post/redirect/get), whose address and confirmation are stored and replayed exactly. The one page answered after
+    /// a change is the API token's, which shows the token's secret once and marks itself no-store: storing that page
+    /// for a day to replay it would keep the secret in the database, which the token's design refuses. A retry of it is
+    /// better led to the list, where the token stands (to be revoked and made again if its secret was missed), than
+    /// given a copy of the secret. No form with a key answers JSON (the autosave is a versioned upsert and carries none).
+    /// </remarks>
     private IActionResult Replay(HttpContext http, Answer? first)
     {
         var messages = tempData.GetTempData(http);
@@ -140,7 +145,10 @@ public sealed class IdempotentPostFilter(TrustFundDbContext db, IdempotentPost p
             return new RedirectResult(location);
         }
         messages["Message"] = text[AlreadySent].Value;
-        return new RedirectResult(http.Request.PathBase + http.Request.Path + http.Request.QueryString);
+        // The page itself, not the post's handler: a GET naming a handler that only posts would run no handler and show
+        // the page without its contents.
+        var query = QueryString.Create(http.Request.Query.Where(q => !q.Key.Equals("handler", StringComparison.OrdinalIgnoreCase)));
+        return new RedirectResult(http.Request.PathBase + http.Request.Path + query);
     }
 
     private sealed record Answer(int StatusCode, string? Location, string? Message);

@@ -87,6 +87,35 @@ public sealed partial class IdempotentPostTests(TrustFundAppFactory app) : Finan
         Assert.Equal(2, await Receipts());
     }
 
+    /// <summary>
+    /// A page answered after a change (the API token's, with its secret shown once) is not stored to be replayed: the
+    /// resend creates no second token and leads to the list saying the form was already sent, and the secret is nowhere
+    /// in the database.
+    /// </summary>
+    [Fact]
+    public async Task CreateApiToken_SentAgainWithItsKey_CreatesOneToken_AndTheRetryIsLedToTheList_WithoutStoringTheSecret()
+    {
+        var client = await FundManager();
+        var form = await PageForm(client, "/account/api-tokens", "Create", [new("Name", "Reporting script")]);
+
+        var first = await Post(client, form);
+        var again = await Post(client, form);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var secret = Regex.Match(await first.Content.ReadAsStringAsync(), "tf_[A-Za-z0-9_-]{20,}").Value;
+        Assert.NotEmpty(secret);
+        Assert.Equal((HttpStatusCode.Redirect, "/account/api-tokens"), (again.StatusCode, LocationOf(again)));
+        var list = WebUtility.HtmlDecode(await client.GetStringAsync(LocationOf(again)));
+        Assert.Contains("This form had already been sent: it was not done a second time.", list);
+        Assert.Contains("Reporting script", list);
+        Assert.DoesNotContain(secret, list);
+        await using var db = App.NewDbContext();
+        Assert.Equal(1, await db.ApiTokens.CountAsync());
+        var answer = Assert.Single(await db.FormAnswers.AsNoTracking().ToListAsync());
+        Assert.Equal(200, answer.StatusCode);
+        Assert.DoesNotContain(secret, $"{answer.Location} {answer.Message}");
+    }
+
     [Theory]
     [InlineData("not-a-key")]
     [InlineData("")]

@@ -92,12 +92,17 @@ public static class SaveDraft
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
-            var codes = await new ReferenceCodeCheck(db).Country(command.Organisation?.CountryIso2, "Organisation.CountryIso2", ct);
-            await codes.Country(command.Project?.ImplementationCountryIso2, "Project.ImplementationCountryIso2", ct);
-            await codes.FormsOfExploitation(command.Beneficiaries?.Select(b => b.FormOfExploitationCode) ?? [], "Beneficiaries", ct);
+            var application = await db.OwnForUpdate(user, command.ApplicationId, command.Version, ct);
+            // Only codes the draft does not hold yet are looked up: what it holds passed this check when it was saved, and
+            // the 30-second autosave nearly always posts the same country again.
+            var codes = await new ReferenceCodeCheck(db).Country(Changed(command.Organisation?.CountryIso2, application.Organisation.CountryIso2),
+                "Organisation.CountryIso2", ct);
+            await codes.Country(Changed(command.Project?.ImplementationCountryIso2, application.Project.ImplementationCountryIso2),
+                "Project.ImplementationCountryIso2", ct);
+            await codes.FormsOfExploitation((command.Beneficiaries ?? []).Select(b => b.FormOfExploitationCode)
+                .Except(application.Beneficiaries.Select(b => b.FormOfExploitationCode)), "Beneficiaries", ct);
             codes.ThrowIfAnyUnknown();
 
-            var application = await db.OwnForUpdate(user, command.ApplicationId, command.Version, ct);
             var now = clock.GetUtcNow();
             if (command.Organisation is { } organisation) application.SaveOrganisation(organisation, now);
             if (command.Project is { } project) application.SaveProject(project, now);
@@ -107,5 +112,7 @@ public static class SaveDraft
             await db.SaveChangesAsync(ct);
             return new Result((uint)db.Entry(application).Property("xmin").CurrentValue!, now);
         }
+
+        private static string? Changed(string? posted, string? held) => posted == held ? null : posted;
     }
 }

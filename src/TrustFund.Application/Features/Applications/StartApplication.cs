@@ -120,6 +120,9 @@ public static class StartApplication
             }, clock.GetUtcNow(), user.UserName);
             application.SaveProject(new ProjectSection { ImplementationCountryIso2 = organisation.CountryIso2 }, clock.GetUtcNow());
             db.Applications.Add(application);
+            // The transaction goes on after a refused insert only from a savepoint (the pipeline makes none of its own).
+            var transaction = db.Database.CurrentTransaction;
+            if (transaction is not null) await transaction.CreateSavepointAsync(nameof(StartApplication), ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -127,6 +130,7 @@ public static class StartApplication
             catch (DbUpdateException)
             {
                 // A colleague started it at the same moment: theirs is the one (the unique index let only one in).
+                if (transaction is not null) await transaction.RollbackToSavepointAsync(nameof(StartApplication), ct);
                 db.ChangeTracker.Clear();
                 return await db.Applications.Where(a => a.CallId == command.CallId && a.OrganisationId == organisationId)
                     .Select(a => a.Id).SingleAsync(ct);
