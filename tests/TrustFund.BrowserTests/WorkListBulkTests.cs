@@ -89,8 +89,12 @@ public sealed class WorkListBulkTests(BrowserApp app)
 
         var thailand = await app.SignIn("ngo.thailand@trustfund.test");
         await thailand.GotoAsync($"/calls/{slug}?culture=en");
-        await thailand.GetByRole(AriaRole.Button, new() { Name = "Apply to this call" }).ClickAsync();
-        await thailand.WaitForURLAsync(url => url.EndsWith("/organisation"));
+        // The Apply link leads to the eligibility questions; every "yes" starts the draft (its task list).
+        await thailand.GetByRole(AriaRole.Link, new() { Name = "Apply to this call" }).ClickAsync();
+        foreach (var question in new[] { "NonProfitRegisteredInCountry", "RegisteredLongEnough", "AssistsVictimsLongEnough", "BankAccountInOrganisationName", "HasPseaMeasures", "DirectlyResponsible" })
+            await thailand.Locator($"#{question}").CheckAsync();
+        await thailand.Locator("main form button[type=submit]").ClickAsync();
+        await thailand.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/apply/[0-9a-f-]{36}$"));
     }
 
     [SkippableFact]
