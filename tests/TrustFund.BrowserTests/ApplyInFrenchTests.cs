@@ -41,9 +41,7 @@ public sealed class ApplyInFrenchTests(BrowserApp app)
         await page.GotoAsync("/apply");
         await page.Locator(".calls li", new() { HasText = "Assistance d'urgence" }).Locator("a.button").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Votre organisation peut-elle présenter une demande ?");
-        foreach (var question in new[] { "NonProfitRegisteredInCountry", "RegisteredLongEnough", "AssistsVictimsLongEnough", "BankAccountInOrganisationName", "HasPseaMeasures", "DirectlyResponsible" })
-            await page.Locator($"#{question}").CheckAsync();
-        await page.Locator("main form button[type=submit]").ClickAsync();
+        await Support.EligibilityQuestions.AnswerYesToAllAndStart(page);
         await Assertions.Expect(page.Locator("h2").First).ToHaveTextAsync("Demande incomplète");
         await Assertions.Expect(TaskStatus(page, "organisation")).ToHaveTextAsync("Terminée"); // the registration filled it
         await Assertions.Expect(TaskStatus(page, "project")).ToHaveTextAsync("Pas commencée");

@@ -25,9 +25,7 @@ public sealed class SessionTimeoutTests(BrowserApp app)
         await page.GotoAsync("/apply?culture=es");
         await page.Locator(".calls li", new() { HasText = "mediano plazo" }).Locator("a.button").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("¿Puede su organización presentar una solicitud?");
-        foreach (var question in new[] { "NonProfitRegisteredInCountry", "RegisteredLongEnough", "AssistsVictimsLongEnough", "BankAccountInOrganisationName", "HasPseaMeasures", "DirectlyResponsible" })
-            await page.Locator($"#{question}").CheckAsync();
-        await page.Locator("main form button[type=submit]").ClickAsync();
+        await Support.EligibilityQuestions.AnswerYesToAllAndStart(page);
         await page.Locator("li[data-task=project] a").ClickAsync();
         const string risks = "Las inundaciones del monzón pueden cortar los caminos al albergue.";
         await page.Locator("#Project_Risks").FillAsync(risks);

@@ -91,9 +91,7 @@ public sealed class WorkListBulkTests(BrowserApp app)
         await thailand.GotoAsync($"/calls/{slug}?culture=en");
         // The Apply link leads to the eligibility questions; every "yes" starts the draft (its task list).
         await thailand.GetByRole(AriaRole.Link, new() { Name = "Apply to this call" }).ClickAsync();
-        foreach (var question in new[] { "NonProfitRegisteredInCountry", "RegisteredLongEnough", "AssistsVictimsLongEnough", "BankAccountInOrganisationName", "HasPseaMeasures", "DirectlyResponsible" })
-            await thailand.Locator($"#{question}").CheckAsync();
-        await thailand.Locator("main form button[type=submit]").ClickAsync();
+        await Support.EligibilityQuestions.AnswerYesToAllAndStart(thailand);
         await thailand.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/apply/[0-9a-f-]{36}$"));
     }
 
