@@ -38,8 +38,16 @@ public static class SubmitApplication
             if (application.Status != ApplicationStatus.Draft && application.ReferenceNumber is { } already)
                 return new Result(already, application.SubmittedAt!.Value); // the second click of a double click
 
-            // Read without a lock: the checks below must not hold up other organisations submitting to the same call.
-            var call = await db.Calls.SingleAsync(c => c.Id == application.CallId, ct);
+            // Read without a lock (the checks below must not hold up other organisations submitting to the same call), and
+            // in one round trip: the call, the types of document attached, the language of the receipt.
+            var me = user.UserId;
+            var read = await db.Calls.AsNoTracking().Where(c => c.Id == application.CallId).Select(c => new
+            {
+                Call = c,
+                Attached = db.Attachments.Where(a => a.ApplicationId == application.Id).Select(a => a.Type).ToList(),
+                Language = db.Users.Where(u => u.Id == me).Select(u => u.PreferredLanguage).FirstOrDefault(),
+            }).SingleAsync(ct);
+            var call = read.Call;
             var now = clock.GetUtcNow();
             if (!call.IsOpenAt(now))
                 throw new DomainException("The deadline for this call passed on {0} ({1}). Your draft is kept.",
@@ -47,17 +55,16 @@ public static class SubmitApplication
             // Checked again here: the call's regions or the organisation's country may have changed since the draft was started.
             await db.EnsureOpenToAsync(call, application.OrganisationId, ct);
 
-            var attached = await db.Attachments.Where(a => a.ApplicationId == application.Id).Select(a => a.Type).Distinct().ToListAsync(ct);
+            var attached = read.Attached.Distinct().ToList();
             var problems = application.ProblemsBeforeSubmission(call, attached);
             if (problems.Count > 0)
                 throw new ValidationException(problems.Select(p => new ValidationFailure(p.Field, p.Template)
                     { FormattedMessagePlaceholderValues = ToPlaceholders(p.Arguments) }));
 
-            var language = await LanguageOfUser(ct);
             var number = await TakeNumber(call.ReferencePrefix, ct);
             var reference = Call.ReferenceNumber(call.Deadline.Year, call.Window, number);
             application.Submit(call, attached, now, reference, user.UserName);
-            QueueReceipt(application, call, now, language);
+            QueueReceipt(application, call, now, read.Language);
             await db.SaveChangesAsync(ct);
             return new Result(application.ReferenceNumber!, now);
         }
@@ -91,9 +98,5 @@ public static class SubmitApplication
                 "<p>" + WebUtility.HtmlEncode(text).Replace("\n", "<br>") + "</p>",
                 DeduplicationKey: $"application-receipt:{application.Id}"));
         }
-
-        // Awaited, never blocking: a blocked thread-pool thread per submission starves the pool in the last-minute rush.
-        private async Task<string?> LanguageOfUser(CancellationToken ct) =>
-            user.UserId is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.PreferredLanguage).SingleOrDefaultAsync(ct) : null;
     }
 }
