@@ -34,6 +34,34 @@ public sealed class NoticeEventTests(TrustFundAppFactory app) : GrantTest(app)
             async db => (await db.Applications.SingleAsync(a => a.Id == id)).Status == ApplicationStatus.Ineligible);
     }
 
+    /// <summary>
+    /// Approving an award draws up its agreement in a second command inside the first: that step refused (here by an
+    /// agreement already there, as two managers racing leave one), the approval rolls back, and the applicant is not told
+    /// of an award that did not happen, though its event was raised and the approval saved before the refusal.
+    /// </summary>
+    [Fact]
+    public async Task ApplicationDecided_AnApprovalWhoseAgreementIsRefused_TellsNobody()
+    {
+        var id = await RecommendedApplication();
+        await using (var db = App.NewDbContext())
+        {
+            var application = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == id);
+            db.GrantAgreements.Add(new GrantAgreement(id, application.OrganisationId, "NGO", "GA-" + application.ReferenceNumber, 40_000m,
+                application.Project.StartDate!.Value, application.Project.EndDate!.Value, [new GrantBudgetLine("DirectAssistance", "Shelter", 40_000m)],
+                App.Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+        var manager = await SignedIn(await Manager());
+
+        var refused = await PostPageForm(manager, $"/fund/applications/{id}/award", "Decide", [new("Approve", "true"), new("Amount", "40000")]);
+
+        await AssertRefusedWith(refused, "This application already has a grant agreement.");
+        await using var check = App.NewDbContext();
+        Assert.Equal(ApplicationStatus.Recommended, (await check.Applications.SingleAsync(a => a.Id == id)).Status);
+        Assert.Empty(await check.Notifications.Where(n => n.EventKey.StartsWith($"application-decision:{id}")).ToListAsync());
+        Assert.Empty(await check.OutboxEmails.Where(e => e.DeduplicationKey!.StartsWith($"application-decision:{id}")).ToListAsync());
+    }
+
     [Fact]
     public async Task GrantAgreementDrawnUp_TellsTheGrantee_OnlyWithTheAgreement_AndOnce()
     {
