@@ -91,6 +91,14 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
         });
     }
 
+    private const string DropReferenceSequences = """
+        DO $$ DECLARE sequence record; BEGIN
+            FOR sequence IN SELECT relname FROM pg_class WHERE relkind = 'S' AND relname LIKE 'reference\_number\_%' LOOP
+                EXECUTE format('DROP SEQUENCE public.%I', sequence.relname);
+            END LOOP;
+        END $$;
+        """;
+
     public async Task ResetAsync()
     {
         await using var connection = new NpgsqlConnection(OwnerConnectionString);
@@ -98,6 +106,9 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
         await using (var truncate = new NpgsqlCommand($"TRUNCATE TABLE {string.Join(", ", AppendOnlyTables)} RESTART IDENTITY", connection))
             await truncate.ExecuteNonQueryAsync();
         await _respawner!.ResetAsync(connection);
+        // Respawn empties tables, not sequences: each test's reference numbers start again at 0001, as on a new database.
+        await using (var sequences = new NpgsqlCommand(DropReferenceSequences, connection))
+            await sequences.ExecuteNonQueryAsync();
         Clock.Reset();
         Log.Clear();
         LostCommitAnswer.Disarm();

@@ -63,16 +63,13 @@ public static class SubmitApplication
         }
 
         /// <summary>
-        /// Takes the next number for the prefix on the submission's own connection and transaction: a submission that
-        /// fails gives its number back (no gap, never a duplicate), and the rush needs one pooled connection per
-        /// request, not two. The counter's row stays locked until the commit, so everything slow (the checks, the
-        /// receipt's language) is done before this, leaving only the save and the commit behind it.
+        /// Takes the next number for the prefix from its sequence, on the submission's own connection (one pooled
+        /// connection per request in the rush). A sequence takes no lock that lasts to the commit, so submissions to
+        /// the same window do not queue behind each other at the deadline; a submission that fails after this leaves a
+        /// gap, never a duplicate (migration ReferenceNumbersFromSequences).
         /// </summary>
         private async Task<int> TakeNumber(string prefix, CancellationToken ct) =>
-            (await db.Database.SqlQuery<int>($"""
-                INSERT INTO reference_counters (prefix, last) VALUES ({prefix}, 1)
-                ON CONFLICT (prefix) DO UPDATE SET last = reference_counters.last + 1 RETURNING last AS "Value"
-                """).ToListAsync(ct)).Single();
+            (await db.Database.SqlQuery<int>($"SELECT next_reference_number({prefix}) AS \"Value\"").ToListAsync(ct)).Single();
 
         private static Dictionary<string, object> ToPlaceholders(object[] arguments) =>
             arguments.Select((a, i) => (a, i)).ToDictionary(x => x.i.ToString(CultureInfo.InvariantCulture), x => x.a);
