@@ -35,6 +35,9 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
     /// <summary>Loses the answer to the next COMMIT when a test sets it off (off otherwise).</summary>
     public LostCommitAnswer LostCommitAnswer { get; } = new();
 
+    /// <summary>Fails the next COMMIT before it is sent, when a test sets it off (off otherwise).</summary>
+    public FailingCommit FailingCommit { get; } = new();
+
     /// <summary>
     /// One data-protection certificate for the run, so that every node the tests start (see NodeFactory) reads the key
     /// ring the others wrote, as replicas sharing one certificate do.
@@ -70,6 +73,7 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Log);
             services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(LostCommitAnswer);
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(FailingCommit);
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
         });
     }
@@ -108,6 +112,7 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
         Clock.Reset();
         Log.Clear();
         LostCommitAnswer.Disarm();
+        FailingCommit.Disarm();
         if (Directory.Exists(PickupDirectory)) Directory.Delete(PickupDirectory, recursive: true);
     }
 
