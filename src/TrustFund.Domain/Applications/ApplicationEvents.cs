@@ -8,3 +8,6 @@ namespace TrustFund.Domain.Applications;
 /// </summary>
 public sealed record ApplicationDecided(Guid ApplicationId, Guid OrganisationId, string ReferenceNumber, ApplicationStatus Status, string Said)
     : IDomainEvent;
+
+/// <summary>The applicant submitted before the deadline: the person who submitted gets a receipt with the reference number.</summary>
+public sealed record ApplicationSubmitted(Guid ApplicationId, Guid CallId, string ReferenceNumber, DateTimeOffset SubmittedAt) : IDomainEvent;

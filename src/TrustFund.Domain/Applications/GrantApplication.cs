@@ -180,6 +180,7 @@ public sealed class GrantApplication : Entity
         ReferenceNumber = referenceNumber;
         SubmittedAt = UpdatedAt = now;
         Move(ApplicationStatus.Submitted, now, by, null);
+        Raise(new ApplicationSubmitted(Id, CallId, referenceNumber, now));
     }
 
     public void Withdraw(DateTimeOffset now, string? by, string? reason)

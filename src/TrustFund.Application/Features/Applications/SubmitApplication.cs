@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -8,7 +7,6 @@ using TrustFund.Application.Abstractions;
 using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
-using TrustFund.Application.Messaging;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
@@ -26,7 +24,7 @@ public static class SubmitApplication
     public sealed record Command(Guid ApplicationId) : ICommand<Result>, IAboutApplication;
     public sealed record Result(string ReferenceNumber, DateTimeOffset SubmittedAt);
 
-    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, IEmailSender email, TimeProvider clock)
+    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
@@ -39,13 +37,12 @@ public static class SubmitApplication
                 return new Result(already, application.SubmittedAt!.Value); // the second click of a double click
 
             // Read without a lock (the checks below must not hold up other organisations submitting to the same call), and
-            // in one round trip: the call, the types of document attached, the language of the receipt.
-            var me = user.UserId;
-            var read = await db.Calls.AsNoTracking().Where(c => c.Id == application.CallId).Select(c => new
+            // in one round trip: the call (tracked, so the receipt's handler finds it without asking again) and the types of
+            // document attached.
+            var read = await db.Calls.Where(c => c.Id == application.CallId).Select(c => new
             {
                 Call = c,
                 Attached = db.Attachments.Where(a => a.ApplicationId == application.Id).Select(a => a.Type).ToList(),
-                Language = db.Users.Where(u => u.Id == me).Select(u => u.PreferredLanguage).FirstOrDefault(),
             }).SingleAsync(ct);
             var call = read.Call;
             var now = clock.GetUtcNow();
@@ -63,9 +60,7 @@ public static class SubmitApplication
 
             var number = await TakeNumber(call.ReferencePrefix, ct);
             var reference = Call.ReferenceNumber(call.Deadline.Year, call.Window, number);
-            application.Submit(call, attached, now, reference, user.UserName);
-            QueueReceipt(application, call, now, read.Language);
-            await db.SaveChangesAsync(ct);
+            application.Submit(call, attached, now, reference, user.UserName); // raises ApplicationSubmitted: the receipt
             return new Result(application.ReferenceNumber!, now);
         }
 
@@ -84,19 +79,5 @@ public static class SubmitApplication
         private static string LocalDeadline(Call call) =>
             TimeZoneInfo.ConvertTime(call.Deadline, TimeZoneInfo.FindSystemTimeZoneById(call.TimeZoneId))
                 .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
-        private void QueueReceipt(GrantApplication application, Call call, DateTimeOffset now, string? language)
-        {
-            var (subject, body) = Languages.Pick(language,
-                ("Application {0} received", "Your organisation's application {0} to the call \"{1}\" was received on {2} UTC.\n\nProject: {3}\nAmount requested: USD {4:N2}\n\nThe secretariat will check its eligibility and write to you. You can follow its status in TrustFund."),
-                ("Demande {0} reçue", "La demande {0} de votre organisation à l'appel « {1} » a été reçue le {2} UTC.\n\nProjet : {3}\nMontant demandé : {4:N2} USD\n\nLe secrétariat vérifiera son admissibilité et vous écrira. Vous pouvez suivre son état dans TrustFund."),
-                ("Solicitud {0} recibida", "La solicitud {0} de su organización a la convocatoria «{1}» se recibió el {2} UTC.\n\nProyecto: {3}\nImporte solicitado: {4:N2} USD\n\nLa secretaría verificará su admisibilidad y le escribirá. Puede seguir su estado en TrustFund."));
-            var culture = CultureInfo.GetCultureInfo(language ?? "en");
-            var text = string.Format(culture, body, application.ReferenceNumber, call.Title.For(language ?? "en"),
-                now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), application.Project.Title, application.RequestedAmount);
-            email.Queue(new EmailMessage(user.UserName!, string.Format(subject, application.ReferenceNumber), text,
-                "<p>" + WebUtility.HtmlEncode(text).Replace("\n", "<br>") + "</p>",
-                DeduplicationKey: $"application-receipt:{application.Id}"));
-        }
     }
 }
