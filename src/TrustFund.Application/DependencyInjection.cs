@@ -18,7 +18,7 @@ public static class DependencyInjection
         services.AddScoped<AuditContext>();
         services.AddScoped<Authorization.ActingUser>();
         services.AddSingleton<Authorization.RecordOwners>();
-        services.AddScoped<AuditingInterceptor>();
+        services.AddSingleton<AuditingInterceptor>();
         services.AddScoped<IEmailSender, OutboxEmailSender>();
         services.AddScoped<Identity.IdentityLookup>();
         services.AddScoped<Notifier>();

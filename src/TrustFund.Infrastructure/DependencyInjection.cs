@@ -33,7 +33,9 @@ public static class DependencyInjection
                 .EnableRetryOnFailure(maxRetryCount, maxRetryDelay, DatabaseResilience.RetriedErrorCodes))
             .UseSnakeCaseNamingConvention()
             // Interceptors registered as IInterceptor join the audit one: none in production; the tests add a fault there.
-            .AddInterceptors([provider.GetRequiredService<AuditingInterceptor>(), .. provider.GetServices<IInterceptor>()]));
+            .AddInterceptors([provider.GetRequiredService<AuditingInterceptor>(), .. provider.GetServices<IInterceptor>()]),
+            // Built once, not per request: the interceptors are singletons, and the per-request facts come with the context.
+            contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
 
         services.AddDataProtection().SetApplicationName("TrustFund");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using TrustFund.Application.Abstractions;
+using TrustFund.Application.Data;
 using TrustFund.Domain.Auditing;
 using TrustFund.Domain.Messaging;
 
@@ -13,7 +14,11 @@ namespace TrustFund.Application.Auditing;
 /// Adds one <see cref="AuditEntry"/> per changed entity to the same SaveChanges, hence the same transaction:
 /// a change is never committed without its trail, and a failed change leaves none.
 /// </summary>
-public sealed class AuditingInterceptor(ICurrentUser user, AuditContext context, TimeProvider clock) : SaveChangesInterceptor
+/// <remarks>
+/// One for the process, as the context's options are: who acts and in which use case come with the context saving
+/// (<see cref="TrustFundDbContext.Actor"/>, <see cref="TrustFundDbContext.UseCase"/>).
+/// </remarks>
+public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     // Secrets and churn that must never be copied into the trail. TokenHash is the SHA-256 of a 256-bit random API
     // token, useless to an attacker, but it has no business in a trail that many people read.
@@ -48,6 +53,7 @@ public sealed class AuditingInterceptor(ICurrentUser user, AuditContext context,
 
     private void AddEntries(DbContext db)
     {
+        var (user, action) = db is TrustFundDbContext context ? (context.Actor, context.UseCase) : (null, "System");
         var now = clock.GetUtcNow();
         var entries = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
@@ -61,7 +67,7 @@ public sealed class AuditingInterceptor(ICurrentUser user, AuditContext context,
         {
             var changes = Describe(entry);
             if (entry.State == EntityState.Modified && changes.Count == 0) continue;
-            db.Add(new AuditEntry(now, user.UserId, user.UserName, context.Action, entry.Metadata.ClrType.Name,
+            db.Add(new AuditEntry(now, user?.UserId, user?.UserName, action, entry.Metadata.ClrType.Name,
                 KeyOf(entry), entry.State.ToString(), JsonSerializer.Serialize(changes, Json)));
         }
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Abstractions;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Auditing;
@@ -18,9 +19,21 @@ using TrustFund.Domain.Security;
 
 namespace TrustFund.Application.Data;
 
-public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> options)
+/// <remarks>
+/// The options are built once for the process (a singleton: building them per request cost a fifth of a signed-in
+/// request's processor time); what differs per request, who acts and in which use case, comes with each context, for
+/// the <see cref="Auditing.AuditingInterceptor"/> to write into the trail. A context made by hand (migrations) has neither.
+/// </remarks>
+public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> options, ICurrentUser? actor = null,
+    Auditing.AuditContext? useCase = null)
     : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options)
 {
+    /// <summary>Who acts in this context's scope, for the audit trail.</summary>
+    internal ICurrentUser? Actor => actor;
+
+    /// <summary>The use case running in this context's scope, for the audit trail.</summary>
+    internal string UseCase => useCase?.Action ?? "System";
+
     public DbSet<RegionalGroup> RegionalGroups => Set<RegionalGroup>();
     public DbSet<Country> Countries => Set<Country>();
     public DbSet<FormOfExploitation> FormsOfExploitation => Set<FormOfExploitation>();
