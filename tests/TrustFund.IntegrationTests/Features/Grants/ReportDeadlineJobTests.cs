@@ -51,7 +51,7 @@ public sealed class ReportDeadlineJobTests(TrustFundAppFactory app) : GrantTest(
         Assert.Equal(GrantReportStatus.Overdue, (await db.GrantReports.SingleAsync(r => r.Id == report.Id)).Status);
         var keys = await db.Notifications.Select(n => n.EventKey).ToListAsync();
         Assert.Equal(5, keys.Count(k => k.Contains(report.Id.ToString())));
-        Assert.Contains(await db.OutboxEmails.ToListAsync(), e => e.To == manager.Email && e.Subject.StartsWith("Report 31 days overdue"));
+        Assert.Contains(await App.SendOutboxAsync(), m => m.To == manager.Email && m.Subject.StartsWith("Report 31 days overdue"));
     }
 
     [Fact]
