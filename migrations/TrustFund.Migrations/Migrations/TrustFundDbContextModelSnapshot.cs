@@ -1623,6 +1623,10 @@ namespace TrustFund.Migrations.Migrations
                         .HasColumnType("date")
                         .HasColumnName("due_on");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
                     b.Property<string>("Financial")
                         .HasColumnType("jsonb")
                         .HasColumnName("financial");
