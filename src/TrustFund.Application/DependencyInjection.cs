@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<AuditContext>();
         services.AddScoped<Authorization.ActingUser>();
+        services.AddSingleton<Authorization.RecordOwners>();
         services.AddScoped<AuditingInterceptor>();
         services.AddScoped<IEmailSender, OutboxEmailSender>();
         services.AddScoped<Identity.IdentityLookup>();

@@ -811,23 +811,6 @@ namespace TrustFund.Migrations.Migrations
                     b.ToTable("clarification_questions", (string)null);
                 });
 
-            modelBuilder.Entity("TrustFund.Domain.Calls.ReferenceCounter", b =>
-                {
-                    b.Property<string>("Prefix")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("prefix");
-
-                    b.Property<int>("Last")
-                        .HasColumnType("integer")
-                        .HasColumnName("last");
-
-                    b.HasKey("Prefix")
-                        .HasName("pk_reference_counters");
-
-                    b.ToTable("reference_counters", (string)null);
-                });
-
             modelBuilder.Entity("TrustFund.Domain.Common.FormAnswer", b =>
                 {
                     b.Property<Guid>("UserId")

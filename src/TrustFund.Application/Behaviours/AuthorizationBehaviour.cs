@@ -4,6 +4,8 @@ using TrustFund.Application.Abstractions;
 using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Features.Review;
+using TrustFund.Domain.Applications;
+using TrustFund.Domain.Grants;
 
 namespace TrustFund.Application.Behaviours;
 
@@ -12,7 +14,7 @@ namespace TrustFund.Application.Behaviours;
 /// current user before anything else reads the request, and refuses with <see cref="ForbiddenException"/>. A request without a
 /// declaration is refused too (and fails a test that enumerates them): forgetting must close the door, not open it.
 /// </summary>
-public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser user, TrustFundDbContext db)
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser user, TrustFundDbContext db, RecordOwners owners)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -52,19 +54,26 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser use
     /// <summary>
     /// Whether everything the request is about (an application, an attachment, a grant, a grant report: each one it names)
     /// is the organisation's. A thing that does not exist has no owner and is refused like another organisation's, so ids
-    /// cannot be probed. A request about nothing in particular (the sender's own list or profile) only needs the sender to
-    /// belong to an organisation; its handler reads theirs.
+    /// cannot be probed. Owners never change, so <see cref="RecordOwners"/> answers a second time from memory. A request
+    /// about nothing in particular (the sender's own list or profile) only needs the sender to belong to an organisation;
+    /// its handler reads theirs.
     /// </summary>
     private async ValueTask<bool> AllOwnedByAsync(Guid organisation, TMessage message, CancellationToken ct)
     {
-        if (message is IAboutApplication application && await db.Applications.Where(a => a.Id == application.ApplicationId)
-                .Select(a => (Guid?)a.OrganisationId).SingleOrDefaultAsync(ct) != organisation) return false;
-        if (message is IAboutAttachment attachment && await db.Attachments.Where(f => f.Id == attachment.AttachmentId)
-                .Join(db.Applications, f => f.ApplicationId, a => a.Id, (f, a) => (Guid?)a.OrganisationId).SingleOrDefaultAsync(ct) != organisation) return false;
-        if (message is IAboutGrant grant && await db.GrantAgreements.Where(g => g.Id == grant.GrantId)
-                .Select(g => (Guid?)g.OrganisationId).SingleOrDefaultAsync(ct) != organisation) return false;
-        if (message is IAboutGrantReport report && await db.GrantReports.Where(r => r.Id == report.ReportId)
-                .Join(db.GrantAgreements, r => r.GrantId, g => g.Id, (r, g) => (Guid?)g.OrganisationId).SingleOrDefaultAsync(ct) != organisation) return false;
+        if (message is IAboutApplication application && await owners.OwnerAsync<GrantApplication>(application.ApplicationId, () =>
+                db.Applications.Where(a => a.Id == application.ApplicationId).Select(a => (Guid?)a.OrganisationId).SingleOrDefaultAsync(ct)) != organisation)
+            return false;
+        if (message is IAboutAttachment attachment && await owners.OwnerAsync<Attachment>(attachment.AttachmentId, () =>
+                db.Attachments.Where(f => f.Id == attachment.AttachmentId)
+                    .Join(db.Applications, f => f.ApplicationId, a => a.Id, (f, a) => (Guid?)a.OrganisationId).SingleOrDefaultAsync(ct)) != organisation)
+            return false;
+        if (message is IAboutGrant grant && await owners.OwnerAsync<GrantAgreement>(grant.GrantId, () =>
+                db.GrantAgreements.Where(g => g.Id == grant.GrantId).Select(g => (Guid?)g.OrganisationId).SingleOrDefaultAsync(ct)) != organisation)
+            return false;
+        if (message is IAboutGrantReport report && await owners.OwnerAsync<GrantReport>(report.ReportId, () =>
+                db.GrantReports.Where(r => r.Id == report.ReportId)
+                    .Join(db.GrantAgreements, r => r.GrantId, g => g.Id, (r, g) => (Guid?)g.OrganisationId).SingleOrDefaultAsync(ct)) != organisation)
+            return false;
         return true;
     }
 

@@ -26,7 +26,6 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     public DbSet<FormOfExploitation> FormsOfExploitation => Set<FormOfExploitation>();
     public DbSet<AssistanceType> AssistanceTypes => Set<AssistanceType>();
     public DbSet<Call> Calls => Set<Call>();
-    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<ClarificationQuestion> ClarificationQuestions => Set<ClarificationQuestion>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<GrantApplication> Applications => Set<GrantApplication>();

@@ -71,6 +71,13 @@ public static class GrantFinance
         });
     }
 
+    /// <summary>
+    /// The grant as the command left it, for the handlers of its events: the tracked one when the command loaded it, so a
+    /// document reference or a notice reflects this transaction's change; else as stored.
+    /// </summary>
+    public static async Task<GrantAgreement> GrantAsChangedAsync(this TrustFundDbContext db, Guid id, CancellationToken ct) =>
+        db.GrantAgreements.Local.FirstOrDefault(g => g.Id == id) ?? await db.GrantAgreements.AsNoTracking().SingleAsync(g => g.Id == id, ct);
+
     public static async Task<GrantBalance> GrantBalanceAsync(this TrustFundDbContext db, Guid grantId, CancellationToken ct) =>
         (await db.GrantBalancesAsync(db.GrantAgreements.Where(g => g.Id == grantId).Select(g => g.Id), ct)).GetValueOrDefault(grantId) ?? GrantBalance.Zero;
 

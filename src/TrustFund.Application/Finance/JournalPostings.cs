@@ -19,7 +19,7 @@ public static class JournalPostings
     {
         protected override async Task HandleAsync(GrantAgreementSigned signed, CancellationToken ct)
         {
-            var grant = await Grant(db, signed.GrantId, ct);
+            var grant = await db.GrantAsChangedAsync(signed.GrantId, ct);
             db.JournalEntries.Add(JournalEntry.Record(JournalEventType.ObligationRaised, clock.Today(), Money.InUsd(signed.Amount), 1,
                 grant.Document(), null, user.AsActor(), clock.GetUtcNow()));
         }
@@ -55,7 +55,7 @@ public static class JournalPostings
     {
         protected override async Task HandleAsync(GrantAmountAmended amended, CancellationToken ct)
         {
-            var grant = await Grant(db, amended.GrantId, ct);
+            var grant = await db.GrantAsChangedAsync(amended.GrantId, ct);
             var type = amended.AmountChange > 0 ? JournalEventType.ObligationRaised : JournalEventType.ObligationReleased;
             db.JournalEntries.Add(JournalEntry.Record(type, amended.On, Money.InUsd(Math.Abs(amended.AmountChange)), 1,
                 grant.Document("amendment " + amended.AmendmentNumber), null, user.AsActor(), clock.GetUtcNow()));
@@ -67,7 +67,7 @@ public static class JournalPostings
     {
         protected override async Task HandleAsync(PaymentDisbursed disbursed, CancellationToken ct)
         {
-            var grant = await Grant(db, disbursed.GrantId, ct);
+            var grant = await db.GrantAsChangedAsync(disbursed.GrantId, ct);
             var settings = await db.FundSettingsAsync(ct);
             var now = clock.GetUtcNow();
             var actor = user.AsActor();
@@ -86,7 +86,7 @@ public static class JournalPostings
     {
         protected override async Task HandleAsync(GrantRefundRecorded refund, CancellationToken ct)
         {
-            var grant = await Grant(db, refund.GrantId, ct);
+            var grant = await db.GrantAsChangedAsync(refund.GrantId, ct);
             db.JournalEntries.Add(JournalEntry.Record(JournalEventType.Refund, refund.ValueDate, Money.InUsd(refund.Amount), 1,
                 grant.Document("refund " + refund.BankReference), null, user.AsActor(), clock.GetUtcNow()));
         }
@@ -99,13 +99,9 @@ public static class JournalPostings
         {
             var balance = await db.GrantBalanceAsync(closed.GrantId, ct);
             if (balance.OpenObligation <= 0) return;
-            var grant = await Grant(db, closed.GrantId, ct);
+            var grant = await db.GrantAsChangedAsync(closed.GrantId, ct);
             db.JournalEntries.Add(JournalEntry.Record(JournalEventType.ObligationReleased, closed.On, Money.InUsd(balance.OpenObligation), 1,
                 grant.Document("closure"), null, user.AsActor(), clock.GetUtcNow()));
         }
     }
-
-    /// <summary>The grant as the command left it (tracked, so a document reference reflects this transaction's change).</summary>
-    private static async Task<GrantAgreement> Grant(TrustFundDbContext db, Guid id, CancellationToken ct) =>
-        db.GrantAgreements.Local.FirstOrDefault(g => g.Id == id) ?? await db.GrantAgreements.AsNoTracking().SingleAsync(g => g.Id == id, ct);
 }

@@ -180,6 +180,7 @@ public sealed class GrantApplication : Entity
         ReferenceNumber = referenceNumber;
         SubmittedAt = UpdatedAt = now;
         Move(ApplicationStatus.Submitted, now, by, null);
+        Raise(new ApplicationSubmitted(Id, CallId, referenceNumber, now));
     }
 
     public void Withdraw(DateTimeOffset now, string? by, string? reason)
@@ -196,6 +197,7 @@ public sealed class GrantApplication : Entity
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Give a reason the applicant can read.");
         EligibilityReason = reason.Trim();
         Move(eligible ? ApplicationStatus.Eligible : ApplicationStatus.Ineligible, now, by, EligibilityReason);
+        Decided(EligibilityReason);
     }
 
     // The review and decision steps (DOMAIN.md sections 5-6). The board's workflow calls these; each checks
@@ -232,6 +234,7 @@ public sealed class GrantApplication : Entity
             throw new DomainException("The approved amount must be above zero and at most the amount requested.");
         ApprovedAmount = decimal.Round(amount, 2);
         Move(ApplicationStatus.Approved, now, by, string.IsNullOrWhiteSpace(justification) ? null : justification.Trim());
+        Decided(justification);
     }
 
     /// <summary>The fund manager declines the award; declining a recommendation needs a written justification.</summary>
@@ -242,6 +245,7 @@ public sealed class GrantApplication : Entity
         if (Status == ApplicationStatus.Recommended && string.IsNullOrWhiteSpace(justification))
             throw new DomainException("Declining the board's recommendation needs a written justification.");
         Move(ApplicationStatus.Rejected, now, by, string.IsNullOrWhiteSpace(justification) ? null : justification.Trim());
+        Decided(justification);
     }
 
     /// <summary>The awarded organisation declines the grant: the award falls through and the reserve list is drawn on.</summary>
@@ -256,7 +260,13 @@ public sealed class GrantApplication : Entity
     {
         MoveFrom(from, to, now, by, null);
         if (!string.IsNullOrWhiteSpace(message)) OutcomeMessage = message.Trim();
+        Decided(message);
     }
+
+    // Only the decisions the applicant hears of raise it: the review's inner steps (review started, board
+    // recommendation) and the applicant's own steps (submitted, withdrawn, award declined) do not.
+    private void Decided(string? said) =>
+        Raise(new ApplicationDecided(Id, OrganisationId, ReferenceNumber ?? "", Status, said?.Trim() ?? ""));
 
     private void MoveFrom(ApplicationStatus[] from, ApplicationStatus to, DateTimeOffset now, string? by, string? note)
     {

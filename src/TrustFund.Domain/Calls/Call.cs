@@ -48,7 +48,11 @@ public sealed class Call : Entity
     /// </summary>
     public bool BlindReview { get; private set; }
 
-    /// <summary>The prefix of this call's reference numbers: numbers run per year and window (see <see cref="ReferenceCounter"/>).</summary>
+    /// <summary>
+    /// The prefix of this call's reference numbers: numbers run per year and window, across all calls of that window, so a
+    /// reference is unique however many calls a year has. Each prefix draws from its own PostgreSQL sequence
+    /// (<c>next_reference_number</c>, migration ReferenceNumbersFromSequences).
+    /// </summary>
     public string ReferencePrefix => ReferencePrefixFor(Deadline.Year, Window);
 
     public static string ReferencePrefixFor(int year, FundingWindow window) => $"UNVTF-{year}-{window.Code()}";

@@ -27,6 +27,7 @@ public sealed class GrantAgreement : Entity
         Status = GrantStatus.Draft;
         var lines = budget.ToList();
         Apply(amount, startDate, endDate, lines, GrantSchedule.DefaultInstalments(amount), requestedInstalments: 0);
+        Raise(new GrantAgreementDrawnUp(Id));
     }
 
     public Guid ApplicationId { get; private set; }
@@ -104,7 +105,7 @@ public sealed class GrantAgreement : Entity
 
     /// <summary>
     /// Signs the agreement (the caller has checked that the fund can obligate it) and raises
-    /// <see cref="GrantAgreementSigned"/>, whose handler books the obligation in the same transaction.
+    /// <see cref="GrantAgreementSigned"/>, whose handlers book the obligation and tell the grantee in the same transaction.
     /// </summary>
     public void Sign(DateTimeOffset now, string by)
     {

@@ -2,7 +2,10 @@ using TrustFund.Domain.Common;
 
 namespace TrustFund.Domain.Grants;
 
-/// <summary>The agreement is signed: the fund obligates its amount.</summary>
+/// <summary>The agreement is drawn up for an approved award, as a draft: the grantee is told it is ready for signature.</summary>
+public sealed record GrantAgreementDrawnUp(Guid GrantId) : IDomainEvent;
+
+/// <summary>The agreement is signed: the fund obligates its amount, and the grantee is told.</summary>
 public sealed record GrantAgreementSigned(Guid GrantId, decimal Amount) : IDomainEvent;
 
 /// <summary>
@@ -17,6 +20,15 @@ public sealed record GrantRefundRecorded(Guid GrantId, decimal Amount, DateOnly 
 /// <summary>The grant is closed: what is still obligated and was never paid is released, as of <see cref="On"/>.</summary>
 public sealed record GrantClosed(Guid GrantId, DateOnly On) : IDomainEvent;
 
-/// <summary>An instalment's money left the fund: the journal liquidates the obligation, books the disbursement and the PSC.</summary>
+/// <summary>
+/// An instalment's money left the fund: the journal liquidates the obligation, books the disbursement and the PSC; the
+/// grantee is told.
+/// </summary>
 public sealed record PaymentDisbursed(Guid PaymentId, Guid GrantId, int InstalmentNumber, decimal Amount, DateOnly ValueDate, string BankReference)
     : IDomainEvent;
+
+/// <summary>The secretariat accepted a submitted report: the grantee is told (with the instalments the acceptance made due).</summary>
+public sealed record GrantReportAccepted(Guid ReportId, Guid GrantId, GrantReportKind Kind) : IDomainEvent;
+
+/// <summary>The secretariat sent a submitted report back with <see cref="Comment"/>, what the grantee must change.</summary>
+public sealed record GrantReportSentBack(Guid ReportId, Guid GrantId, string Comment) : IDomainEvent;

@@ -65,8 +65,8 @@ public sealed class GrantPayment : Entity
     }
 
     /// <summary>
-    /// Records the money leaving and raises <see cref="PaymentDisbursed"/>, whose handler books the liquidation, the
-    /// disbursement and the PSC in the same transaction.
+    /// Records the money leaving and raises <see cref="PaymentDisbursed"/>, whose handlers book the liquidation, the
+    /// disbursement and the PSC, and tell the grantee, in the same transaction.
     /// </summary>
     public void Disburse(DateOnly valueDate, string bankReference, decimal remainingObligation, GrantReport? overdueReport, string officer, DateTimeOffset now)
     {

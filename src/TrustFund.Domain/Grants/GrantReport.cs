@@ -89,6 +89,7 @@ public sealed class GrantReport : Entity
         Status = GrantReportStatus.Accepted;
         AcceptedAt = now;
         AcceptedBy = by;
+        Raise(new GrantReportAccepted(Id, GrantId, Kind));
     }
 
     public void SendBack(string comment)
@@ -97,6 +98,7 @@ public sealed class GrantReport : Entity
         if (string.IsNullOrWhiteSpace(comment)) throw new DomainException("Say what the grantee must change.");
         Status = GrantReportStatus.SentBack;
         SentBackComment = comment.Trim();
+        Raise(new GrantReportSentBack(Id, GrantId, SentBackComment));
     }
 
     /// <summary>Marks the report overdue when it was not handed in by its due date; returns whether it changed.</summary>

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Auditing;
+using TrustFund.Application.Authorization;
 using TrustFund.Application.Behaviours;
 using TrustFund.Application.Data;
 using TrustFund.Application.Events;
@@ -41,7 +42,7 @@ public sealed class SeedUseCases(IServiceScopeFactory scopes)
         var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
         var unitOfWork = new TransactionBehaviour<ICommand<TResult>, TResult>(db, new DomainEventDispatcher(db, eventHandlers),
             scope.ServiceProvider.GetRequiredService<IdempotentPost>());
-        var authorization = new AuthorizationBehaviour<ICommand<TResult>, TResult>(actor, db);
+        var authorization = new AuthorizationBehaviour<ICommand<TResult>, TResult>(actor, db, scope.ServiceProvider.GetRequiredService<RecordOwners>());
         return await authorization.Handle(command, (checkedCommand, checkedToken) => unitOfWork.Handle(checkedCommand, async (message, token) =>
         {
             try

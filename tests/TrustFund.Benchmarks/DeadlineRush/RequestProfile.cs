@@ -15,8 +15,12 @@ public sealed partial class RequestProfile : IDisposable
     private readonly ConcurrentDictionary<string, ConcurrentBag<(double Ms, int Statements)>> samples = new();
     private readonly ConcurrentDictionary<Activity, StrongBox> statements = new();
     // The SQL of the last request of each kind, to read what a request asks the database (printed with RUSH_PROFILE_SQL=1).
-    private readonly ConcurrentDictionary<Activity, ConcurrentQueue<string>> texts = new();
-    private readonly ConcurrentDictionary<string, string[]> lastTexts = new();
+    private readonly ConcurrentDictionary<Activity, ConcurrentQueue<(string Text, double Ms)>> texts = new();
+    private readonly ConcurrentDictionary<string, (string Text, double Ms)[]> lastTexts = new();
+    // Per kind of request, the time each statement (by its place in the request) took, summed: which one waits under load.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<int, StatementTime>> statementTimes = new();
+
+    private sealed class StatementTime { public double Ms; public int Count; }
 
     private sealed class StrongBox { public int Count; }
 
@@ -41,12 +45,21 @@ public sealed partial class RequestProfile : IDisposable
             if (!statements.TryGetValue(root, out var box)) return;
             Interlocked.Increment(ref box.Count);
             var text = activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement");
-            texts.GetOrAdd(root, _ => new()).Enqueue(text as string ?? activity.DisplayName);
+            texts.GetOrAdd(root, _ => new()).Enqueue((text as string ?? activity.DisplayName, activity.Duration.TotalMilliseconds));
             return;
         }
         if (!statements.TryRemove(activity, out var count)) return;
         var kind = activity.GetTagItem(KindTag) as string ?? activity.DisplayName;
-        if (texts.TryRemove(activity, out var sql)) lastTexts[kind] = [.. sql];
+        if (texts.TryRemove(activity, out var sql))
+        {
+            lastTexts[kind] = [.. sql];
+            var times = statementTimes.GetOrAdd(kind, _ => new());
+            foreach (var (statement, index) in sql.Select((s, i) => (s, i)))
+            {
+                var time = times.GetOrAdd(index, _ => new StatementTime());
+                lock (time) { time.Ms += statement.Ms; time.Count++; }
+            }
+        }
         samples.GetOrAdd(kind, _ => []).Add((activity.Duration.TotalMilliseconds, count.Count));
     }
 
@@ -68,7 +81,11 @@ public sealed partial class RequestProfile : IDisposable
             Console.WriteLine($"  {kind,-50} n={ms.Length,5} mean {ms.Average(),7:F1} ms  p50 {ms[ms.Length / 2],7:F1} ms  " +
                               $"total {ms.Sum() / 1000,6:F1} s  statements {bag.Average(x => x.Statements):F1}");
             if (Environment.GetEnvironmentVariable("RUSH_PROFILE_SQL") == "1" && lastTexts.TryGetValue(kind, out var sql))
-                foreach (var statement in sql) Console.WriteLine("      " + string.Join(' ', statement.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries)));
+                foreach (var (statement, index) in sql.Select((s, i) => (s, i)))
+                {
+                    var mean = statementTimes.TryGetValue(kind, out var times) && times.TryGetValue(index, out var t) ? t.Ms / t.Count : 0;
+                    Console.WriteLine($"      [{mean,7:F2} ms mean] " + string.Join(' ', statement.Text.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries)));
+                }
         }
     }
 

@@ -65,7 +65,7 @@ public sealed class DeclaredAuthorizationTests(TrustFundAppFactory app) : Review
     {
         await using var scope = App.Services.CreateAsyncScope();
         var behaviour = new AuthorizationBehaviour<Undeclared.Query, int>(TestOperator.Instance,
-            scope.ServiceProvider.GetRequiredService<TrustFundDbContext>());
+            scope.ServiceProvider.GetRequiredService<TrustFundDbContext>(), new RecordOwners());
 
         await Assert.ThrowsAsync<ForbiddenException>(async () =>
             await behaviour.Handle(new Undeclared.Query(), (_, _) => ValueTask.FromResult(42), CancellationToken.None));

@@ -35,6 +35,9 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
     /// <summary>Loses the answer to the next COMMIT when a test sets it off (off otherwise).</summary>
     public LostCommitAnswer LostCommitAnswer { get; } = new();
 
+    /// <summary>Fails the next COMMIT before it is sent, when a test sets it off (off otherwise).</summary>
+    public FailingCommit FailingCommit { get; } = new();
+
     /// <summary>
     /// One data-protection certificate for the run, so that every node the tests start (see NodeFactory) reads the key
     /// ring the others wrote, as replicas sharing one certificate do.
@@ -70,6 +73,7 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Log);
             services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(LostCommitAnswer);
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(FailingCommit);
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
         });
     }
@@ -87,6 +91,14 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
         });
     }
 
+    private const string DropReferenceSequences = """
+        DO $$ DECLARE sequence record; BEGIN
+            FOR sequence IN SELECT relname FROM pg_class WHERE relkind = 'S' AND relname LIKE 'reference\_number\_%' LOOP
+                EXECUTE format('DROP SEQUENCE public.%I', sequence.relname);
+            END LOOP;
+        END $$;
+        """;
+
     public async Task ResetAsync()
     {
         await using var connection = new NpgsqlConnection(OwnerConnectionString);
@@ -94,9 +106,13 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
         await using (var truncate = new NpgsqlCommand($"TRUNCATE TABLE {string.Join(", ", AppendOnlyTables)} RESTART IDENTITY", connection))
             await truncate.ExecuteNonQueryAsync();
         await _respawner!.ResetAsync(connection);
+        // Respawn empties tables, not sequences: each test's reference numbers start again at 0001, as on a new database.
+        await using (var sequences = new NpgsqlCommand(DropReferenceSequences, connection))
+            await sequences.ExecuteNonQueryAsync();
         Clock.Reset();
         Log.Clear();
         LostCommitAnswer.Disarm();
+        FailingCommit.Disarm();
         if (Directory.Exists(PickupDirectory)) Directory.Delete(PickupDirectory, recursive: true);
     }
 

@@ -37,12 +37,3 @@ public sealed class ClarificationQuestionConfiguration : IEntityTypeConfiguratio
         b.HasIndex(x => new { x.CallId, x.IsPublished });
     }
 }
-
-public sealed class ReferenceCounterConfiguration : IEntityTypeConfiguration<ReferenceCounter>
-{
-    public void Configure(EntityTypeBuilder<ReferenceCounter> b)
-    {
-        b.HasKey(x => x.Prefix);
-        b.Property(x => x.Prefix).HasMaxLength(40);
-    }
-}

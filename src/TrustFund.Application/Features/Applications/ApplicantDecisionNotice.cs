@@ -1,4 +1,5 @@
 using TrustFund.Application.Data;
+using TrustFund.Application.Events;
 using TrustFund.Application.Features.Grants;
 using TrustFund.Application.Messaging;
 using TrustFund.Domain.Applications;
@@ -7,10 +8,12 @@ namespace TrustFund.Application.Features.Applications;
 
 /// <summary>
 /// The applicant hears of every decision on its application (DOMAIN.md section 5): a notification and an e-mail to each
-/// colleague of the organisation, in their language, with a link to the application. Keyed by the application and the
-/// status it reached, so a retried command tells nobody twice. {0} is the reference number, {1} what the secretariat wrote.
+/// colleague of the organisation, in their language, with a link to the application, written in the transaction of the
+/// command that decided (whichever it is: one decision, a bulk screening, an agenda, an award). Keyed by the application
+/// and the status it reached, so a retried command tells nobody twice. {0} is the reference number, {1} what the
+/// secretariat wrote.
 /// </summary>
-public static class ApplicantDecisionNotice
+public sealed class ApplicantDecisionNotice(TrustFundDbContext db, Notifier notifier) : DomainEventHandler<ApplicationDecided>
 {
     private static readonly Dictionary<ApplicationStatus, NoticeText> Texts = new()
     {
@@ -37,13 +40,11 @@ public static class ApplicantDecisionNotice
             "UNODC decided not to fund your application {0}.\n\n{1}"),
     };
 
-    /// <summary>Tells the applicant the decision the application now carries, with <paramref name="said"/>, the secretariat's words.</summary>
-    public static async Task TellApplicantAsync(this Notifier notifier, TrustFundDbContext db, GrantApplication application, string said,
-        CancellationToken ct)
+    protected override async Task HandleAsync(ApplicationDecided decided, CancellationToken ct)
     {
-        if (!Texts.TryGetValue(application.Status, out var texts)) return;
-        await notifier.NotifyAsync(await db.GranteeRecipientsAsync(application.OrganisationId, ct),
-            $"application-decision:{application.Id}:{application.Status}", texts, $"/apply/{application.Id}/view",
-            [application.ReferenceNumber ?? "", said], ct);
+        if (!Texts.TryGetValue(decided.Status, out var texts)) return;
+        await notifier.NotifyAsync(await db.GranteeRecipientsAsync(decided.OrganisationId, ct),
+            $"application-decision:{decided.ApplicationId}:{decided.Status}", texts, $"/apply/{decided.ApplicationId}/view",
+            [decided.ReferenceNumber, decided.Said], ct);
     }
 }

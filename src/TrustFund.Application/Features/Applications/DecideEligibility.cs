@@ -6,11 +6,13 @@ using TrustFund.Application.Validation;
 using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
-using TrustFund.Application.Messaging;
 
 namespace TrustFund.Application.Features.Applications;
 
-/// <summary>The secretariat confirms an application Eligible or Ineligible, with a reason the applicant reads.</summary>
+/// <summary>
+/// The secretariat confirms an application Eligible or Ineligible, with a reason the applicant reads (the decision raises
+/// ApplicationDecided: <see cref="ApplicantDecisionNotice"/> tells the applicant).
+/// </summary>
 public static class DecideEligibility
 {
     [Authorize(Roles.FundManager)]
@@ -21,15 +23,13 @@ public static class DecideEligibility
         public Validator() => RuleFor(x => x.Reason).NotEmpty().WithMessage("Give a reason the applicant can read.").AtMost(2000, "Reason the applicant will read");
     }
 
-    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock, Notifier notifier) : ICommandHandler<Command, Unit>
+    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
             var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == command.ApplicationId, ct)
                 ?? throw new NotFoundException("application", command.ApplicationId);
             application.DecideEligibility(command.Eligible, command.Reason, clock.GetUtcNow(), user.UserName);
-            await notifier.TellApplicantAsync(db, application, command.Reason, ct);
-            await db.SaveChangesAsync(ct);
             return Unit.Value;
         }
     }

@@ -5,7 +5,6 @@ using TrustFund.Application.Abstractions;
 using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
-using TrustFund.Application.Messaging;
 using TrustFund.Application.Validation;
 using TrustFund.Domain.Applications;
 
@@ -15,7 +14,8 @@ namespace TrustFund.Application.Features.Applications;
 /// The secretariat screens several submitted applications of a call at once: each ticked one eligible or ineligible,
 /// one message for all the eligible ones and one reason for all the ineligible ones. <see cref="Preview"/> says what
 /// would happen to each (the confirmation page) without changing anything; <see cref="Command"/> does it, each
-/// application through the same rule and notice as <see cref="DecideEligibility"/>, so each is audited and told on its own.
+/// application through the same rule as <see cref="DecideEligibility"/> (its ApplicationDecided event tells each applicant through
+/// <see cref="ApplicantDecisionNotice"/>), so each is audited and told on its own.
 /// Only applications still waiting to be screened are decided: one screened meanwhile (by a colleague, on its own
 /// page) is skipped and listed as such, never decided a second time by a bulk form loaded before.
 /// </summary>
@@ -95,7 +95,7 @@ public static class ScreenApplications
             new(Plan(query, await Rows(db, query, db.Applications.AsNoTracking(), ct)).Select(p => p.Item).ToList());
     }
 
-    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock, Notifier notifier) : ICommandHandler<Command, Result>
+    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
@@ -107,9 +107,7 @@ public static class ScreenApplications
                 var eligible = item.Outcome == Outcome.Eligible;
                 var said = eligible ? command.EligibleMessage : command.IneligibleReason;
                 application.DecideEligibility(eligible, said, now, user.UserName);
-                await notifier.TellApplicantAsync(db, application, said.Trim(), ct);
             }
-            await db.SaveChangesAsync(ct);
             return new Result(plan.Select(p => p.Item).ToList());
         }
     }

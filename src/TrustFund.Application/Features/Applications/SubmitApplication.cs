@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -8,7 +7,6 @@ using TrustFund.Application.Abstractions;
 using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
-using TrustFund.Application.Messaging;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
@@ -26,7 +24,7 @@ public static class SubmitApplication
     public sealed record Command(Guid ApplicationId) : ICommand<Result>, IAboutApplication;
     public sealed record Result(string ReferenceNumber, DateTimeOffset SubmittedAt);
 
-    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, IEmailSender email, TimeProvider clock)
+    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
@@ -38,8 +36,15 @@ public static class SubmitApplication
             if (application.Status != ApplicationStatus.Draft && application.ReferenceNumber is { } already)
                 return new Result(already, application.SubmittedAt!.Value); // the second click of a double click
 
-            // Read without a lock: the checks below must not hold up other organisations submitting to the same call.
-            var call = await db.Calls.SingleAsync(c => c.Id == application.CallId, ct);
+            // Read without a lock (the checks below must not hold up other organisations submitting to the same call), and
+            // in one round trip: the call (tracked, so the receipt's handler finds it without asking again) and the types of
+            // document attached.
+            var read = await db.Calls.Where(c => c.Id == application.CallId).Select(c => new
+            {
+                Call = c,
+                Attached = db.Attachments.Where(a => a.ApplicationId == application.Id).Select(a => a.Type).ToList(),
+            }).SingleAsync(ct);
+            var call = read.Call;
             var now = clock.GetUtcNow();
             if (!call.IsOpenAt(now))
                 throw new DomainException("The deadline for this call passed on {0} ({1}). Your draft is kept.",
@@ -47,32 +52,26 @@ public static class SubmitApplication
             // Checked again here: the call's regions or the organisation's country may have changed since the draft was started.
             await db.EnsureOpenToAsync(call, application.OrganisationId, ct);
 
-            var attached = await db.Attachments.Where(a => a.ApplicationId == application.Id).Select(a => a.Type).Distinct().ToListAsync(ct);
+            var attached = read.Attached.Distinct().ToList();
             var problems = application.ProblemsBeforeSubmission(call, attached);
             if (problems.Count > 0)
                 throw new ValidationException(problems.Select(p => new ValidationFailure(p.Field, p.Template)
                     { FormattedMessagePlaceholderValues = ToPlaceholders(p.Arguments) }));
 
-            var language = await LanguageOfUser(ct);
             var number = await TakeNumber(call.ReferencePrefix, ct);
             var reference = Call.ReferenceNumber(call.Deadline.Year, call.Window, number);
-            application.Submit(call, attached, now, reference, user.UserName);
-            QueueReceipt(application, call, now, language);
-            await db.SaveChangesAsync(ct);
+            application.Submit(call, attached, now, reference, user.UserName); // raises ApplicationSubmitted: the receipt
             return new Result(application.ReferenceNumber!, now);
         }
 
         /// <summary>
-        /// Takes the next number for the prefix on the submission's own connection and transaction: a submission that
-        /// fails gives its number back (no gap, never a duplicate), and the rush needs one pooled connection per
-        /// request, not two. The counter's row stays locked until the commit, so everything slow (the checks, the
-        /// receipt's language) is done before this, leaving only the save and the commit behind it.
+        /// Takes the next number for the prefix from its sequence, on the submission's own connection (one pooled
+        /// connection per request in the rush). A sequence takes no lock that lasts to the commit, so submissions to
+        /// the same window do not queue behind each other at the deadline; a submission that fails after this leaves a
+        /// gap, never a duplicate (migration ReferenceNumbersFromSequences).
         /// </summary>
         private async Task<int> TakeNumber(string prefix, CancellationToken ct) =>
-            (await db.Database.SqlQuery<int>($"""
-                INSERT INTO reference_counters (prefix, last) VALUES ({prefix}, 1)
-                ON CONFLICT (prefix) DO UPDATE SET last = reference_counters.last + 1 RETURNING last AS "Value"
-                """).ToListAsync(ct)).Single();
+            (await db.Database.SqlQuery<int>($"SELECT next_reference_number({prefix}) AS \"Value\"").ToListAsync(ct)).Single();
 
         private static Dictionary<string, object> ToPlaceholders(object[] arguments) =>
             arguments.Select((a, i) => (a, i)).ToDictionary(x => x.i.ToString(CultureInfo.InvariantCulture), x => x.a);
@@ -80,23 +79,5 @@ public static class SubmitApplication
         private static string LocalDeadline(Call call) =>
             TimeZoneInfo.ConvertTime(call.Deadline, TimeZoneInfo.FindSystemTimeZoneById(call.TimeZoneId))
                 .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
-        private void QueueReceipt(GrantApplication application, Call call, DateTimeOffset now, string? language)
-        {
-            var (subject, body) = Languages.Pick(language,
-                ("Application {0} received", "Your organisation's application {0} to the call \"{1}\" was received on {2} UTC.\n\nProject: {3}\nAmount requested: USD {4:N2}\n\nThe secretariat will check its eligibility and write to you. You can follow its status in TrustFund."),
-                ("Demande {0} reçue", "La demande {0} de votre organisation à l'appel « {1} » a été reçue le {2} UTC.\n\nProjet : {3}\nMontant demandé : {4:N2} USD\n\nLe secrétariat vérifiera son admissibilité et vous écrira. Vous pouvez suivre son état dans TrustFund."),
-                ("Solicitud {0} recibida", "La solicitud {0} de su organización a la convocatoria «{1}» se recibió el {2} UTC.\n\nProyecto: {3}\nImporte solicitado: {4:N2} USD\n\nLa secretaría verificará su admisibilidad y le escribirá. Puede seguir su estado en TrustFund."));
-            var culture = CultureInfo.GetCultureInfo(language ?? "en");
-            var text = string.Format(culture, body, application.ReferenceNumber, call.Title.For(language ?? "en"),
-                now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), application.Project.Title, application.RequestedAmount);
-            email.Queue(new EmailMessage(user.UserName!, string.Format(subject, application.ReferenceNumber), text,
-                "<p>" + WebUtility.HtmlEncode(text).Replace("\n", "<br>") + "</p>",
-                DeduplicationKey: $"application-receipt:{application.Id}"));
-        }
-
-        // Awaited, never blocking: a blocked thread-pool thread per submission starves the pool in the last-minute rush.
-        private async Task<string?> LanguageOfUser(CancellationToken ct) =>
-            user.UserId is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.PreferredLanguage).SingleOrDefaultAsync(ct) : null;
     }
 }

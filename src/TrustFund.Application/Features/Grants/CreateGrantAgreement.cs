@@ -11,15 +11,15 @@ namespace TrustFund.Application.Features.Grants;
 
 /// <summary>
 /// Draws up the agreement for an approved application: grantee, approved amount, the project's period, its budget lines
-/// and the default instalment and reporting schedules. The draft stays editable until it is signed; the grantee is told
-/// it is ready for signature.
+/// and the default instalment and reporting schedules. The draft stays editable until it is signed; the new agreement raises
+/// GrantAgreementDrawnUp, and <see cref="GranteeMoneyNotice.TellAgreementReady"/> tells the grantee it is ready for signature.
 /// </summary>
 public static class CreateGrantAgreement
 {
     [Authorize(Roles.FundManager)]
     public sealed record Command(Guid ApplicationId) : ICommand<Guid>;
 
-    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, Messaging.Notifier notifier) : ICommandHandler<Command, Guid>
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock) : ICommandHandler<Command, Guid>
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
         {
@@ -36,7 +36,6 @@ public static class CreateGrantAgreement
                 "GA-" + application.ReferenceNumber, amount, start, end,
                 application.Budget.Select(l => new GrantBudgetLine(l.Category.ToString(), l.Description, l.Amount)), clock.GetUtcNow());
             db.GrantAgreements.Add(grant);
-            await notifier.TellAgreementReadyAsync(db, grant, ct);
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -1,4 +1,6 @@
 using TrustFund.Application.Data;
+using TrustFund.Application.Events;
+using TrustFund.Application.Finance;
 using TrustFund.Application.Messaging;
 using TrustFund.Domain.Grants;
 
@@ -6,7 +8,8 @@ namespace TrustFund.Application.Features.Grants;
 
 /// <summary>
 /// The grantee hears when its agreement is ready for signature, when it is signed and when money leaves for it (DOMAIN.md section 5): a notification and
-/// an e-mail to each colleague, in their language, once (keyed by the agreement or the payment).
+/// an e-mail to each colleague, in their language, once (keyed by the agreement or the payment). Each is written by the handler of the domain
+/// event, in the transaction of the command that raised it, so the notice commits exactly when the change does.
 /// </summary>
 public static class GranteeMoneyNotice
 {
@@ -23,16 +26,34 @@ public static class GranteeMoneyNotice
         "UNODC sent instalment {1} of grant {0}, USD {2:N2}, with value date {3:D} (bank reference {4}).");
 
     /// <summary>Once per agreement (keyed by it): a draft drawn up again after a refusal is still the same agreement.</summary>
-    public static async Task TellAgreementReadyAsync(this Notifier notifier, TrustFundDbContext db, GrantAgreement grant, CancellationToken ct) =>
-        await notifier.NotifyAsync(await db.GranteeRecipientsAsync(grant.OrganisationId, ct), $"grant-ready:{grant.Id}", Ready, "/apply",
-            [grant.ReferenceNumber, grant.Amount, grant.StartDate.ToDateTime(TimeOnly.MinValue), grant.EndDate.ToDateTime(TimeOnly.MinValue)], ct);
+    public sealed class TellAgreementReady(TrustFundDbContext db, Notifier notifier) : DomainEventHandler<GrantAgreementDrawnUp>
+    {
+        protected override async Task HandleAsync(GrantAgreementDrawnUp drawnUp, CancellationToken ct)
+        {
+            var grant = await db.GrantAsChangedAsync(drawnUp.GrantId, ct);
+            await notifier.NotifyAsync(await db.GranteeRecipientsAsync(grant.OrganisationId, ct), $"grant-ready:{grant.Id}", Ready, "/apply",
+                [grant.ReferenceNumber, grant.Amount, grant.StartDate.ToDateTime(TimeOnly.MinValue), grant.EndDate.ToDateTime(TimeOnly.MinValue)], ct);
+        }
+    }
 
-    public static async Task TellAgreementSignedAsync(this Notifier notifier, TrustFundDbContext db, GrantAgreement grant, CancellationToken ct) =>
-        await notifier.NotifyAsync(await db.GranteeRecipientsAsync(grant.OrganisationId, ct), $"grant-signed:{grant.Id}", Signed, "/apply",
-            [grant.ReferenceNumber, grant.Amount], ct);
+    public sealed class TellAgreementSigned(TrustFundDbContext db, Notifier notifier) : DomainEventHandler<GrantAgreementSigned>
+    {
+        protected override async Task HandleAsync(GrantAgreementSigned signed, CancellationToken ct)
+        {
+            var grant = await db.GrantAsChangedAsync(signed.GrantId, ct);
+            await notifier.NotifyAsync(await db.GranteeRecipientsAsync(grant.OrganisationId, ct), $"grant-signed:{grant.Id}", Signed, "/apply",
+                [grant.ReferenceNumber, signed.Amount], ct);
+        }
+    }
 
-    public static async Task TellPaymentDisbursedAsync(this Notifier notifier, TrustFundDbContext db, GrantAgreement grant, GrantPayment payment,
-        CancellationToken ct) =>
-        await notifier.NotifyAsync(await db.GranteeRecipientsAsync(grant.OrganisationId, ct), $"payment-disbursed:{payment.Id}", Disbursed, "/apply",
-            [grant.ReferenceNumber, payment.InstalmentNumber, payment.Amount, payment.ValueDate!.Value.ToDateTime(TimeOnly.MinValue), payment.BankReference!], ct);
+    public sealed class TellPaymentDisbursed(TrustFundDbContext db, Notifier notifier) : DomainEventHandler<PaymentDisbursed>
+    {
+        protected override async Task HandleAsync(PaymentDisbursed disbursed, CancellationToken ct)
+        {
+            var grant = await db.GrantAsChangedAsync(disbursed.GrantId, ct);
+            await notifier.NotifyAsync(await db.GranteeRecipientsAsync(grant.OrganisationId, ct), $"payment-disbursed:{disbursed.PaymentId}", Disbursed,
+                "/apply", [grant.ReferenceNumber, disbursed.InstalmentNumber, disbursed.Amount, disbursed.ValueDate.ToDateTime(TimeOnly.MinValue),
+                    disbursed.BankReference], ct);
+        }
+    }
 }

@@ -7,7 +7,10 @@ using TrustFund.Application.Identity;
 
 namespace TrustFund.Application.Features.Grants;
 
-/// <summary>The secretariat sends a submitted report back to the grantee with what to change.</summary>
+/// <summary>
+/// The secretariat sends a submitted report back to the grantee with what to change; the report raises GrantReportSentBack,
+/// and <see cref="GranteeReportNotice.TellReportSentBack"/> tells the grantee at once, in this transaction.
+/// </summary>
 public static class SendBackGrantReport
 {
     [Authorize(Roles.FundManager)]
@@ -22,24 +25,13 @@ public static class SendBackGrantReport
         }
     }
 
-    private static readonly Messaging.NoticeText SentBack = new(
-        "Report sent back: {0}",
-        "The secretariat sent your report for grant {0} back:\n\n{1}\n\nCorrect it and submit it again.");
-
-    public sealed class Handler(TrustFundDbContext db, Messaging.Notifier notifier, TimeProvider clock) : ICommandHandler<Command, Unit>
+    public sealed class Handler(TrustFundDbContext db) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
             var report = await db.GrantReports.SingleOrDefaultAsync(r => r.Id == command.ReportId, ct)
                 ?? throw new NotFoundException("report", command.ReportId);
             report.SendBack(command.Comment);
-            // The grantee hears of it at once, in their language, with a link to the report (one notice per sending back).
-            var grant = await db.GrantAgreements.AsNoTracking().Where(g => g.Id == report.GrantId)
-                .Select(g => new { g.OrganisationId, g.ReferenceNumber }).SingleAsync(ct);
-            var grantees = await db.GranteeRecipientsAsync(grant.OrganisationId, ct);
-            await notifier.NotifyAsync(grantees, $"report-sent-back:{report.Id}:{clock.GetUtcNow().UtcTicks}", SentBack,
-                $"/apply/reports/{report.Id}", [grant.ReferenceNumber, command.Comment.Trim()], ct);
-            await db.SaveChangesAsync(ct);
             return Unit.Value;
         }
     }

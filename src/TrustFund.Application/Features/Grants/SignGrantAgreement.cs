@@ -5,7 +5,6 @@ using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Finance;
 using TrustFund.Application.Identity;
-using TrustFund.Application.Messaging;
 
 namespace TrustFund.Application.Features.Grants;
 
@@ -19,7 +18,7 @@ public static class SignGrantAgreement
     [Authorize(Roles.FundManager)]
     public sealed record Command(Guid GrantId) : ICommand<Unit>;
 
-    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user, Notifier notifier) : ICommandHandler<Command, Unit>
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -29,10 +28,8 @@ public static class SignGrantAgreement
             var now = clock.GetUtcNow();
             var actor = user.AsActor();
             await db.EnsureAvailableAsync(grant.Amount, ct);
-            grant.Sign(now, actor.Name); // GrantAgreementSigned: the obligation is booked by JournalPostings
+            grant.Sign(now, actor.Name); // GrantAgreementSigned: JournalPostings books the obligation, GranteeMoneyNotice tells the grantee
             await db.RequestDueInstalmentsAsync(grant, actor, now, ct);
-            await notifier.TellAgreementSignedAsync(db, grant, ct);
-            await db.SaveChangesAsync(ct);
             return Unit.Value;
         }
     }

@@ -7,14 +7,14 @@ using TrustFund.Application.Data;
 using TrustFund.Application.Features.Grants;
 using TrustFund.Application.Finance;
 using TrustFund.Application.Identity;
-using TrustFund.Application.Messaging;
 using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Payments;
 
 /// <summary>
 /// Records an approved payment as disbursed (value date, bank reference); the payment raises PaymentDisbursed, which
-/// <see cref="Finance.JournalPostings.BookDisbursement"/> books in the same transaction. The grant's row lock serialises concurrent clicks, so
+/// <see cref="Finance.JournalPostings.BookDisbursement"/> books and <see cref="GranteeMoneyNotice.TellPaymentDisbursed"/> tells
+/// the grantee of, in the same transaction. The grant's row lock serialises concurrent clicks, so
 /// the second one finds the payment already disbursed and nothing is booked twice.
 /// </summary>
 public static class DisbursePayment
@@ -31,7 +31,7 @@ public static class DisbursePayment
         }
     }
 
-    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user, Notifier notifier) : ICommandHandler<Command, Unit>
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -47,7 +47,6 @@ public static class DisbursePayment
             var grant = await db.GrantAgreements.AsNoTracking().Include(g => g.Reports).SingleAsync(g => g.Id == grantId, ct);
             var balance = await db.GrantBalanceAsync(grantId, ct);
             payment.Disburse(command.ValueDate, command.BankReference, balance.OpenObligation, grant.OverdueReport, user.AsActor().Name, clock.GetUtcNow());
-            await notifier.TellPaymentDisbursedAsync(db, grant, payment, ct);
             return Unit.Value;
         }
     }

@@ -4,9 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
-using TrustFund.Application.Features.Applications;
 using TrustFund.Application.Identity;
-using TrustFund.Application.Messaging;
 using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Review;
@@ -18,7 +16,10 @@ public enum Selection
     NotSelected,
 }
 
-/// <summary>The secretariat shortlists an application, puts it on the reserve list, or marks it not selected, with a message the applicant reads.</summary>
+/// <summary>
+/// The secretariat shortlists an application, puts it on the reserve list, or marks it not selected, with a message the
+/// applicant reads (the decision raises ApplicationDecided: <see cref="Applications.ApplicantDecisionNotice"/> tells the applicant).
+/// </summary>
 public static class DecideSelection
 {
     [Authorize(Roles.FundManager)]
@@ -29,7 +30,7 @@ public static class DecideSelection
         public Validator() => RuleFor(x => x.Message).NotEmpty().WithMessage("Write the message the applicant will read.").AtMost(4000, "Message the applicant will read");
     }
 
-    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock, Notifier notifier) : ICommandHandler<Command, Unit>
+    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -42,8 +43,6 @@ public static class DecideSelection
                 case Selection.ReserveList: application.PutOnReserveList(now, user.UserName, command.Message); break;
                 default: application.MarkNotSelected(now, user.UserName, command.Message); break;
             }
-            await notifier.TellApplicantAsync(db, application, command.Message, ct);
-            await db.SaveChangesAsync(ct);
             return Unit.Value;
         }
     }

@@ -8,7 +8,6 @@ using TrustFund.Application.Data;
 using TrustFund.Application.Features.Applications;
 using TrustFund.Application.Features.Review;
 using TrustFund.Application.Identity;
-using TrustFund.Application.Messaging;
 using TrustFund.Application.Validation;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Common;
@@ -87,7 +86,7 @@ public static class PlaceOnAgenda
             (await PlanAsync(db, clock, query, db.Applications.AsNoTracking(), ct)).Result;
     }
 
-    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock, Notifier notifier) : ICommandHandler<Command, Result>
+    public sealed class Handler(TrustFundDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
@@ -96,14 +95,10 @@ public static class PlaceOnAgenda
             foreach (var item in result.Items.Where(i => i.Position is not null))
             {
                 var application = applications[item.ApplicationId];
-                if (item.Outcome == Outcome.ShortlistedAndPlaced)
-                {
-                    application.Shortlist(now, user.UserName, command.Message.Trim());
-                    await notifier.TellApplicantAsync(db, application, command.Message.Trim(), ct);
-                }
+                // Shortlisting raises ApplicationDecided: ApplicantDecisionNotice tells the applicant, with the message.
+                if (item.Outcome == Outcome.ShortlistedAndPlaced) application.Shortlist(now, user.UserName, command.Message.Trim());
                 db.SessionBallots.Add(new SessionBallot(command.SessionId, application.Id, item.Position!.Value));
             }
-            await db.SaveChangesAsync(ct);
             return result;
         }
     }

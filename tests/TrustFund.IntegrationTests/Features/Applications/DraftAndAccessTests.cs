@@ -147,6 +147,32 @@ public sealed class DraftAndAccessTests(TrustFundAppFactory app) : ApplicationTe
         Assert.Equal("Refugio seguro", project.Title);
         Assert.Equal(12, project.DurationMonths);
     }
+    /// <summary>The owner's own requests leave the application's owner in memory: another organisation is still refused.</summary>
+    [Fact]
+    public async Task AnotherNgo_AfterTheOwnerSavedTheDraft_IsStillRefused_AndChangesNothing()
+    {
+        var call = await OpenCall();
+        var (_, maria) = await Ngo();
+        var id = await SendAs(maria, new StartApplication.Command(call.Id));
+        var own = await SignedIn(maria);
+        var saved = await PostForm(own, $"/apply/{id}/budget?handler=Autosave",
+            new() { ["Budget[0].Category"] = "Travel", ["Budget[0].Description"] = "Bus fares", ["Budget[0].Amount"] = "350.50" },
+            pageUrl: $"/apply/{id}/budget");
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var (_, other) = await Ngo("Sahel Solidarité", "SN", "fatou@sahel.org");
+        var client = await SignedIn(other);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/apply/{id}/budget")).StatusCode);
+        // The other organisation takes the form of its own draft and sends it to the first one's address.
+        var theirs = await SendAs(other, new StartApplication.Command(call.Id));
+        var response = await PostForm(client, $"/apply/{id}/budget?handler=Autosave",
+            new() { ["Budget[0].Category"] = "Travel", ["Budget[0].Description"] = "Taken", ["Budget[0].Amount"] = "9999" },
+            pageUrl: $"/apply/{theirs}/budget");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await using var db = App.NewDbContext();
+        Assert.Equal(350.50m, (await db.Applications.SingleAsync(a => a.Id == id)).RequestedAmount);
+    }
 
     [Fact]
     public async Task Autosave_ReturnsTheNewVersion()

@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustFund.Application.Features.Applications;
+using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Common;
 using TrustFund.Infrastructure.Email;
@@ -119,7 +120,26 @@ public sealed class SubmitApplicationTests(TrustFundAppFactory app) : Applicatio
         Assert.Single(results.Select(r => r.ReferenceNumber).Distinct());
         await using var db = App.NewDbContext();
         Assert.Equal(1, await db.OutboxEmails.CountAsync());
-        Assert.Equal(1, (await db.ReferenceCounters.SingleAsync()).Last);
+        var (_, other) = await Ngo("Sahel Solidarité", "SN", "fatou@sahel.org");
+        var next = await SendAs(other, new SubmitApplication.Command(await CompleteDraft(other, call.Id)));
+        Assert.EndsWith("-0002", next.ReferenceNumber); // the three clicks that found it submitted took no number
+    }
+
+    [Fact]
+    public async Task FirstSubmissionsOfANewWindow_AtTheSameMoment_GetDistinctNumbers_WithoutWaitingForEachOther()
+    {
+        var call = await OpenCall();
+        var people = new List<ApplicationUser>();
+        foreach (var (name, country, email) in new[] { ("Fundación Ñandú", "CO", "ana@nandu.org"), ("Sahel Solidarité", "SN", "fatou@sahel.org"),
+                     ("La Strada", "UA", "olena@lastrada.org"), ("Centre Dakar", "SN", "awa@dakar.org") })
+            people.Add((await Ngo(name, country, email)).User);
+        var drafts = new List<(ApplicationUser User, Guid Id)>();
+        foreach (var person in people) drafts.Add((person, await CompleteDraft(person, call.Id)));
+
+        // The window's sequence does not exist yet: all four create-or-take it at once.
+        var results = await Task.WhenAll(drafts.Select(d => SendAs(d.User, new SubmitApplication.Command(d.Id))));
+
+        Assert.Equal(["-0001", "-0002", "-0003", "-0004"], results.Select(r => r.ReferenceNumber[^5..]).Order());
     }
 
     [Fact]

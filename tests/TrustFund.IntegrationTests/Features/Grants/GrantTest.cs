@@ -31,7 +31,11 @@ public abstract class GrantTest(TrustFundAppFactory app) : ApplicationTest(app)
     }
 
     /// <summary>An application taken through submission, review and the board to approval for its full amount.</summary>
-    protected async Task<Guid> ApprovedApplication(decimal total = 40_000m, string country = "CO")
+    protected async Task<Guid> ApprovedApplication(decimal total = 40_000m, string country = "CO") =>
+        await RecommendedApplication(total, country, approve: true);
+
+    /// <summary>An application taken through submission and review to the board's recommendation; approved too when asked.</summary>
+    protected async Task<Guid> RecommendedApplication(decimal total = 40_000m, string country = "CO", bool approve = false)
     {
         _call ??= await OpenCall();
         var n = ++_ngos;
@@ -45,7 +49,7 @@ public abstract class GrantTest(TrustFundAppFactory app) : ApplicationTest(app)
         application.StartReview(now, "secretariat");
         application.Shortlist(now, "board");
         application.Recommend(now, "board");
-        application.Approve(total, null, now, "manager");
+        if (approve) application.Approve(total, null, now, "manager");
         await db.SaveChangesAsync();
         return id;
     }
