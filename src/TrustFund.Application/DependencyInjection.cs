@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<IEmailSender, OutboxEmailSender>();
         services.AddScoped<Identity.IdentityLookup>();
         services.AddScoped<Notifier>();
+        services.AddScoped<NoticeMail>();
         services.AddScoped<Features.OpenData.OpenDataText>();
         services.AddOptions<Features.OpenData.OpenDataOptions>().BindConfiguration("OpenData");
         services.AddScoped<Events.DomainEventDispatcher>();

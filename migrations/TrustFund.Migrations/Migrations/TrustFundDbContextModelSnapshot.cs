@@ -1606,6 +1606,10 @@ namespace TrustFund.Migrations.Migrations
                         .HasColumnType("date")
                         .HasColumnName("due_on");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
                     b.Property<string>("Financial")
                         .HasColumnType("jsonb")
                         .HasColumnName("financial");
@@ -1755,6 +1759,11 @@ namespace TrustFund.Migrations.Migrations
                         .HasColumnType("text")
                         .HasColumnName("html_body");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
                     b.Property<string>("LastError")
                         .HasColumnType("text")
                         .HasColumnName("last_error");
@@ -1762,6 +1771,10 @@ namespace TrustFund.Migrations.Migrations
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_until");
+
+                    b.Property<Guid?>("NotificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notification_id");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")

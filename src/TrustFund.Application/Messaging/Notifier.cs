@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
@@ -14,12 +13,13 @@ namespace TrustFund.Application.Messaging;
 /// the notification is itself the record of what was sent).
 /// </summary>
 /// <remarks>
-/// Two ways to write, one rendering: <see cref="NotifyAsync"/> adds tracked entities for the caller's SaveChanges (a
-/// use case telling a handful of people); <see cref="NotifyManyAsync"/> writes a sweep's thousands of notices at once
-/// with set-based statements, inside the caller's open transaction, so they commit exactly when the change that caused
-/// them does.
+/// Two ways to write, one rendering (<see cref="NoticeMail"/>): <see cref="NotifyAsync"/> adds tracked entities for the
+/// caller's SaveChanges (a use case telling a handful of people), their e-mails rendered now; <see cref="NotifyManyAsync"/>
+/// writes a sweep's thousands of notices at once with set-based statements, inside the caller's open transaction, so they
+/// commit exactly when the change that caused them does, each e-mail queued as its notification and a language and
+/// rendered when it is sent.
 /// </remarks>
-public sealed class Notifier(TrustFundDbContext db, IEmailSender email, TimeProvider clock, PublicSite site, IDocumentText catalogue)
+public sealed class Notifier(TrustFundDbContext db, IEmailSender email, TimeProvider clock, NoticeMail mail)
 {
     public sealed record Recipient(Guid UserId, string Email, string Language);
 
@@ -46,32 +46,44 @@ public sealed class Notifier(TrustFundDbContext db, IEmailSender email, TimeProv
         var ids = people.Select(p => p.UserId).ToList();
         var already = (await db.Notifications.Where(n => n.EventKey == eventKey && ids.Contains(n.UserId)).Select(n => n.UserId).ToListAsync(ct))
             .ToHashSet();
-        var messages = Render(new Notice(people, eventKey, texts, link, arguments), people.Where(p => !already.Contains(p.UserId)));
+        var serialised = NoticeArguments.Serialise(arguments);
         var now = clock.GetUtcNow();
-        foreach (var message in messages)
+        var told = 0;
+        // Rendered once per language among the recipients, not once per person.
+        foreach (var language in people.Where(p => !already.Contains(p.UserId)).GroupBy(p => DocumentLanguages.Normalise(p.Language)))
         {
-            db.Notifications.Add(new Notification(message.UserId, eventKey, texts.Subject, texts.Body, message.Arguments, link, now));
-            email.Queue(new EmailMessage(message.Email, message.Subject, message.TextBody, message.HtmlBody, message.DeduplicationKey));
+            var rendered = mail.Render(language.Key, texts, serialised, link);
+            foreach (var person in language)
+            {
+                db.Notifications.Add(new Notification(person.UserId, eventKey, texts.Subject, texts.Body, serialised, link, now));
+                email.Queue(new EmailMessage(person.Email, rendered.Subject, rendered.TextBody, rendered.HtmlBody, DeduplicationKey(eventKey, person.UserId)));
+                told++;
+            }
         }
-        return messages.Count;
+        return told;
     }
 
+    /// <summary>The outbox refuses a second mail with this key, a second line behind the notification's unique index.</summary>
+    private static string DeduplicationKey(string eventKey, Guid userId) => $"{eventKey}:{userId}";
+
     /// <summary>
-    /// Many events at once, for the sweeps: one query for who already has which notice, each text rendered once per
-    /// event and language, and the new notifications with their e-mails inserted by one statement per
-    /// <see cref="BulkChunkSize"/> rows. Written now, in the caller's transaction (required): a rolled-back sweep leaves
-    /// none, a committed one all. A notice another run inserted meanwhile is skipped, not doubled, not an error.
+    /// Many events at once, for the sweeps: the notifications and their e-mails inserted by one statement per
+    /// <see cref="BulkChunkSize"/> rows, nothing rendered now (each mail keeps its notification and is rendered in its
+    /// reader's language when sent). Written now, in the caller's transaction (required): a rolled-back sweep leaves none,
+    /// a committed one all. A notice already sent, or inserted meanwhile by another run, is skipped, not doubled, not an
+    /// error: the notifications' unique (user, event key) index decides.
     /// </summary>
     public async Task<int> NotifyManyAsync(IReadOnlyCollection<Notice> notices, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Send notices in bulk in the transaction of the change that causes them.");
         var wanted = new HashSet<(Guid UserId, string EventKey)>();
-        var perNotice = notices.Select(n => (Notice: n, People: n.Recipients.Where(r => wanted.Add((r.UserId, n.EventKey))).ToList())).ToList();
-        if (wanted.Count == 0) return 0;
-
-        var already = await AlreadyNotifiedAsync(wanted, ct);
-        var messages = perNotice.SelectMany(x => Render(x.Notice, x.People.Where(p => !already.Contains((p.UserId, x.Notice.EventKey))))).ToList();
+        var messages = notices.SelectMany(n =>
+        {
+            var arguments = NoticeArguments.Serialise(n.Arguments);
+            return n.Recipients.Where(r => wanted.Add((r.UserId, n.EventKey)))
+                .Select(r => new Message(r.UserId, r.Email, DocumentLanguages.Normalise(r.Language), n.EventKey, n.Texts, arguments, n.Link));
+        }).ToList();
         var now = clock.GetUtcNow();
         var sent = 0;
         foreach (var chunk in messages.Chunk(BulkChunkSize))
@@ -79,25 +91,14 @@ public sealed class Notifier(TrustFundDbContext db, IEmailSender email, TimeProv
         return sent;
     }
 
-    private sealed record Sent(Guid UserId, string EventKey);
-
-    private async Task<HashSet<(Guid, string)>> AlreadyNotifiedAsync(IReadOnlyCollection<(Guid UserId, string EventKey)> pairs, CancellationToken ct)
-    {
-        var users = pairs.Select(p => p.UserId).ToArray();
-        var keys = pairs.Select(p => p.EventKey).ToArray();
-        // Joined on both columns, so the unique (user_id, event_key) index answers, however large the table grows. The
-        // columns keep their snake_case names: the naming convention maps Sent's properties to them.
-        var sent = await db.Database.SqlQuery<Sent>($"""
-            SELECT n.user_id, n.event_key
-            FROM unnest({users}::uuid[], {keys}::text[]) AS t(user_id, event_key)
-            JOIN notifications n ON n.user_id = t.user_id AND n.event_key = t.event_key
-            """).ToListAsync(ct);
-        return sent.Select(s => (s.UserId, s.EventKey)).ToHashSet();
-    }
+    /// <summary>What one person is told: the notification's keys and arguments, and where and in what language to mail it.</summary>
+    private sealed record Message(Guid UserId, string Email, string Language, string EventKey, NoticeText Texts, string Arguments, string Link);
 
     /// <summary>
-    /// The notifications, then the e-mails of just those that went in: ON CONFLICT skips what a concurrent run wrote
-    /// first (it waits for that run's commit), so the count is what this run really sent.
+    /// The notifications, then the e-mails of just those that went in: ON CONFLICT skips what was sent before or what a
+    /// concurrent run wrote first (it waits for that run's commit), so the count is what this run really sent. The
+    /// e-mails are made from the inserted notifications inside the statement, so their keys and arguments cross the
+    /// wire once.
     /// </summary>
     private async Task<int> InsertAsync(IReadOnlyCollection<Message> messages, DateTimeOffset now, CancellationToken ct)
     {
@@ -105,64 +106,32 @@ public sealed class Notifier(TrustFundDbContext db, IEmailSender email, TimeProv
         var emailIds = messages.Select(_ => Guid.CreateVersion7()).ToArray();
         var users = messages.Select(m => m.UserId).ToArray();
         var keys = messages.Select(m => m.EventKey).ToArray();
-        var subjectKeys = messages.Select(m => m.SubjectKey).ToArray();
-        var bodyKeys = messages.Select(m => m.BodyKey).ToArray();
+        var subjectKeys = messages.Select(m => m.Texts.Subject).ToArray();
+        var bodyKeys = messages.Select(m => m.Texts.Body).ToArray();
         var arguments = messages.Select(m => m.Arguments).ToArray();
-        var subjects = messages.Select(m => m.Subject).ToArray();
         var links = messages.Select(m => m.Link).ToArray();
         var addresses = messages.Select(m => m.Email).ToArray();
-        var textBodies = messages.Select(m => m.TextBody).ToArray();
-        var htmlBodies = messages.Select(m => m.HtmlBody).ToArray();
-        var deduplicationKeys = messages.Select(m => m.DeduplicationKey).ToArray();
-        // A data-modifying WITH must stay at the top level: read with ToListAsync, which sends the SQL as written.
+        var languages = messages.Select(m => m.Language).ToArray();
+        // A data-modifying WITH must stay at the top level: read with ToListAsync, which sends the SQL as written. The
+        // deduplication key is DeduplicationKey's, written in SQL (a uuid's text is the same lower-case form .NET writes).
         var inserted = await db.Database.SqlQuery<int>($"""
             WITH message AS (
                 SELECT * FROM unnest({ids}::uuid[], {users}::uuid[], {keys}::text[], {subjectKeys}::text[], {bodyKeys}::text[], {arguments}::text[],
-                                     {links}::text[], {subjects}::text[], {emailIds}::uuid[], {addresses}::text[], {textBodies}::text[],
-                                     {htmlBodies}::text[], {deduplicationKeys}::text[])
-                    AS t(id, user_id, event_key, subject_key, body_key, arguments, link, subject, email_id, address, text_body, html_body, deduplication_key)
+                                     {links}::text[], {emailIds}::uuid[], {addresses}::text[], {languages}::text[])
+                    AS t(id, user_id, event_key, subject_key, body_key, arguments, link, email_id, address, language)
             ), notified AS (
                 INSERT INTO notifications (id, user_id, event_key, subject_key, body_key, arguments, link, created_at)
                 SELECT id, user_id, event_key, subject_key, body_key, arguments::jsonb, link, {now} FROM message
                 ON CONFLICT (user_id, event_key) DO NOTHING
                 RETURNING id
             ), queued AS (
-                INSERT INTO outbox_emails (id, "to", subject, text_body, html_body, created_at, deduplication_key, attempts)
-                SELECT m.email_id, m.address, m.subject, m.text_body, m.html_body, {now}, m.deduplication_key, 0
+                INSERT INTO outbox_emails (id, "to", subject, text_body, created_at, deduplication_key, attempts, notification_id, language)
+                SELECT m.email_id, m.address, '', '', {now}, m.event_key || ':' || m.user_id, 0, m.id, m.language
                 FROM message m JOIN notified USING (id)
                 ON CONFLICT (deduplication_key) DO NOTHING
             )
             SELECT count(*)::int AS "Value" FROM notified
             """).ToListAsync(ct);
         return inserted.Single();
-    }
-
-    /// <summary>What one person receives: the notification's keys and arguments, and the e-mail rendered from them in their language.</summary>
-    private sealed record Message(Guid UserId, string Email, string EventKey, string SubjectKey, string BodyKey, string Arguments, string Subject,
-        string Link, string TextBody, string HtmlBody)
-    {
-        /// <summary>The outbox refuses a second mail with this key, a second line behind the notification's.</summary>
-        public string DeduplicationKey => $"{EventKey}:{UserId}";
-    }
-
-    /// <summary>
-    /// The e-mail of one notice, rendered once per language among its recipients (not once per person); the notification
-    /// itself keeps the keys and arguments, rendered again whenever it is shown.
-    /// </summary>
-    private List<Message> Render(Notice notice, IEnumerable<Recipient> recipients)
-    {
-        var url = site.Link(notice.Link);
-        var encodedUrl = WebUtility.HtmlEncode(url);
-        var arguments = NoticeArguments.Serialise(notice.Arguments);
-        var messages = new List<Message>();
-        foreach (var language in recipients.GroupBy(r => DocumentLanguages.Normalise(r.Language)))
-        {
-            var (subject, body) = NoticeArguments.Render(catalogue, language.Key, notice.Texts, arguments);
-            var text = body + "\n\n" + url;
-            var html = $"<p>{WebUtility.HtmlEncode(body).Replace("\n", "<br>")}</p><p><a href=\"{encodedUrl}\">{encodedUrl}</a></p>";
-            messages.AddRange(language.Select(person => new Message(person.UserId, person.Email, notice.EventKey, notice.Texts.Subject,
-                notice.Texts.Body, arguments, subject, notice.Link, text, html)));
-        }
-        return messages;
     }
 }

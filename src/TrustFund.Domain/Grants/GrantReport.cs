@@ -33,6 +33,13 @@ public sealed class GrantReport : Entity
     /// <summary>The secretariat's reason for sending the report back, shown to the grantee until it resubmits.</summary>
     public string? SentBackComment { get; private set; }
 
+    /// <summary>
+    /// When the fund managers were told the report was more than 30 days overdue (the daily deadline sweep sets it, in the
+    /// transaction that writes their notices). Kept on the report so that each day's sweep asks only for the reports not
+    /// yet escalated, instead of checking every long-overdue report against every manager's notifications.
+    /// </summary>
+    public DateTimeOffset? EscalatedAt { get; private set; }
+
     public bool IsNarrative => Kind is GrantReportKind.InterimNarrative or GrantReportKind.FinalNarrative;
     /// <summary>The grantee can still change the report: it is not with the secretariat and not accepted.</summary>
     public bool IsEditable => Status is GrantReportStatus.Scheduled or GrantReportStatus.SentBack or GrantReportStatus.Overdue;

@@ -31,6 +31,16 @@ public sealed class OutboxEmail
     /// <summary>Names the event the mail is about, so a job that runs twice cannot queue the same mail twice.</summary>
     public string? DeduplicationKey { get; private set; }
 
+    /// <summary>
+    /// Set for a notice a sweep queued by the thousand: the mail is that notification, rendered in <see cref="Language"/>
+    /// when it is sent, and <see cref="Subject"/> and the bodies stay empty. Writing the rendered text of every mail of a
+    /// first catch-up (tens of thousands) was most of its time; the notification already holds what the mail says.
+    /// </summary>
+    public Guid? NotificationId { get; private set; }
+
+    /// <summary>The language a <see cref="NotificationId"/> mail is rendered in: its reader's when it was queued.</summary>
+    public string? Language { get; private set; }
+
     public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan LongestRetryDelay = TimeSpan.FromHours(6);
     public static readonly TimeSpan RetryPeriod = TimeSpan.FromDays(3);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using TrustFund.Application.Data;
+using TrustFund.Application.Messaging;
 using TrustFund.Domain.Messaging;
 
 namespace TrustFund.Infrastructure.Email;
@@ -13,10 +14,11 @@ namespace TrustFund.Infrastructure.Email;
 /// commits at once (FOR UPDATE SKIP LOCKED, so two dispatchers never claim the same row): no transaction stays open
 /// while the mail server answers, and a dispatcher that dies lets its mails go when the lease ends. Each mail's outcome
 /// is saved as soon as it is known: sent; refused for now (tried again later, see <see cref="OutboxEmail.MarkFailed"/>);
-/// or refused for good (a 5xx answer, an address that cannot be parsed), left for an administrator.
+/// or refused for good (a 5xx answer, an address that cannot be parsed), left for an administrator. A sweep's notice
+/// is queued as its notification and rendered here, in the language its row names (<see cref="NoticeMail"/>).
 /// </summary>
 public sealed class OutboxDispatcher(TrustFundDbContext db, IMailTransport transport, IOptions<SmtpOptions> smtp,
-    IOptions<OutboxOptions> outbox, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+    IOptions<OutboxOptions> outbox, TimeProvider clock, NoticeMail notices, ILogger<OutboxDispatcher> logger)
 {
     /// <summary>Sends one batch (<see cref="OutboxOptions.BatchSize"/> unless given); returns how many were sent.</summary>
     public async Task<int> DispatchPendingAsync(int? batchSize = null, CancellationToken ct = default)
@@ -34,12 +36,14 @@ public sealed class OutboxDispatcher(TrustFundDbContext db, IMailTransport trans
                 FOR UPDATE SKIP LOCKED)
             RETURNING *
             """).ToListAsync(ct);
+        var rendered = await notices.RenderAsync(batch.Where(e => e.NotificationId is not null)
+            .Select(e => new NoticeMail.Queued(e.Id, e.NotificationId!.Value, e.Language ?? "en")).ToList(), ct);
         var sent = 0;
         foreach (var email in batch.OrderBy(e => e.CreatedAt))
         {
             try
             {
-                await transport.DeliverAsync(ToMime(email), ct);
+                await transport.DeliverAsync(ToMime(email, email.NotificationId is null ? null : rendered.GetValueOrDefault(email.Id)), ct);
                 email.MarkSent(clock.GetUtcNow());
                 sent++;
             }
@@ -65,21 +69,27 @@ public sealed class OutboxDispatcher(TrustFundDbContext db, IMailTransport trans
     {
         SmtpCommandException command => (int)command.StatusCode >= 500,
         ParseException => true,
+        NoticeGoneException => true,
         _ => false,
     };
 
-    private MimeMessage ToMime(OutboxEmail email)
+    /// <summary>A notice's mail whose notification was deleted with its reader's account: there is nothing left to send.</summary>
+    private sealed class NoticeGoneException() : Exception("The notification this mail renders was deleted (its reader's account was removed).");
+
+    /// <summary>The MIME message of a mail: as written, or, for a notice queued as its notification, as rendered now.</summary>
+    private MimeMessage ToMime(OutboxEmail email, NoticeMail.Rendered? notice)
     {
+        if (email.NotificationId is not null && notice is null) throw new NoticeGoneException();
         var message = new MimeMessage
         {
-            Subject = email.Subject,
+            Subject = notice?.Subject ?? email.Subject,
             Date = email.CreatedAt,
             // A stable id lets a receiving server drop a duplicate should a send be retried after a crash.
             MessageId = $"{email.Id:N}@trustfund",
         };
         message.From.Add(new MailboxAddress(smtp.Value.FromName, smtp.Value.FromAddress));
         message.To.Add(MailboxAddress.Parse(email.To));
-        var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
+        var body = new BodyBuilder { TextBody = notice?.TextBody ?? email.TextBody, HtmlBody = notice?.HtmlBody ?? email.HtmlBody };
         message.Body = body.ToMessageBody();
         return message;
     }

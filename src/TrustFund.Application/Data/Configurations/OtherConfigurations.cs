@@ -63,6 +63,9 @@ public sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<OutboxEm
         b.Property(x => x.To).HasMaxLength(320);
         b.Property(x => x.Subject).HasMaxLength(500);
         b.Property(x => x.DeduplicationKey).HasMaxLength(300);
+        // No foreign key to the notification: it would add a check to each of a catch-up's tens of thousands of mails; a
+        // mail whose notification is gone (its reader's account deleted) is given up when the dispatcher meets it.
+        b.Property(x => x.Language).HasMaxLength(2);
         b.HasIndex(x => x.DeduplicationKey).IsUnique();
         // The dispatcher's question: unsent, not given up, in order of writing; the lease is checked on these few rows.
         b.HasIndex(x => x.CreatedAt).HasFilter("sent_at IS NULL AND given_up_at IS NULL").HasDatabaseName("ix_outbox_emails_due");

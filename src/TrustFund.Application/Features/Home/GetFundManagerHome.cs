@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
+using TrustFund.Application.Messaging;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
@@ -27,7 +28,7 @@ public static class GetFundManagerHome
     public sealed record Result(WorkList ToScreen, WorkList CallsClosing, WorkList SessionsToPrepare, WorkList AwardsToDecide,
         WorkList AgreementsToDrawUp, WorkList AgreementsToSign, WorkList ReportsToReview, WorkList OverdueReports, WorkList UndeliveredMail);
 
-    public sealed class Handler(TrustFundDbContext db, TimeProvider clock) : IQueryHandler<Query, Result>
+    public sealed class Handler(TrustFundDbContext db, TimeProvider clock, NoticeMail notices) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
@@ -69,10 +70,15 @@ public static class GetFundManagerHome
                 r => new WorkItem(r.Id, new LocalizedText(r.Grantee), r.ReferenceNumber, DueOn: r.DueOn, ParentId: r.GrantId, Report: r.Kind), ct);
 
             // As ListUndeliveredMail counts it: not sent, and refused at least once or given up.
-            var undelivered = await WorkList.OfAsync(db.OutboxEmails.AsNoTracking()
-                    .Where(e => e.SentAt == null && (e.Attempts > 0 || e.GivenUpAt != null))
-                    .OrderBy(e => e.CreatedAt).Select(e => new { e.Id, e.Subject, e.CreatedAt }),
-                e => new WorkItem(e.Id, new LocalizedText(e.Subject), Since: e.CreatedAt), ct);
+            var undeliveredMail = db.OutboxEmails.AsNoTracking().Where(e => e.SentAt == null && (e.Attempts > 0 || e.GivenUpAt != null));
+            var firstMail = await undeliveredMail.OrderBy(e => e.CreatedAt).Take(WorkList.Shown)
+                .Select(e => new { e.Id, e.Subject, e.NotificationId, e.Language, e.CreatedAt }).ToListAsync(ct);
+            // A sweep's notice keeps its notification, not its text: its subject as its reader receives it.
+            var noticeSubjects = await notices.RenderAsync(firstMail.Where(e => e.NotificationId is not null)
+                .Select(e => new NoticeMail.Queued(e.Id, e.NotificationId!.Value, e.Language ?? "en")).ToList(), ct);
+            var undelivered = firstMail.Count == 0 ? WorkList.Empty : new WorkList(await undeliveredMail.CountAsync(ct), firstMail
+                .Select(e => new WorkItem(e.Id, new LocalizedText(noticeSubjects.GetValueOrDefault(e.Id)?.Subject ?? e.Subject), Since: e.CreatedAt))
+                .ToList());
 
             return new Result(toScreen, callsClosing, sessionsToPrepare, awardsToDecide, agreementsToDrawUp, agreementsToSign,
                 reportsToReview, overdueReports, undelivered);

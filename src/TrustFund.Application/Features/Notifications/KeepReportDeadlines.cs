@@ -13,16 +13,18 @@ namespace TrustFund.Application.Features.Notifications;
 
 /// <summary>
 /// The daily sweep of grantee report deadlines (DOMAIN.md sections 8 and 10): reminders 30, 7 and 1 days before a
-/// report is due; overdue the day after (which holds the grant's instalments); the fund manager told after 30 days
-/// overdue. Each notice has its own event key, so a run missed one day still sends it the next, and a run repeated
-/// sends nothing twice.
+/// report is due; overdue the day after (which holds the grant's instalments); the fund managers told once a report is
+/// more than 30 days overdue (those in the role that day; one who joins later finds the report on their home page's
+/// overdue list). Each notice has its own event key, so a run missed one day still sends it the next, and a run
+/// repeated sends nothing twice.
 /// </summary>
 /// <remarks>
 /// Set-based, so that a day's run costs about one query over the reports whatever their number: one statement marks
-/// the reports turning overdue and returns them (their notices follow), one asks for the reminders and escalations still
-/// owed (the unique (user, event key) index of the notifications answers "already sent"), and the notices are written by
-/// <see cref="Notifier.NotifyManyAsync"/>. Two sweeps at once (two nodes, a retried job) meet at the reports' row locks
-/// and at that unique index, so each notice is still sent once (ReportDeadlineJobTests).
+/// the reports turning overdue and returns them (their notices follow); one marks the reports to escalate
+/// (<see cref="GrantReport.EscalatedAt"/>) and returns them with the fund managers to tell; one asks for the reminders
+/// still owed (the unique (user, event key) index of the notifications answers "already sent"); and the notices are
+/// written by <see cref="Notifier.NotifyManyAsync"/>. Two sweeps at once (two nodes, a retried job) meet at the reports'
+/// row locks and at that unique index, so each notice is still sent once (ReportDeadlineJobTests).
 /// </remarks>
 public static class KeepReportDeadlines
 {
@@ -63,13 +65,12 @@ public static class KeepReportDeadlines
             var overdue = marked.Select(r => new Notifier.Notice(grantees[r.OrganisationId], $"report-overdue:{r.Id}", Overdue, "/apply",
                 [ReportKindWord.For(Enum.Parse<GrantReportKind>(r.Kind)), r.DueOn.ToDateTime(TimeOnly.MinValue), r.ReferenceNumber])).ToList();
 
-            // Reminders and escalations are asked of the database by date and by what was already sent, so a day's
-            // sweep reads only the reports whose notice is owed, however many reports the fund keeps.
-            var owed = await OwedAsync(today, ct);
-            var reminders = Notices(owed.Where(o => o.EventKey.StartsWith(ReminderKey, StringComparison.Ordinal)), Reminder, "/apply",
+            // Reminders are asked of the database by date and by what was already sent, escalations by the reports'
+            // own mark, so a day's sweep reads only the reports whose notice is owed, however many reports the fund keeps.
+            var reminders = Notices(await RemindersOwedAsync(today, ct), Reminder, "/apply",
                 (report, daysLeft) => [ReportKindWord.For(Enum.Parse<GrantReportKind>(report.Kind)), report.DueOn.ToDateTime(TimeOnly.MinValue),
                     report.ReferenceNumber, daysLeft], today);
-            var escalations = Notices(owed.Where(o => o.EventKey.StartsWith(EscalationKey, StringComparison.Ordinal)), Escalation, "/fund/grants",
+            var escalations = Notices(await EscalateAsync(today, ct), Escalation, "/fund/grants",
                 (report, daysLeft) => [ReportKindWord.For(Enum.Parse<GrantReportKind>(report.Kind)), report.DueOn.ToDateTime(TimeOnly.MinValue),
                     report.ReferenceNumber, -daysLeft, report.Grantee], today);
             return new Result(await notifier.NotifyManyAsync(reminders, ct), marked.Count, await notifier.NotifyManyAsync(overdue, ct),
@@ -91,10 +92,10 @@ public static class KeepReportDeadlines
 
         /// <summary>
         /// Reminders (30, 7 and 1 days before, the latest stage a report this close should have had, so a missed day
-        /// sends it the next) to the grantees, and escalations (more than 30 days overdue) to the fund managers, each
-        /// minus those already sent: the unique (user, event key) index answers that per person.
+        /// sends it the next) to the grantees, minus those already sent: the unique (user, event key) index answers that
+        /// per person.
         /// </summary>
-        private async Task<List<Owed>> OwedAsync(DateOnly today, CancellationToken ct) =>
+        private async Task<List<Owed>> RemindersOwedAsync(DateOnly today, CancellationToken ct) =>
             await db.Database.SqlQuery<Owed>($"""
                 WITH due AS (
                     SELECT r.id, r.kind, r.due_on, g.reference_number, g.grantee, g.organisation_id,
@@ -102,25 +103,40 @@ public static class KeepReportDeadlines
                     FROM grant_reports r JOIN grant_agreements g ON g.id = r.grant_id AND g.status = {nameof(GrantStatus.Signed)}
                     WHERE r.status IN ({nameof(GrantReportStatus.Scheduled)}, {nameof(GrantReportStatus.SentBack)})
                       AND r.due_on BETWEEN {today} AND {today.AddDays(30)}
-                ), managers AS (
-                    SELECT u.id, u.email, u.preferred_language FROM users u
-                    WHERE EXISTS (SELECT 1 FROM user_roles ur JOIN roles ro ON ro.id = ur.role_id WHERE ur.user_id = u.id AND ro.name = {Roles.FundManager})
                 )
                 SELECT d.id AS report_id, d.kind, d.due_on, d.reference_number, d.grantee, d.event_key, u.id AS user_id, u.email, u.preferred_language
                 FROM due d JOIN users u ON u.organisation_id = d.organisation_id AND u.email_confirmed
                 WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = u.id AND n.event_key = d.event_key)
-                UNION ALL
-                -- Per fund manager (LATERAL: no manager, no work), the reports long overdue they were not yet told about.
-                -- "Already told" is asked of the notifications table itself (its unique index), never of a materialised
-                -- set: with the statistics of a table that has just grown, a plan scanning such a set once per report took
-                -- a minute where this takes a fraction of a second.
-                SELECT l.id, l.kind, l.due_on, l.reference_number, l.grantee, l.event_key, m.id, m.email, m.preferred_language
-                FROM managers m CROSS JOIN LATERAL (
-                    SELECT r.id, r.kind, r.due_on, g.reference_number, g.grantee, {EscalationKey} || r.id AS event_key
-                    FROM grant_reports r JOIN grant_agreements g ON g.id = r.grant_id AND g.status = {nameof(GrantStatus.Signed)}
-                    WHERE r.status = {nameof(GrantReportStatus.Overdue)} AND r.due_on < {today.AddDays(-EscalateAfterDays)}
-                      AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = m.id AND n.event_key = {EscalationKey} || r.id)
-                ) l
+                """).ToListAsync(ct);
+
+        /// <summary>
+        /// Marks escalated the reports more than 30 days overdue not escalated yet, and returns each with every fund
+        /// manager to tell. Asking the reports' own mark, not the notifications, keeps the daily run from checking each
+        /// long-overdue report against each manager's notices (a year of history made that twice the cost of reading
+        /// every open report). The row locks, taken in id order as the overdue marking takes them, make a second sweep
+        /// running at the same time wait, then find the reports already escalated. With no fund manager nothing is
+        /// marked, so the reports are escalated once there is someone to tell.
+        /// </summary>
+        private async Task<List<Owed>> EscalateAsync(DateOnly today, CancellationToken ct) =>
+            await db.Database.SqlQuery<Owed>($"""
+                WITH managers AS (
+                    SELECT u.id, u.email, u.preferred_language FROM users u
+                    WHERE EXISTS (SELECT 1 FROM user_roles ur JOIN roles ro ON ro.id = ur.role_id WHERE ur.user_id = u.id AND ro.name = {Roles.FundManager})
+                ), due AS (
+                    SELECT r.id FROM grant_reports r
+                    WHERE r.status = {nameof(GrantReportStatus.Overdue)} AND r.escalated_at IS NULL AND r.due_on < {today.AddDays(-EscalateAfterDays)}
+                      AND EXISTS (SELECT 1 FROM grant_agreements g WHERE g.id = r.grant_id AND g.status = {nameof(GrantStatus.Signed)})
+                      AND EXISTS (SELECT 1 FROM managers)
+                    ORDER BY r.id
+                    FOR UPDATE OF r
+                ), escalated AS (
+                    UPDATE grant_reports r SET escalated_at = {clock.GetUtcNow()}
+                    FROM due WHERE r.id = due.id AND r.escalated_at IS NULL
+                    RETURNING r.id, r.kind, r.due_on, r.grant_id
+                )
+                SELECT e.id AS report_id, e.kind, e.due_on, g.reference_number, g.grantee, {EscalationKey} || e.id AS event_key,
+                       m.id AS user_id, m.email, m.preferred_language
+                FROM escalated e JOIN grant_agreements g ON g.id = e.grant_id CROSS JOIN managers m
                 """).ToListAsync(ct);
 
         /// <summary>The owed rows of one kind of notice, one notice per event key with all its recipients.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
+using TrustFund.Application.Messaging;
 using TrustFund.Domain.Messaging;
 using TrustFund.Infrastructure.Email;
 using TrustFund.IntegrationTests.Support;
@@ -159,6 +160,73 @@ public sealed class OutboxDeliveryTests(TrustFundAppFactory app) : IntegrationTe
         Assert.NotNull((await Mail(delivered)).SentAt);
     }
 
+    /// <summary>
+    /// A sweep's notice is queued as its notification and its reader's language (no text written for each of thousands):
+    /// refused, it is listed for the administrator with its subject as its reader receives it, and once resent it goes
+    /// out rendered in that language.
+    /// </summary>
+    [Fact]
+    public async Task ASweepsNotice_IsRenderedWhenSent_InItsReadersLanguage_AndListedWithThatSubjectWhenRefused()
+    {
+        await using var smtp = await Started(RefuseForGood);
+        var reader = await CreateUser("directora@esperanza.org", [], twoFactor: false);
+        await using (var db = App.NewDbContext())
+            await db.Users.Where(u => u.Id == reader.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.PreferredLanguage, "es"));
+        var mail = await QueueNotice(new Notifier.Recipient(reader.Id, reader.Email!, "es"));
+        Assert.Equal(("", "", (string?)null, "es"), (mail.Subject, mail.TextBody, mail.HtmlBody, mail.Language));
+
+        Assert.Equal(0, await Dispatch(smtp));
+        Assert.NotNull((await Mail(mail.Id)).GivenUpAt);
+        var admin = await SignedIn(await CreateUser("admin@unodc.test", [Roles.Admin], twoFactor: true));
+        var spanishSubject = "Informe atrasado: informe narrativo intermedio";
+        Assert.Contains(WebUtility.HtmlEncode(spanishSubject), await admin.GetStringAsync("/admin/mail?culture=en"));
+        var manager = await SignedIn(await CreateUser("manager@unodc.test", [Roles.FundManager], twoFactor: true));
+        Assert.Contains(spanishSubject, TrustFund.IntegrationTests.Features.Home.HomePage.List(
+            await TrustFund.IntegrationTests.Features.Home.HomePage.Get(manager), "fund-mail"));
+
+        await PostForm(admin, $"/admin/mail?handler=Resend&id={mail.Id}", [], pageUrl: "/admin/mail");
+        Assert.Equal(1, await Dispatch(smtp));
+        var received = Assert.Single(smtp.Accepted);
+        Assert.Equal(("directora@esperanza.org", spanishSubject), (received.To.Mailboxes.Single().Address, received.Subject));
+        Assert.StartsWith("Su informe narrativo intermedio de la subvención TF-G-7", received.TextBody ?? "");
+        Assert.Contains("https://trustfund.test/apply", received.TextBody ?? "");
+        Assert.Contains("<a href=\"https://trustfund.test/apply\">", received.HtmlBody ?? "");
+    }
+
+    [Fact]
+    public async Task ASweepsNotice_WhoseReaderWasDeleted_IsGivenUp_NotSentEmpty()
+    {
+        await using var smtp = await Started();
+        var reader = await CreateUser("former@esperanza.org", [], twoFactor: false);
+        var mail = await QueueNotice(new Notifier.Recipient(reader.Id, reader.Email!, "en"));
+        // Deleting an account deletes its notifications (the foreign key cascades); the queued mail is left without text.
+        await App.ExecuteAsOwnerAsync($"DELETE FROM users WHERE id = '{reader.Id}'");
+
+        Assert.Equal(0, await Dispatch(smtp));
+
+        var given = await Mail(mail.Id);
+        Assert.NotNull(given.GivenUpAt);
+        Assert.Contains("notification", given.LastError);
+        Assert.Empty(smtp.Received);
+    }
+
+    /// <summary>An overdue report's notice written as the deadline sweep writes it: in bulk, in a transaction of its own.</summary>
+    private async Task<OutboxEmail> QueueNotice(Notifier.Recipient reader)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<Notifier>().NotifyManyAsync([new Notifier.Notice([reader],
+                "report-overdue:test", TrustFund.Application.Features.Notifications.KeepReportDeadlines.Overdue, "/apply",
+                [new CatalogueWord("interim narrative report"), new DateOnly(2027, 3, 31), "TF-G-7"])], CancellationToken.None));
+            await transaction.CommitAsync();
+        });
+        await using var read = App.NewDbContext();
+        return await read.OutboxEmails.AsNoTracking().SingleAsync(e => e.To == reader.Email);
+    }
+
     private static async Task<TestSmtpServer> Started(params TestSmtpServer.Answer[] script)
     {
         var server = new TestSmtpServer(script);
@@ -187,7 +255,8 @@ public sealed class OutboxDeliveryTests(TrustFundAppFactory app) : IntegrationTe
         await using var scope = App.Services.CreateAsyncScope();
         var options = Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, Security = "None", TimeoutSeconds = 10 });
         var dispatcher = new OutboxDispatcher(scope.ServiceProvider.GetRequiredService<TrustFundDbContext>(), new SmtpMailTransport(options),
-            options, Options.Create(new OutboxOptions()), App.Clock, NullLogger<OutboxDispatcher>.Instance);
+            options, Options.Create(new OutboxOptions()), App.Clock, scope.ServiceProvider.GetRequiredService<NoticeMail>(),
+            NullLogger<OutboxDispatcher>.Instance);
         return await dispatcher.DispatchPendingAsync(batchSize);
     }
 }

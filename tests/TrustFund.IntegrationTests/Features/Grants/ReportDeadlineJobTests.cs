@@ -51,7 +51,7 @@ public sealed class ReportDeadlineJobTests(TrustFundAppFactory app) : GrantTest(
         Assert.Equal(GrantReportStatus.Overdue, (await db.GrantReports.SingleAsync(r => r.Id == report.Id)).Status);
         var keys = await db.Notifications.Select(n => n.EventKey).ToListAsync();
         Assert.Equal(5, keys.Count(k => k.Contains(report.Id.ToString())));
-        Assert.Contains(await db.OutboxEmails.ToListAsync(), e => e.To == manager.Email && e.Subject.StartsWith("Report 31 days overdue"));
+        Assert.Contains(await App.SendOutboxAsync(), m => m.To == manager.Email && m.Subject.StartsWith("Report 31 days overdue"));
     }
 
     [Fact]
@@ -117,6 +117,11 @@ public sealed class ReportDeadlineJobTests(TrustFundAppFactory app) : GrantTest(
         var marked = await TwoSweepsWhileHeld($"SELECT id FROM grant_reports WHERE grant_id = {grant} FOR UPDATE");
         Assert.Equal((dueIds.Count, dueIds.Count), (marked.Sum(r => r.MarkedOverdue), marked.Sum(r => r.OverdueNotices)));
 
+        // Escalation: both sweeps wait on the same row locks; the one that goes second finds the reports already escalated.
+        App.Clock.SetUtcNow(ViennaMidnight(due.AddDays(31)).AddHours(7));
+        var escalated = await TwoSweepsWhileHeld($"SELECT id FROM grant_reports WHERE grant_id = {grant} FOR UPDATE");
+        Assert.Equal(dueIds.Count, escalated.Sum(r => r.Escalations));
+
         await using var after = App.NewDbContext();
         var keys = await after.Notifications.Select(n => n.EventKey).ToListAsync();
         var mails = await after.OutboxEmails.Select(e => e.DeduplicationKey!).ToListAsync();
@@ -125,10 +130,48 @@ public sealed class ReportDeadlineJobTests(TrustFundAppFactory app) : GrantTest(
         {
             Assert.Single(keys, $"report-reminder:{id}:7");
             Assert.Single(keys, $"report-overdue:{id}");
+            Assert.Single(keys, $"report-escalated:{id}");
             Assert.Single(mails, $"report-reminder:{id}:7:{grantee}");
             Assert.Single(mails, $"report-overdue:{id}:{grantee}");
+            Assert.Single(mails, $"report-escalated:{id}:{manager.Id}");
             Assert.Single(trail, e => e.EntityId == id.ToString() && e.Changes.Contains("Overdue"));
         }
+    }
+
+    /// <summary>
+    /// A report is escalated once, to the fund managers of that day, and keeps the mark: the next days' sweeps do not
+    /// look at it again, and a manager who joins later finds it on their home page's overdue list, not in a late e-mail.
+    /// Without any fund manager nothing is marked, so the escalation waits until there is someone to tell.
+    /// </summary>
+    [Fact]
+    public async Task ReportDeadlines_EscalateAReportOnce_ToTheFundManagersOfThatDay_AndWaitWhenThereIsNone()
+    {
+        var signer = await Manager();
+        await Fund(100_000);
+        var grant = await SignedAgreement(signer, 40_000);
+        var due = (await Reports(grant)).Min(r => r.DueOn);
+        var dueIds = (await Reports(grant)).Where(r => r.DueOn == due).Select(r => r.Id).ToList();
+        App.Clock.SetUtcNow(ViennaMidnight(due.AddDays(1)).AddHours(7));
+        await Send(new KeepReportDeadlines.Command());
+        // No fund manager any more (the signer left the role): nothing to tell, nothing marked.
+        await App.ExecuteAsOwnerAsync($"DELETE FROM user_roles WHERE user_id = '{signer.Id}'");
+        App.Clock.SetUtcNow(ViennaMidnight(due.AddDays(31)).AddHours(7));
+        Assert.Equal(0, (await Send(new KeepReportDeadlines.Command())).Escalations);
+        Assert.All(await Reports(grant), r => Assert.Null(r.EscalatedAt));
+
+        var first = await Manager("first.manager@unodc.test");
+        App.Clock.SetUtcNow(ViennaMidnight(due.AddDays(32)).AddHours(7));
+        Assert.Equal(dueIds.Count, (await Send(new KeepReportDeadlines.Command())).Escalations);
+        var later = await Manager("later.manager@unodc.test");
+        App.Clock.SetUtcNow(ViennaMidnight(due.AddDays(33)).AddHours(7));
+        Assert.Equal(0, (await Send(new KeepReportDeadlines.Command())).Escalations);
+
+        Assert.All((await Reports(grant)).Where(r => dueIds.Contains(r.Id)),
+            r => Assert.Equal(ViennaMidnight(due.AddDays(32)).AddHours(7), r.EscalatedAt));
+        await using var db = App.NewDbContext();
+        var told = await db.Notifications.Where(n => n.EventKey.StartsWith("report-escalated:")).Select(n => n.UserId).ToListAsync();
+        Assert.Equal(Enumerable.Repeat(first.Id, dueIds.Count), told);
+        Assert.DoesNotContain(later.Id, told);
     }
 
     /// <summary>Starts two sweeps while this test's own transaction holds what they need, lets go once both wait, and returns both results.</summary>

@@ -25,8 +25,8 @@ public sealed class NotificationLanguageTests(TrustFundAppFactory app) : GrantTe
 
         await Send(new KeepReportDeadlines.Command());
 
-        await using var after = App.NewDbContext();
-        var reminder = (await after.OutboxEmails.Where(e => e.To == "ngo1@example.org").ToListAsync()).Single(e => e.Subject.Contains("narratif"));
+        // As the grantee receives it: a sweep's notice is rendered when the outbox sends it.
+        var reminder = (await App.SendOutboxAsync()).Where(m => m.To == "ngo1@example.org").Single(m => m.Subject.Contains("narratif"));
         Assert.Equal($"Rapport attendu le {LongDate(report.DueOn, "fr")} : rapport narratif intermédiaire", reminder.Subject);
         Assert.DoesNotContain("report", reminder.TextBody.Replace("rapport", ""));
     }
