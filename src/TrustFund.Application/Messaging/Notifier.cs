@@ -14,7 +14,7 @@ namespace TrustFund.Application.Messaging;
 /// </summary>
 /// <remarks>
 /// Two ways to write, one rendering (<see cref="NoticeMail"/>): <see cref="NotifyAsync"/> adds tracked entities for the
-/// caller's SaveChanges (a use case telling a handful of people), their e-mails rendered now; <see cref="NotifyManyAsync"/>
+/// caller's SaveChanges (a domain-event handler telling a handful of people of a change), their e-mails rendered now; <see cref="NotifyManyAsync"/>
 /// writes a sweep's thousands of notices at once with set-based statements, inside the caller's open transaction, so they
 /// commit exactly when the change that caused them does, each e-mail queued as its notification and a language and
 /// rendered when it is sent.
