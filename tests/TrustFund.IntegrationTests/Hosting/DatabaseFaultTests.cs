@@ -64,6 +64,7 @@ public sealed partial class DatabaseFaultTests(TrustFundAppFactory app) : Applic
 
         var answers = new ConcurrentBag<(Guid Id, HttpStatusCode Status, bool RetryAfter)>();
         var databaseStopped = new TaskCompletionSource();
+        var databaseBack = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // The first quarter submit at once: the database is stopped as soon as two of them have their answer, so the
         // others are in flight when it stops. The rest arrive while it is down and keep retrying until it is back.
         var early = applicants / 4;
@@ -75,7 +76,8 @@ public sealed partial class DatabaseFaultTests(TrustFundAppFactory app) : Applic
                 using var response = await form.Client.PostAsync(form.Form.Action, new FormUrlEncodedContent(form.Form.Fields));
                 answers.Add((form.Id, response.StatusCode, response.Headers.RetryAfter is not null));
                 if (response.StatusCode != HttpStatusCode.ServiceUnavailable) return;
-                await Task.Delay(100); // a client honouring Retry-After, hurried for the test
+                // A client honouring Retry-After comes back later: here, once the database is back, not after a guessed time.
+                await databaseBack.Task;
             }
         })).ToList();
         await Until(() => answers.Count >= 2, "two early submissions answered");
@@ -90,6 +92,7 @@ public sealed partial class DatabaseFaultTests(TrustFundAppFactory app) : Applic
         finally
         {
             App.StartDatabase();
+            databaseBack.SetResult();
         }
         await Task.WhenAll(burst);
 

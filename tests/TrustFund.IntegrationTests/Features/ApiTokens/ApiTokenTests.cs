@@ -162,7 +162,7 @@ public sealed partial class ApiTokenTests(TrustFundAppFactory app) : Integration
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var stored = (await users.FindByIdAsync(manager.Id.ToString()))!;
-            IdentityFailure.ThrowIfFailed(await users.SetLockoutEndDateAsync(stored, DateTimeOffset.UtcNow.AddYears(1)));
+            IdentityFailure.ThrowIfFailed(await users.SetLockoutEndDateAsync(stored, DateTimeOffset.MaxValue)); // locked out for good, on any date
         }
 
         var response = await NewClient().WithBearer(token).GetAsync(SecretariatOnly);
