@@ -44,7 +44,8 @@ public static class DisbursePayment
             await db.LockGrantAsync(grantId, ct);
             // Read after the lock: a click that waited sees what the first one committed.
             var payment = await db.GrantPayments.SingleAsync(p => p.Id == command.PaymentId, ct);
-            var grant = await db.GrantAgreements.AsNoTracking().Include(g => g.Reports).SingleAsync(g => g.Id == grantId, ct);
+            // Tracked, unchanged: the journal's and the notice's event handlers find it here instead of reading it again.
+            var grant = await db.GrantAgreements.Include(g => g.Reports).SingleAsync(g => g.Id == grantId, ct);
             var balance = await db.GrantBalanceAsync(grantId, ct);
             payment.Disburse(command.ValueDate, command.BankReference, balance.OpenObligation, grant.OverdueReport, user.AsActor().Name, clock.GetUtcNow());
             return Unit.Value;
