@@ -36,7 +36,9 @@ public sealed class WorkListBulkTests(BrowserApp app)
         await Assertions.Expect(page.Locator("section.warning-box")).ToContainTextAsync("1 will be marked eligible, 1 ineligible; 0 will be skipped.");
         await Shot(page, "bulk-screening-check-en");
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen 2 applications" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/fund/calls/{callId}/applications");
+        // The screening writes both decisions and their notices in one transaction; on a CI machine busy with the other
+        // suites that has once taken over Playwright's default 30 s.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/fund/calls/{callId}/applications", new() { Timeout = 90_000 });
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("2 applications screened; 0 skipped.");
         await using var db = NewDb(out var scope);
         await using (scope)
