@@ -63,6 +63,27 @@ public sealed partial class SessionTimeoutTests(TrustFundAppFactory app) : Integ
         Assert.StartsWith("/account/login", LocationOf(later));
     }
 
+    /// <summary>
+    /// Roles travel in the sign-in cookie: when an administrator takes a role away, the person's open session keeps it
+    /// until Identity's next check of the account (5 minutes at most), then loses it, not sooner and not later.
+    /// </summary>
+    [Fact]
+    public async Task ARoleTakenAway_LeavesTheOpenSession_AtIdentitysNextCheck_NotBefore()
+    {
+        var member = await CreateUser("manager@example.org", [Roles.FundManager], twoFactor: true);
+        var client = await SignedIn(member);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/fund/grants")).StatusCode);
+
+        await Send(new TrustFund.Application.Features.Users.SetUserRoles.Command(member.Id, [Roles.Donor]));
+        App.Clock.Advance(TimeSpan.FromMinutes(4));
+        var beforeTheCheck = await client.GetAsync("/fund/grants");
+        App.Clock.Advance(TimeSpan.FromMinutes(2));
+        var afterTheCheck = await client.GetAsync("/fund/grants");
+
+        Assert.Equal(HttpStatusCode.OK, beforeTheCheck.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, afterTheCheck.StatusCode);
+    }
+
     [Fact]
     public async Task StaySignedIn_WithoutTheAntiforgeryToken_OrSignedOut_KeepsNothingOpen()
     {
