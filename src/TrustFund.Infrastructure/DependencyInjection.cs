@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TrustFund.Application.Abstractions;
 using TrustFund.Application.Auditing;
 using TrustFund.Application.Data;
 using TrustFund.Infrastructure.Email;
@@ -27,15 +28,16 @@ public static class DependencyInjection
         services.AddSingleton(new ApplicationConnectionString(connectionString));
         var maxRetryCount = DatabaseResilience.MaxRetryCount(configuration);
         var maxRetryDelay = DatabaseResilience.MaxRetryDelay(configuration);
-        services.AddDbContext<TrustFundDbContext>((provider, options) => options
+        services.AddPooledDbContextFactory<TrustFundDbContext>((provider, options) => options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("TrustFund.Migrations")
                 // Every command runs inside this strategy (TransactionBehaviour); reads outside commands are retried alone.
                 .EnableRetryOnFailure(maxRetryCount, maxRetryDelay, DatabaseResilience.RetriedErrorCodes))
             .UseSnakeCaseNamingConvention()
             // Interceptors registered as IInterceptor join the audit one: none in production; the tests add a fault there.
-            .AddInterceptors([provider.GetRequiredService<AuditingInterceptor>(), .. provider.GetServices<IInterceptor>()]),
-            // Built once, not per request: the interceptors are singletons, and the per-request facts come with the context.
-            contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
+            .AddInterceptors([provider.GetRequiredService<AuditingInterceptor>(), .. provider.GetServices<IInterceptor>()]));
+        // One context per scope, from the pool (returned when the scope ends), told who acts and in which use case.
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TrustFundDbContext>>().CreateDbContext()
+            .ActingFor(provider.GetService<ICurrentUser>(), provider.GetService<AuditContext>()));
 
         services.AddDataProtection().SetApplicationName("TrustFund");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>

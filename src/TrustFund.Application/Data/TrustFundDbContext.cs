@@ -20,19 +20,32 @@ using TrustFund.Domain.Security;
 namespace TrustFund.Application.Data;
 
 /// <remarks>
-/// The options are built once for the process (a singleton: building them per request cost a fifth of a signed-in
-/// request's processor time); what differs per request, who acts and in which use case, comes with each context, for
-/// the <see cref="Auditing.AuditingInterceptor"/> to write into the trail. A context made by hand (migrations) has neither.
+/// Contexts come from a pool and their options are built once for the process (making a context per request, with
+/// its options, internal services and sets, was a seventh of a signed-in request's processor time). What differs per
+/// request, who acts and in which use case, is handed to each context as it leaves the pool (<see cref="ActingFor"/>),
+/// for the <see cref="Auditing.AuditingInterceptor"/> to write into the trail. A context made by hand (migrations) has neither.
 /// </remarks>
-public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> options, ICurrentUser? actor = null,
-    Auditing.AuditContext? useCase = null)
+public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> options)
     : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options)
 {
     /// <summary>Who acts in this context's scope, for the audit trail.</summary>
-    internal ICurrentUser? Actor => actor;
+    internal ICurrentUser? Actor { get; private set; }
 
     /// <summary>The use case running in this context's scope, for the audit trail.</summary>
     internal string UseCase => useCase?.Action ?? "System";
+
+    private Auditing.AuditContext? useCase;
+
+    /// <summary>
+    /// Gives a context taken from the pool its request's person and use case; both are always set (even to nothing),
+    /// so nothing of the context's previous request stays with it.
+    /// </summary>
+    public TrustFundDbContext ActingFor(ICurrentUser? actor, Auditing.AuditContext? auditContext)
+    {
+        Actor = actor;
+        useCase = auditContext;
+        return this;
+    }
 
     public DbSet<RegionalGroup> RegionalGroups => Set<RegionalGroup>();
     public DbSet<Country> Countries => Set<Country>();

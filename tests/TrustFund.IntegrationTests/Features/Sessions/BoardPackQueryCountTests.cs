@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using TrustFund.Application.Features.Review;
 using TrustFund.Application.Features.Sessions;
 using TrustFund.Domain.Board;
@@ -113,34 +112,36 @@ public sealed class BoardPackQueryCountTests(TrustFundAppFactory app) : ReviewTe
         return counter.Count;
     }
 
-    private sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    /// <summary>
+    /// Counts the statements Npgsql runs while it lives, from Npgsql's own activities: EF's diagnostic events would do
+    /// too, but a pooled context caches for a second whether anyone listens, and would miss a counter this recent.
+    /// </summary>
+    private sealed class SqlCounter : IDisposable
     {
-        private readonly List<IDisposable> _subscriptions = [];
+        private readonly ActivityListener _listener;
         private int _count;
 
-        public SqlCounter() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        public SqlCounter()
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == "Npgsql",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+                ActivityStopped = Stopped,
+            };
+            ActivitySource.AddActivityListener(_listener);
+        }
 
         public int Count => _count;
 
-        public void OnNext(DiagnosticListener listener)
+        private void Stopped(Activity activity)
         {
-            if (listener.Name == DbLoggerCategory.Name) _subscriptions.Add(listener.Subscribe(this));
-        }
-
-        public void OnNext(KeyValuePair<string, object?> e)
-        {
-            // Background pollers (the e-mail outbox) run their own statements; count only the page's.
-            if (e.Key == RelationalEventId.CommandExecuting.Name && e.Value is CommandEventData data
-                && !data.Command.CommandText.Contains("outbox", StringComparison.OrdinalIgnoreCase))
+            // Background pollers (the e-mail outbox, Hangfire) run their own statements; count only the page's.
+            var text = (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) as string ?? "";
+            if (text.Length > 0 && !text.Contains("outbox", StringComparison.OrdinalIgnoreCase) && !text.Contains("hangfire", StringComparison.OrdinalIgnoreCase))
                 Interlocked.Increment(ref _count);
         }
 
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
-
-        public void Dispose()
-        {
-            foreach (var s in _subscriptions) s.Dispose();
-        }
+        public void Dispose() => _listener.Dispose();
     }
 }
