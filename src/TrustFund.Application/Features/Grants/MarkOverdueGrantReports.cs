@@ -25,8 +25,11 @@ public static class MarkOverdueGrantReports
     [Authorize(Roles.System)]
     public sealed record Command : ICommand<int>;
 
-    /// <summary>A report this run turned overdue, with what its grantees are told about it.</summary>
-    public sealed record Marked(Guid Id, string Kind, DateOnly DueOn, string ReferenceNumber, Guid OrganisationId);
+    /// <summary>
+    /// A report this run marked (overdue here; reminded or escalated by the deadline sweep), with what its notice says
+    /// about it and whose organisation it is.
+    /// </summary>
+    public sealed record Marked(Guid Id, string Kind, DateOnly DueOn, string ReferenceNumber, string Grantee, Guid OrganisationId);
 
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user, AuditContext audit) : ICommandHandler<Command, int>
     {
@@ -65,7 +68,7 @@ public static class MarkOverdueGrantReports
                        jsonb_build_object({nameof(GrantReport.Status)}::text, jsonb_build_array(m.was, {nameof(GrantReportStatus.Overdue)}::text))
                 FROM marked m
             )
-            SELECT m.id, m.kind, m.due_on, g.reference_number, g.organisation_id
+            SELECT m.id, m.kind, m.due_on, g.reference_number, g.grantee, g.organisation_id
             FROM marked m JOIN grant_agreements g ON g.id = m.grant_id
             """).ToListAsync(ct);
     }
