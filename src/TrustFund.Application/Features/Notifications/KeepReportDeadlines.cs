@@ -78,11 +78,16 @@ public static class KeepReportDeadlines
             // One transaction for the marks and their notices: a report is marked if and only if its readers are told (a
             // failed run leaves neither, and the next run does both). Each marking returns exactly the reports this run
             // marked, so the notices need no search for what was already sent.
-            var overdue = await MarkOverdueGrantReports.MarkAsync(db, today, clock.GetUtcNow(), user, audit, ct);
-            var reminded = await RemindAsync(today, ct);
-            // With no fund manager nothing is escalated, so the reports wait until there is someone to tell.
+            // With no fund manager nothing is escalated, so the reports wait until there is someone to tell. A report
+            // turning overdue already more than 30 days late is escalated by the update that marks it overdue (a first
+            // run over a year of history has tens of thousands: one update each, not two); the others overdue that long
+            // by the escalation's own statement.
             var managers = await notifier.RecipientsInRolesAsync([Roles.FundManager], ct);
-            var escalated = managers.Count == 0 ? [] : await EscalateAsync(today, ct);
+            var escalateDueBefore = today.AddDays(-EscalateAfterDays);
+            var overdue = await MarkOverdueGrantReports.MarkAsync(db, today, clock.GetUtcNow(), user, audit, ct,
+                managers.Count == 0 ? null : escalateDueBefore);
+            var reminded = await RemindAsync(today, ct);
+            var escalated = managers.Count == 0 ? [] : overdue.Where(r => r.Escalated).Concat(await EscalateAsync(escalateDueBefore, ct)).ToList();
 
             var grantees = await GranteesAsync(overdue.Concat(reminded).Select(r => r.OrganisationId).Distinct().ToList(), ct);
             var notices = reminded.GroupBy(r => r.OrganisationId).Select(g => ReminderNotice(grantees[g.Key], g.ToList(), today))
@@ -129,22 +134,23 @@ public static class KeepReportDeadlines
                     ON CONFLICT (report_id) DO UPDATE SET days_before = excluded.days_before WHERE s.days_before > excluded.days_before
                     RETURNING s.report_id
                 )
-                SELECT r.id, r.kind, r.due_on, g.reference_number, g.grantee, g.organisation_id
+                SELECT r.id, r.kind, r.due_on, g.reference_number, g.grantee, g.organisation_id, false AS escalated
                 FROM reminded m JOIN grant_reports r ON r.id = m.report_id JOIN grant_agreements g ON g.id = r.grant_id
                 """).ToListAsync(ct);
 
         /// <summary>
-        /// Marks escalated the reports more than 30 days overdue not escalated yet, and returns them. Asking the reports'
+        /// Marks escalated the reports more than 30 days overdue (due before <paramref name="dueBefore"/>) that an earlier
+        /// run marked overdue and none escalated yet, and returns them. Asking the reports'
         /// own mark, not the notifications, keeps the daily run from checking each long-overdue report against each
         /// manager's notices (a year of history made that twice the cost of reading every open report). The row locks,
         /// taken in id order as the overdue marking takes them, make a second sweep running at the same time wait, then
         /// find the reports already escalated.
         /// </summary>
-        private async Task<List<MarkOverdueGrantReports.Marked>> EscalateAsync(DateOnly today, CancellationToken ct) =>
+        private async Task<List<MarkOverdueGrantReports.Marked>> EscalateAsync(DateOnly dueBefore, CancellationToken ct) =>
             await db.Database.SqlQuery<MarkOverdueGrantReports.Marked>($"""
                 WITH due AS (
                     SELECT r.id FROM grant_reports r
-                    WHERE r.status = {nameof(GrantReportStatus.Overdue)} AND r.escalated_at IS NULL AND r.due_on < {today.AddDays(-EscalateAfterDays)}
+                    WHERE r.status = {nameof(GrantReportStatus.Overdue)} AND r.escalated_at IS NULL AND r.due_on < {dueBefore}
                       AND EXISTS (SELECT 1 FROM grant_agreements g WHERE g.id = r.grant_id AND g.status = {nameof(GrantStatus.Signed)})
                     ORDER BY r.id
                     FOR UPDATE OF r
@@ -153,7 +159,7 @@ public static class KeepReportDeadlines
                     FROM due WHERE r.id = due.id AND r.escalated_at IS NULL
                     RETURNING r.id, r.kind, r.due_on, r.grant_id
                 )
-                SELECT e.id, e.kind, e.due_on, g.reference_number, g.grantee, g.organisation_id
+                SELECT e.id, e.kind, e.due_on, g.reference_number, g.grantee, g.organisation_id, true AS escalated
                 FROM escalated e JOIN grant_agreements g ON g.id = e.grant_id
                 """).ToListAsync(ct);
     }

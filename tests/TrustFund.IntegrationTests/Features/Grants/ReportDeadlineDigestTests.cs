@@ -114,6 +114,36 @@ public sealed class ReportDeadlineDigestTests(TrustFundAppFactory app) : GrantTe
     }
 
     /// <summary>
+    /// A first run over reports already more than 30 days late (the sweep deployed over old grants) marks them overdue
+    /// and escalates them at once: the grantee told once that they are overdue, the fund manager once that they are long
+    /// overdue, and neither again.
+    /// </summary>
+    [Fact]
+    public async Task ReportsFirstSweptLongAfterTheirDueDate_AreMarkedOverdueAndEscalated_InOneRun_EachNoticeOnce()
+    {
+        var manager = await Manager();
+        await Fund(100_000);
+        var grant = await SignedAgreement(manager, 40_000);
+        var due = (await Reports(grant)).Min(r => r.DueOn);
+        var late = (await Reports(grant)).Where(r => r.DueOn == due).Select(r => r.Id).ToList();
+        await SentAndPutAway();
+
+        App.Clock.SetUtcNow(SevenInVienna(due.AddDays(40)));
+        var first = await Send(new KeepReportDeadlines.Command());
+        Assert.Equal((2, 2), (first.MarkedOverdue, first.Escalated));
+        var again = await Send(new KeepReportDeadlines.Command());
+        Assert.Equal((0, 0, 0), (again.MarkedOverdue, again.Escalated, again.Notices));
+
+        Assert.All((await Reports(grant)).Where(r => late.Contains(r.Id)),
+            r => Assert.Equal((GrantReportStatus.Overdue, App.Clock.GetUtcNow()), (r.Status, r.EscalatedAt)));
+        var mails = await App.SendOutboxAsync();
+        Assert.Equal("2 reports overdue", Assert.Single(mails, m => m.To == "ngo1@example.org" && m.Subject.Contains("overdue")).Subject);
+        var escalation = Assert.Single(mails, m => m.To == manager.Email);
+        Assert.Equal("2 reports more than 30 days overdue", escalation.Subject);
+        Assert.Equal(2, escalation.TextBody.Split('\n').Count(line => line.EndsWith(", 40 days overdue")));
+    }
+
+    /// <summary>
     /// Two reports due together are reminded in one notice per stage (30, 7 and 1 days before), each stage once however
     /// often the sweep runs; a day the sweep did not run is made up the next (the 7-day stage sent 5 days before).
     /// </summary>
