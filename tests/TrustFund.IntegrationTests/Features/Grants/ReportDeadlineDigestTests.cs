@@ -114,6 +114,40 @@ public sealed class ReportDeadlineDigestTests(TrustFundAppFactory app) : GrantTe
     }
 
     /// <summary>
+    /// A digest is an outbox mail like any notice's: refused for good, it is listed for the administrator with the
+    /// subject its Spanish reader receives, and once resent it goes out rendered in Spanish, listing the reports.
+    /// </summary>
+    [Fact]
+    public async Task ADigestRefusedByTheMailServer_IsListedForTheAdministrator_AndResentInItsReadersLanguage()
+    {
+        await Fund(100_000);
+        var grant = await SignedAgreement(await Manager(), 40_000);
+        var due = (await Reports(grant)).Min(r => r.DueOn);
+        await using (var db = App.NewDbContext())
+            await db.Users.Where(u => u.Email == "ngo1@example.org").ExecuteUpdateAsync(u => u.SetProperty(x => x.PreferredLanguage, "es"));
+        await SentAndPutAway();
+        await using var smtp = new TestSmtpServer(TestSmtpServer.Answer.RefuseForGood);
+        await smtp.ReadyAsync();
+
+        App.Clock.SetUtcNow(SevenInVienna(due.AddDays(1)));
+        Assert.Equal(1, (await Send(new KeepReportDeadlines.Command())).Notices);
+        Assert.Equal(0, await Email.OutboxDeliveryTests.Dispatch(App, smtp));
+        await using var read = App.NewDbContext();
+        var refused = await read.OutboxEmails.AsNoTracking().SingleAsync(m => m.DeduplicationKey!.StartsWith("report-overdue:"));
+        Assert.NotNull(refused.GivenUpAt);
+        var reference = (await read.GrantAgreements.SingleAsync(g => g.Id == grant)).ReferenceNumber;
+
+        var admin = await SignedIn(await CreateUser("admin@unodc.test", [TrustFund.Application.Identity.Roles.Admin], twoFactor: true));
+        Assert.Contains("2 informes atrasados", WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/mail?culture=en")));
+        await PostForm(admin, $"/admin/mail?handler=Resend&id={refused.Id}", [], pageUrl: "/admin/mail");
+        Assert.Equal(1, await Email.OutboxDeliveryTests.Dispatch(App, smtp));
+        var received = Assert.Single(smtp.Accepted);
+        Assert.Equal(("ngo1@example.org", "2 informes atrasados"), (received.To.Mailboxes.Single().Address, received.Subject));
+        Assert.Contains($"- informe narrativo intermedio de la subvención {reference}, con vencimiento el {LongDate(due, "es")}", received.TextBody);
+        Assert.Contains($"- informe financiero intermedio de la subvención {reference}, con vencimiento el {LongDate(due, "es")}", received.TextBody);
+    }
+
+    /// <summary>
     /// A first run over reports already more than 30 days late (the sweep deployed over old grants) marks them overdue
     /// and escalates them at once: the grantee told once that they are overdue, the fund manager once that they are long
     /// overdue, and neither again.
