@@ -20,6 +20,10 @@ public sealed class ReportDeadlineDigestTests(TrustFundAppFactory app) : GrantTe
 
     private static string LongDate(DateOnly date, string language) => date.ToString("D", DocumentLanguages.Culture(language));
 
+    /// <summary>
+    /// The grantee's two users each get one notice and one mail listing both reports, each in their own language (the
+    /// French reader's is read here to the letter, the English colleague's subject alongside).
+    /// </summary>
     [Fact]
     public async Task ReportsTurningOverdueTogether_AreOneNoticeAndOneMail_ListingThem_InTheFrenchGranteesLanguage()
     {
@@ -29,15 +33,21 @@ public sealed class ReportDeadlineDigestTests(TrustFundAppFactory app) : GrantTe
         var overdue = (await Reports(grant)).Where(r => r.DueOn == due).ToList();
         Assert.Equal(2, overdue.Count); // the interim narrative and financial reports
         await using (var db = App.NewDbContext())
+        {
             await db.Users.Where(u => u.Email == "ngo1@example.org").ExecuteUpdateAsync(u => u.SetProperty(x => x.PreferredLanguage, "fr"));
+            var organisation = (await db.GrantAgreements.SingleAsync(g => g.Id == grant)).OrganisationId;
+            await CreateUser("colleague@example.org", [TrustFund.Application.Identity.Roles.Applicant], twoFactor: false, organisationId: organisation);
+        }
         await SentAndPutAway();
 
         App.Clock.SetUtcNow(SevenInVienna(due.AddDays(1)));
-        Assert.Equal(new KeepReportDeadlines.Result(0, 2, 0, 1), await Send(new KeepReportDeadlines.Command()));
+        Assert.Equal(new KeepReportDeadlines.Result(0, 2, 0, 2), await Send(new KeepReportDeadlines.Command()));
         Assert.Equal(new KeepReportDeadlines.Result(0, 0, 0, 0), await Send(new KeepReportDeadlines.Command()));
 
-        var mail = Assert.Single(await App.SendOutboxAsync());
-        Assert.Equal("ngo1@example.org", mail.To);
+        var mails = await App.SendOutboxAsync();
+        Assert.Equal(2, mails.Count);
+        Assert.Equal("2 reports overdue", Assert.Single(mails, m => m.To == "colleague@example.org").Subject);
+        var mail = Assert.Single(mails, m => m.To == "ngo1@example.org");
         await using var read = App.NewDbContext();
         var reference = (await read.GrantAgreements.SingleAsync(g => g.Id == grant)).ReferenceNumber;
         Assert.Equal("2 rapports en retard", mail.Subject);
