@@ -1662,6 +1662,22 @@ namespace TrustFund.Migrations.Migrations
                     b.ToTable("grant_reports", (string)null);
                 });
 
+            modelBuilder.Entity("TrustFund.Domain.Grants.GrantReportReminder", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_before");
+
+                    b.HasKey("ReportId")
+                        .HasName("pk_grant_report_reminders");
+
+                    b.ToTable("grant_report_reminders", (string)null);
+                });
+
             modelBuilder.Entity("TrustFund.Domain.Messaging.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2812,6 +2828,16 @@ namespace TrustFund.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_grant_reports_grant_agreements_grant_id");
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Grants.GrantReportReminder", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Grants.GrantReport", null)
+                        .WithOne()
+                        .HasForeignKey("TrustFund.Domain.Grants.GrantReportReminder", "ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_grant_report_reminders_grant_reports_report_id");
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Messaging.Notification", b =>

@@ -74,6 +74,7 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     public DbSet<IssuedReport> IssuedReports => Set<IssuedReport>();
     public DbSet<GrantAgreement> GrantAgreements => Set<GrantAgreement>();
     public DbSet<GrantReport> GrantReports => Set<GrantReport>();
+    public DbSet<GrantReportReminder> GrantReportReminders => Set<GrantReportReminder>();
     public DbSet<GrantPayment> GrantPayments => Set<GrantPayment>();
     public DbSet<AuditorDossier> AuditorDossiers => Set<AuditorDossier>();
     public DbSet<ReviewAssignment> ReviewAssignments => Set<ReviewAssignment>();

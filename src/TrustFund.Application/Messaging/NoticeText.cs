@@ -16,7 +16,7 @@ public sealed record NoticeText(string Subject, string Body);
 /// <summary>An argument that is itself a catalogue text, translated for the reader ("interim narrative report").</summary>
 public sealed record CatalogueWord(string English);
 
-/// <summary>An argument made of lines, each <paramref name="Format"/> (a catalogue key) filled from one row.</summary>
+/// <summary>An argument made of lines, each <paramref name="Format"/> (a catalogue key) filled from one row; no rows, no text.</summary>
 public sealed record NoticeLines(string Format, IReadOnlyList<object[]> Rows);
 
 /// <summary>
@@ -39,8 +39,10 @@ public static class NoticeArguments
         language = DocumentLanguages.Normalise(language);
         var values = (JsonSerializer.Deserialize<List<Stored>>(arguments, Json) ?? []).Select(a => Value(text, language, a)).ToArray();
         var culture = DocumentLanguages.Culture(language);
+        // Trimmed at the end: a body may end with an argument that is empty for some readers (a digest's "and N more"
+        // line when nothing more is left out), which would leave an empty last line.
         return (string.Format(culture, text.Translate(language, notice.Subject), values),
-            string.Format(culture, text.Translate(language, notice.Body), values));
+            string.Format(culture, text.Translate(language, notice.Body), values).TrimEnd());
     }
 
     private static Stored Store(object argument) => argument switch

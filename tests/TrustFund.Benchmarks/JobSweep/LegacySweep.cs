@@ -76,10 +76,11 @@ internal static class LegacySweep
                     escalations.Add(new(managers, $"report-escalated:{report.Id}", KeepReportDeadlines.Escalation, "/fund/grants",
                         [kind, dueOn, report.ReferenceNumber, -daysLeft, report.Grantee]));
             }
-            var result = new KeepReportDeadlines.Result(await notifier.NotifyManyAsync(reminders, default), due.Count,
-                await notifier.NotifyManyAsync(overdue, default), await notifier.NotifyManyAsync(escalations, default));
+            // Its own counts (notices, one per report and reader), as it printed them: the sweep's Result now counts reports and digests.
+            var result = $"Reminders = {await notifier.NotifyManyAsync(reminders, default)}, MarkedOverdue = {due.Count}, " +
+                $"OverdueNotices = {await notifier.NotifyManyAsync(overdue, default)}, Escalations = {await notifier.NotifyManyAsync(escalations, default)}";
             await transaction.CommitAsync();
-            return result.ToString();
+            return result;
         });
     }
 }

@@ -84,8 +84,9 @@ internal static class JobSweepBenchmark
     {
         await using var connection = new NpgsqlConnection(postgres.MigrationsConnectionString);
         await connection.OpenAsync();
-        foreach (var statement in new[] { "UPDATE grant_reports SET status = 'Scheduled' WHERE status <> 'Scheduled'", "DELETE FROM notifications",
-                     "DELETE FROM outbox_emails", "VACUUM ANALYZE grant_reports", "VACUUM ANALYZE notifications", "VACUUM ANALYZE outbox_emails" })
+        foreach (var statement in new[] { "UPDATE grant_reports SET status = 'Scheduled', escalated_at = NULL WHERE status <> 'Scheduled' OR escalated_at IS NOT NULL",
+                     "DELETE FROM grant_report_reminders", "DELETE FROM notifications",
+                     "DELETE FROM outbox_emails", "VACUUM ANALYZE grant_reports", "VACUUM ANALYZE grant_report_reminders", "VACUUM ANALYZE notifications", "VACUUM ANALYZE outbox_emails" })
         {
             await using var command = new NpgsqlCommand(statement, connection);
             await command.ExecuteNonQueryAsync();

@@ -57,6 +57,16 @@ public sealed class GrantReportConfiguration : IEntityTypeConfiguration<GrantRep
     }
 }
 
+public sealed class GrantReportReminderConfiguration : IEntityTypeConfiguration<GrantReportReminder>
+{
+    public void Configure(EntityTypeBuilder<GrantReportReminder> b)
+    {
+        b.ToTable("grant_report_reminders");
+        b.HasKey(x => x.ReportId);
+        b.HasOne<GrantReport>().WithOne().HasForeignKey<GrantReportReminder>(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 public sealed class GrantPaymentConfiguration : IEntityTypeConfiguration<GrantPayment>
 {
     public void Configure(EntityTypeBuilder<GrantPayment> b)

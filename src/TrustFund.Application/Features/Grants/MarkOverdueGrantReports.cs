@@ -25,8 +25,11 @@ public static class MarkOverdueGrantReports
     [Authorize(Roles.System)]
     public sealed record Command : ICommand<int>;
 
-    /// <summary>A report this run turned overdue, with what its grantees are told about it.</summary>
-    public sealed record Marked(Guid Id, string Kind, DateOnly DueOn, string ReferenceNumber, Guid OrganisationId);
+    /// <summary>
+    /// A report this run marked (overdue here; reminded or escalated by the deadline sweep), with what its notice says
+    /// about it, whose organisation it is, and whether this run also escalated it.
+    /// </summary>
+    public sealed record Marked(Guid Id, string Kind, DateOnly DueOn, string ReferenceNumber, string Grantee, Guid OrganisationId, bool Escalated);
 
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock, ICurrentUser user, AuditContext audit) : ICommandHandler<Command, int>
     {
@@ -40,32 +43,36 @@ public static class MarkOverdueGrantReports
     /// first (the report is then no longer due here) or wait for this transaction and meet the usual version conflict;
     /// a second sweep running at the same time waits too, then finds the reports already overdue and marks none. So
     /// every report is marked, audited and returned by exactly one run.
+    /// The deadline sweep passes <paramref name="escalateDueBefore"/> when there are fund managers to tell: a report turning
+    /// overdue already that late (a first run over old reports) is escalated by the same update, not by a second one.
     /// </summary>
     internal static async Task<List<Marked>> MarkAsync(TrustFundDbContext db, DateOnly today, DateTimeOffset now, ICurrentUser user,
-        AuditContext audit, CancellationToken ct)
+        AuditContext audit, CancellationToken ct, DateOnly? escalateDueBefore = null)
     {
+        var escalateBefore = escalateDueBefore ?? DateOnly.MinValue; // nothing is due before the first day: nothing escalated
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Mark reports overdue in a transaction, with their audit rows.");
         // The audit rows are those the AuditingInterceptor would write for each report (ExecuteUpdate-like changes bypass
         // it): "Modified", the status before and after. A data-modifying WITH is read with ToListAsync, which sends it as written.
         return await db.Database.SqlQuery<Marked>($"""
             WITH due AS (
-                SELECT r.id, r.status FROM grant_reports r
+                SELECT r.id, r.status, r.escalated_at FROM grant_reports r
                 WHERE r.status IN ({nameof(GrantReportStatus.Scheduled)}, {nameof(GrantReportStatus.SentBack)}) AND r.due_on < {today}
                   AND EXISTS (SELECT 1 FROM grant_agreements g WHERE g.id = r.grant_id AND g.status = {nameof(GrantStatus.Signed)})
                 ORDER BY r.id
                 FOR UPDATE OF r
             ), marked AS (
-                UPDATE grant_reports r SET status = {nameof(GrantReportStatus.Overdue)}
+                UPDATE grant_reports r SET status = {nameof(GrantReportStatus.Overdue)},
+                    escalated_at = CASE WHEN due.escalated_at IS NULL AND r.due_on < {escalateBefore} THEN {now} ELSE due.escalated_at END
                 FROM due WHERE r.id = due.id
-                RETURNING r.id, r.kind, r.due_on, r.grant_id, due.status AS was
+                RETURNING r.id, r.kind, r.due_on, r.grant_id, due.status AS was, due.escalated_at IS NULL AND r.escalated_at IS NOT NULL AS escalated
             ), audited AS (
                 INSERT INTO audit_entries (at, user_id, user_name, action, entity_type, entity_id, change, changes)
                 SELECT {now}, {user.UserId}::uuid, {user.UserName}::text, {audit.Action}, {nameof(GrantReport)}, m.id::text, 'Modified',
                        jsonb_build_object({nameof(GrantReport.Status)}::text, jsonb_build_array(m.was, {nameof(GrantReportStatus.Overdue)}::text))
                 FROM marked m
             )
-            SELECT m.id, m.kind, m.due_on, g.reference_number, g.organisation_id
+            SELECT m.id, m.kind, m.due_on, g.reference_number, g.grantee, g.organisation_id, m.escalated
             FROM marked m JOIN grant_agreements g ON g.id = m.grant_id
             """).ToListAsync(ct);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
@@ -15,24 +16,32 @@ namespace TrustFund.Application.Features.Notifications;
 /// The daily sweep of grantee report deadlines (DOMAIN.md sections 8 and 10): reminders 30, 7 and 1 days before a
 /// report is due; overdue the day after (which holds the grant's instalments); the fund managers told once a report is
 /// more than 30 days overdue (those in the role that day; one who joins later finds the report on their home page's
-/// overdue list). Each notice has its own event key, so a run missed one day still sends it the next, and a run
-/// repeated sends nothing twice.
+/// overdue list). Each reader gets at most one notice of each kind per run: the report's own notice when they are told
+/// about one report, a digest listing the reports when about several (a first run over a year of history would
+/// otherwise send tens of thousands of e-mails to one person). A run missed one day sends what it owed the next, and a
+/// run repeated sends nothing twice.
 /// </summary>
 /// <remarks>
-/// Set-based, so that a day's run costs about one query over the reports whatever their number: one statement marks
-/// the reports turning overdue and returns them (their notices follow); one marks the reports to escalate
-/// (<see cref="GrantReport.EscalatedAt"/>) and returns them with the fund managers to tell; one asks for the reminders
-/// still owed (the unique (user, event key) index of the notifications answers "already sent"); and the notices are
-/// written by <see cref="Notifier.NotifyManyAsync"/>. Two sweeps at once (two nodes, a retried job) meet at the reports'
-/// row locks and at that unique index, so each notice is still sent once (ReportDeadlineJobTests).
+/// Set-based, so that a day's run costs about one query over the reports whatever their number. "Already told" is kept
+/// on the reports, because a digest stands for many of them: one statement marks the reports turning overdue (their
+/// status), one the reminders owed (<see cref="GrantReportReminder"/>, the last stage sent), one the reports to escalate
+/// (<see cref="GrantReport.EscalatedAt"/>), each returning what it marked; the notices of those reports are written by
+/// <see cref="Notifier.NotifyManyAsync"/> in the same transaction. Two sweeps at once (two nodes, a retried job) meet at
+/// the reports' row locks and at the reminders' primary key, so each report is marked, and told about, by one run only
+/// (ReportDeadlineJobTests).
 /// </remarks>
 public static class KeepReportDeadlines
 {
     [Authorize(Roles.System)]
     public sealed record Command : ICommand<Result>;
-    public sealed record Result(int Reminders, int MarkedOverdue, int OverdueNotices, int Escalations);
+
+    /// <summary>Reports reminded, marked overdue and escalated by this run, and the notices (each with its e-mail) it wrote about them.</summary>
+    public sealed record Result(int Reminded, int MarkedOverdue, int Escalated, int Notices);
 
     public const int EscalateAfterDays = 30;
+
+    /// <summary>A digest lists this many reports, the earliest due first, then says how many more there are.</summary>
+    public const int ListedInADigest = 20;
 
     // Public for the benchmark's copy of the sweep as it was (tests/TrustFund.Benchmarks/JobSweep), which sends the same texts.
     public static readonly NoticeText Reminder = new(
@@ -47,38 +56,46 @@ public static class KeepReportDeadlines
         "Report {3} days overdue: {2} ({4})",
         "The {0} of grant {2} ({4}) was due on {1:D} and is {3} days overdue.");
 
+    // The digests: {0} is always 2 or more. The lines ({1}, escalations {2}) and the "and N more" line after them are arguments.
+    private static readonly NoticeText Reminders = new(
+        "{0} reports due soon",
+        "These reports are due soon. Submit each in TrustFund before its due date: instalments are held while a report is overdue.\n{1}\n{2}");
+
+    private static readonly NoticeText Overdues = new(
+        "{0} reports overdue",
+        "These reports were due and have not been received. A grant's next instalment is held until its overdue reports are submitted.\n{1}\n{2}");
+
+    private static readonly NoticeText Escalations = new(
+        "{0} reports more than {1} days overdue",
+        "These grantee reports are more than {1} days overdue:\n{2}\n{3}");
+
     public sealed class Handler(TrustFundDbContext db, Notifier notifier, TimeProvider clock, ICurrentUser user, AuditContext audit)
         : ICommandHandler<Command, Result>
     {
-        /// <summary>One person to tell about one report: what the database found still owed, nothing already sent.</summary>
-        private sealed record Owed(Guid ReportId, string Kind, DateOnly DueOn, string ReferenceNumber, string Grantee, string EventKey,
-            Guid UserId, string Email, string PreferredLanguage);
-
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
             var today = JobCalendar.Today(clock);
-            // One transaction for the marking and its notices: a report is marked overdue if and only if its grantees
-            // are told (a failed run leaves neither, and the next run does both). The marking returns exactly the reports
-            // this run turned overdue, so the overdue notices need no search for what was already sent.
-            var marked = await MarkOverdueGrantReports.MarkAsync(db, today, clock.GetUtcNow(), user, audit, ct);
-            var grantees = await GranteesAsync(marked.Select(r => r.OrganisationId).Distinct().ToList(), ct);
-            var overdue = marked.Select(r => new Notifier.Notice(grantees[r.OrganisationId], $"report-overdue:{r.Id}", Overdue, "/apply",
-                [ReportKindWord.For(Enum.Parse<GrantReportKind>(r.Kind)), r.DueOn.ToDateTime(TimeOnly.MinValue), r.ReferenceNumber])).ToList();
+            // One transaction for the marks and their notices: a report is marked if and only if its readers are told (a
+            // failed run leaves neither, and the next run does both). Each marking returns exactly the reports this run
+            // marked, so the notices need no search for what was already sent.
+            // With no fund manager nothing is escalated, so the reports wait until there is someone to tell. A report
+            // turning overdue already more than 30 days late is escalated by the update that marks it overdue (a first
+            // run over a year of history has tens of thousands: one update each, not two); the others overdue that long
+            // by the escalation's own statement.
+            var managers = await notifier.RecipientsInRolesAsync([Roles.FundManager], ct);
+            var escalateDueBefore = today.AddDays(-EscalateAfterDays);
+            var overdue = await MarkOverdueGrantReports.MarkAsync(db, today, clock.GetUtcNow(), user, audit, ct,
+                managers.Count == 0 ? null : escalateDueBefore);
+            var reminded = await RemindAsync(today, ct);
+            var escalated = managers.Count == 0 ? [] : overdue.Where(r => r.Escalated).Concat(await EscalateAsync(escalateDueBefore, ct)).ToList();
 
-            // Reminders are asked of the database by date and by what was already sent, escalations by the reports'
-            // own mark, so a day's sweep reads only the reports whose notice is owed, however many reports the fund keeps.
-            var reminders = Notices(await RemindersOwedAsync(today, ct), Reminder, "/apply",
-                (report, daysLeft) => [ReportKindWord.For(Enum.Parse<GrantReportKind>(report.Kind)), report.DueOn.ToDateTime(TimeOnly.MinValue),
-                    report.ReferenceNumber, daysLeft], today);
-            var escalations = Notices(await EscalateAsync(today, ct), Escalation, "/fund/grants",
-                (report, daysLeft) => [ReportKindWord.For(Enum.Parse<GrantReportKind>(report.Kind)), report.DueOn.ToDateTime(TimeOnly.MinValue),
-                    report.ReferenceNumber, -daysLeft, report.Grantee], today);
-            return new Result(await notifier.NotifyManyAsync(reminders, ct), marked.Count, await notifier.NotifyManyAsync(overdue, ct),
-                await notifier.NotifyManyAsync(escalations, ct));
+            var grantees = await GranteesAsync(overdue.Concat(reminded).Select(r => r.OrganisationId).Distinct().ToList(), ct);
+            var notices = reminded.GroupBy(r => r.OrganisationId).Select(g => ReminderNotice(grantees[g.Key], g.ToList(), today))
+                .Concat(overdue.GroupBy(r => r.OrganisationId).Select(g => OverdueNotice(grantees[g.Key], g.ToList(), today)))
+                .ToList();
+            if (escalated.Count > 0) notices.Add(EscalationNotice(managers, escalated, today));
+            return new Result(reminded.Count, overdue.Count, escalated.Count, await notifier.NotifyManyAsync(notices, ct));
         }
-
-        private const string ReminderKey = "report-reminder:";
-        private const string EscalationKey = "report-escalated:";
 
         /// <summary>The confirmed users of each organisation (an organisation without one gets an empty list: nobody to tell).</summary>
         private async Task<Dictionary<Guid, IReadOnlyCollection<Notifier.Recipient>>> GranteesAsync(List<Guid> organisations, CancellationToken ct)
@@ -91,42 +108,50 @@ public static class KeepReportDeadlines
         }
 
         /// <summary>
-        /// Reminders (30, 7 and 1 days before, the latest stage a report this close should have had, so a missed day
-        /// sends it the next) to the grantees, minus those already sent: the unique (user, event key) index answers that
-        /// per person.
+        /// Marks the reminders owed and returns their reports: 30, 7 and 1 days before the due date, the latest stage a
+        /// report this close should have had (so a missed day sends it the next), for reports whose last stage sent
+        /// (<see cref="GrantReportReminder"/>) is an earlier one or none. Only reports with a grantee to tell are marked,
+        /// so a reminder waits for an organisation's first confirmed user. Two sweeps at once meet at the reminders'
+        /// primary key, inserted in report id order: the second waits for the first to commit, then finds the stage already
+        /// sent (the upsert's condition) and returns nothing.
         /// </summary>
-        private async Task<List<Owed>> RemindersOwedAsync(DateOnly today, CancellationToken ct) =>
-            await db.Database.SqlQuery<Owed>($"""
+        private async Task<List<MarkOverdueGrantReports.Marked>> RemindAsync(DateOnly today, CancellationToken ct) =>
+            await db.Database.SqlQuery<MarkOverdueGrantReports.Marked>($"""
                 WITH due AS (
-                    SELECT r.id, r.kind, r.due_on, g.reference_number, g.grantee, g.organisation_id,
-                           {ReminderKey} || r.id || ':' || CASE WHEN r.due_on - {today} <= 1 THEN 1 WHEN r.due_on - {today} <= 7 THEN 7 ELSE 30 END AS event_key
-                    FROM grant_reports r JOIN grant_agreements g ON g.id = r.grant_id AND g.status = {nameof(GrantStatus.Signed)}
+                    SELECT r.id, CASE WHEN r.due_on - {today} <= 1 THEN 1 WHEN r.due_on - {today} <= 7 THEN 7 ELSE 30 END AS days_before
+                    FROM grant_reports r
                     WHERE r.status IN ({nameof(GrantReportStatus.Scheduled)}, {nameof(GrantReportStatus.SentBack)})
                       AND r.due_on BETWEEN {today} AND {today.AddDays(30)}
+                      AND EXISTS (SELECT 1 FROM grant_agreements g WHERE g.id = r.grant_id AND g.status = {nameof(GrantStatus.Signed)}
+                                  AND EXISTS (SELECT 1 FROM users u WHERE u.organisation_id = g.organisation_id AND u.email_confirmed))
+                ), owed AS (
+                    SELECT d.id, d.days_before FROM due d LEFT JOIN grant_report_reminders s ON s.report_id = d.id
+                    WHERE s.days_before IS NULL OR s.days_before > d.days_before
+                    ORDER BY d.id
+                ), reminded AS (
+                    INSERT INTO grant_report_reminders AS s (report_id, days_before)
+                    SELECT id, days_before FROM owed
+                    ON CONFLICT (report_id) DO UPDATE SET days_before = excluded.days_before WHERE s.days_before > excluded.days_before
+                    RETURNING s.report_id
                 )
-                SELECT d.id AS report_id, d.kind, d.due_on, d.reference_number, d.grantee, d.event_key, u.id AS user_id, u.email, u.preferred_language
-                FROM due d JOIN users u ON u.organisation_id = d.organisation_id AND u.email_confirmed
-                WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = u.id AND n.event_key = d.event_key)
+                SELECT r.id, r.kind, r.due_on, g.reference_number, g.grantee, g.organisation_id, false AS escalated
+                FROM reminded m JOIN grant_reports r ON r.id = m.report_id JOIN grant_agreements g ON g.id = r.grant_id
                 """).ToListAsync(ct);
 
         /// <summary>
-        /// Marks escalated the reports more than 30 days overdue not escalated yet, and returns each with every fund
-        /// manager to tell. Asking the reports' own mark, not the notifications, keeps the daily run from checking each
-        /// long-overdue report against each manager's notices (a year of history made that twice the cost of reading
-        /// every open report). The row locks, taken in id order as the overdue marking takes them, make a second sweep
-        /// running at the same time wait, then find the reports already escalated. With no fund manager nothing is
-        /// marked, so the reports are escalated once there is someone to tell.
+        /// Marks escalated the reports more than 30 days overdue (due before <paramref name="dueBefore"/>) that an earlier
+        /// run marked overdue and none escalated yet, and returns them. Asking the reports'
+        /// own mark, not the notifications, keeps the daily run from checking each long-overdue report against each
+        /// manager's notices (a year of history made that twice the cost of reading every open report). The row locks,
+        /// taken in id order as the overdue marking takes them, make a second sweep running at the same time wait, then
+        /// find the reports already escalated.
         /// </summary>
-        private async Task<List<Owed>> EscalateAsync(DateOnly today, CancellationToken ct) =>
-            await db.Database.SqlQuery<Owed>($"""
-                WITH managers AS (
-                    SELECT u.id, u.email, u.preferred_language FROM users u
-                    WHERE EXISTS (SELECT 1 FROM user_roles ur JOIN roles ro ON ro.id = ur.role_id WHERE ur.user_id = u.id AND ro.name = {Roles.FundManager})
-                ), due AS (
+        private async Task<List<MarkOverdueGrantReports.Marked>> EscalateAsync(DateOnly dueBefore, CancellationToken ct) =>
+            await db.Database.SqlQuery<MarkOverdueGrantReports.Marked>($"""
+                WITH due AS (
                     SELECT r.id FROM grant_reports r
-                    WHERE r.status = {nameof(GrantReportStatus.Overdue)} AND r.escalated_at IS NULL AND r.due_on < {today.AddDays(-EscalateAfterDays)}
+                    WHERE r.status = {nameof(GrantReportStatus.Overdue)} AND r.escalated_at IS NULL AND r.due_on < {dueBefore}
                       AND EXISTS (SELECT 1 FROM grant_agreements g WHERE g.id = r.grant_id AND g.status = {nameof(GrantStatus.Signed)})
-                      AND EXISTS (SELECT 1 FROM managers)
                     ORDER BY r.id
                     FOR UPDATE OF r
                 ), escalated AS (
@@ -134,16 +159,74 @@ public static class KeepReportDeadlines
                     FROM due WHERE r.id = due.id AND r.escalated_at IS NULL
                     RETURNING r.id, r.kind, r.due_on, r.grant_id
                 )
-                SELECT e.id AS report_id, e.kind, e.due_on, g.reference_number, g.grantee, {EscalationKey} || e.id AS event_key,
-                       m.id AS user_id, m.email, m.preferred_language
-                FROM escalated e JOIN grant_agreements g ON g.id = e.grant_id CROSS JOIN managers m
+                SELECT e.id, e.kind, e.due_on, g.reference_number, g.grantee, g.organisation_id, true AS escalated
+                FROM escalated e JOIN grant_agreements g ON g.id = e.grant_id
                 """).ToListAsync(ct);
-
-        /// <summary>The owed rows of one kind of notice, one notice per event key with all its recipients.</summary>
-        private static List<Notifier.Notice> Notices(IEnumerable<Owed> owed, NoticeText text, string link, Func<Owed, int, object[]> arguments,
-            DateOnly today) =>
-            owed.GroupBy(o => o.EventKey).Select(g => new Notifier.Notice(
-                g.Select(o => new Notifier.Recipient(o.UserId, o.Email, o.PreferredLanguage)).ToList(), g.Key, text, link,
-                arguments(g.First(), g.First().DueOn.DayNumber - today.DayNumber))).ToList();
     }
+
+    private static Notifier.Notice ReminderNotice(IReadOnlyCollection<Notifier.Recipient> grantees, List<MarkOverdueGrantReports.Marked> reports,
+        DateOnly today)
+    {
+        if (reports is [var report])
+        {
+            var daysLeft = report.DueOn.DayNumber - today.DayNumber;
+            // The stage the marking chose (its CASE): the key a reminder of this report at this stage has always had.
+            var stage = daysLeft <= 1 ? 1 : daysLeft <= 7 ? 7 : 30;
+            return new(grantees, $"report-reminder:{report.Id}:{stage}", Reminder, "/apply", [Word(report), Date(report), report.ReferenceNumber, daysLeft]);
+        }
+        return GranteeDigest(grantees, "report-reminders", Reminders, reports, today);
+    }
+
+    private static Notifier.Notice OverdueNotice(IReadOnlyCollection<Notifier.Recipient> grantees, List<MarkOverdueGrantReports.Marked> reports,
+        DateOnly today)
+    {
+        if (reports is [var report])
+            return new(grantees, $"report-overdue:{report.Id}", Overdue, "/apply", [Word(report), Date(report), report.ReferenceNumber]);
+        return GranteeDigest(grantees, "report-overdue", Overdues, reports, today);
+    }
+
+    /// <summary>A grantee's digest (reminders or overdue): the count, a line per listed report, the line saying how many more.</summary>
+    private static Notifier.Notice GranteeDigest(IReadOnlyCollection<Notifier.Recipient> grantees, string kind, NoticeText texts,
+        List<MarkOverdueGrantReports.Marked> reports, DateOnly today)
+    {
+        var listed = InDueDateOrder(reports);
+        return new(grantees, DigestKey(kind, today, listed), texts, "/apply", [reports.Count,
+            new NoticeLines("- {0} for grant {1}, due on {2:D}", listed.Select(r => new object[] { Word(r), r.ReferenceNumber, Date(r) }).ToList()),
+            More(reports.Count)]);
+    }
+
+    private static Notifier.Notice EscalationNotice(IReadOnlyCollection<Notifier.Recipient> managers, List<MarkOverdueGrantReports.Marked> reports,
+        DateOnly today)
+    {
+        int DaysOverdue(MarkOverdueGrantReports.Marked r) => today.DayNumber - r.DueOn.DayNumber;
+        if (reports is [var report])
+            return new(managers, $"report-escalated:{report.Id}", Escalation, "/fund/grants",
+                [Word(report), Date(report), report.ReferenceNumber, DaysOverdue(report), report.Grantee]);
+        var listed = InDueDateOrder(reports);
+        return new(managers, DigestKey("report-escalations", today, listed), Escalations, "/fund/grants", [reports.Count, EscalateAfterDays,
+            new NoticeLines("- {0} of grant {1} ({2}), due on {3:D}, {4} days overdue",
+                listed.Select(r => new object[] { Word(r), r.ReferenceNumber, r.Grantee, Date(r), DaysOverdue(r) }).ToList()),
+            More(reports.Count)]);
+    }
+
+    /// <summary>The reports a digest lists, earliest due first (then by grant and kind, so the order never varies).</summary>
+    private static List<MarkOverdueGrantReports.Marked> InDueDateOrder(IEnumerable<MarkOverdueGrantReports.Marked> reports) =>
+        reports.OrderBy(r => r.DueOn).ThenBy(r => r.ReferenceNumber, StringComparer.Ordinal).ThenBy(r => r.Kind, StringComparer.Ordinal)
+            .ThenBy(r => r.Id).Take(ListedInADigest).ToList();
+
+    /// <summary>The line after the listed reports, or nothing when all are listed.</summary>
+    private static NoticeLines More(int count) =>
+        new NoticeLines("and {0} more: see TrustFund", count > ListedInADigest ? [new object[] { count - ListedInADigest }] : []);
+
+    /// <summary>
+    /// A digest's event key: the run's date and the first report it lists. Each report is marked by one run only, so no
+    /// other digest of that kind can share the key, even from a second run the same day (a date alone would make such a
+    /// run's digest collide with the first and be dropped, its reports marked but nobody told).
+    /// </summary>
+    private static string DigestKey(string kind, DateOnly today, List<MarkOverdueGrantReports.Marked> listed) =>
+        string.Create(CultureInfo.InvariantCulture, $"{kind}:{today:yyyy-MM-dd}:{listed[0].Id}");
+
+    private static CatalogueWord Word(MarkOverdueGrantReports.Marked report) => ReportKindWord.For(Enum.Parse<GrantReportKind>(report.Kind));
+
+    private static DateTime Date(MarkOverdueGrantReports.Marked report) => report.DueOn.ToDateTime(TimeOnly.MinValue);
 }

@@ -249,13 +249,15 @@ public sealed class OutboxDeliveryTests(TrustFundAppFactory app) : IntegrationTe
         return await db.OutboxEmails.AsNoTracking().SingleAsync(e => e.Id == id);
     }
 
+    private Task<int> Dispatch(TestSmtpServer smtp, int? batchSize = null) => Dispatch(App, smtp, batchSize);
+
     /// <summary>One dispatcher run, as the worker's would be, sending through the test's SMTP server.</summary>
-    private async Task<int> Dispatch(TestSmtpServer smtp, int? batchSize = null)
+    internal static async Task<int> Dispatch(TrustFundAppFactory app, TestSmtpServer smtp, int? batchSize = null)
     {
-        await using var scope = App.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateAsyncScope();
         var options = Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, Security = "None", TimeoutSeconds = 10 });
         var dispatcher = new OutboxDispatcher(scope.ServiceProvider.GetRequiredService<TrustFundDbContext>(), new SmtpMailTransport(options),
-            options, Options.Create(new OutboxOptions()), App.Clock, scope.ServiceProvider.GetRequiredService<NoticeMail>(),
+            options, Options.Create(new OutboxOptions()), app.Clock, scope.ServiceProvider.GetRequiredService<NoticeMail>(),
             NullLogger<OutboxDispatcher>.Instance);
         return await dispatcher.DispatchPendingAsync(batchSize);
     }

@@ -87,6 +87,17 @@ public abstract class GrantTest(TrustFundAppFactory app) : ApplicationTest(app)
         return await db.GrantReports.AsNoTracking().Where(r => r.GrantId == grantId).OrderBy(r => r.DueOn).ThenBy(r => r.Kind).ToListAsync();
     }
 
+    /// <summary>
+    /// Moves the grant's other reports due on the same day (the narrative and the financial report fall due together)
+    /// 100 days later, so that the deadline sweep tells about this report alone: its own notice, not a digest of several.
+    /// </summary>
+    protected async Task DueAlone(GrantReport report)
+    {
+        await using var db = App.NewDbContext();
+        await db.GrantReports.Where(r => r.GrantId == report.GrantId && r.Id != report.Id && r.DueOn == report.DueOn)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.DueOn, report.DueOn.AddDays(100)));
+    }
+
     /// <summary>Takes a requested payment through certification, approval and disbursement.</summary>
     protected async Task Pay(Guid paymentId, ApplicationUser certifier, ApplicationUser approver, string bankReference = "TT-1")
     {

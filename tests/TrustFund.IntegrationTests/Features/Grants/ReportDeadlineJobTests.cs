@@ -10,10 +10,11 @@ namespace TrustFund.IntegrationTests.Features.Grants;
 /// <summary>The daily report-deadline job across its boundaries, run twice at each step.</summary>
 public sealed class ReportDeadlineJobTests(TrustFundAppFactory app) : GrantTest(app)
 {
-    private static DateTimeOffset ViennaMidnight(DateOnly day) =>
+    internal static DateTimeOffset ViennaMidnight(DateOnly day) =>
         new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeZoneInfo.FindSystemTimeZoneById("Europe/Vienna")
             .GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
 
+    /// <summary>A report told about alone, at each stage: its own notice, as before digests, each once.</summary>
     [Fact]
     public async Task Reminders_At30And7And1DaysBefore_ThenOverdue_ThenEscalated_EachOnce()
     {
@@ -23,29 +24,27 @@ public sealed class ReportDeadlineJobTests(TrustFundAppFactory app) : GrantTest(
         var reports = await Reports(grant);
         var report = reports.OrderBy(r => r.DueOn).First();
         var due = report.DueOn;
-        var n = reports.Count(r => r.DueOn == due); // the narrative and the financial report fall due together
+        await DueAlone(report);
+        const int n = 1;
 
         async Task<KeepReportDeadlines.Result> RunTwiceAt(DateOnly day)
         {
             App.Clock.SetUtcNow(ViennaMidnight(day).AddHours(7));
             var first = await Send(new KeepReportDeadlines.Command());
             var second = await Send(new KeepReportDeadlines.Command());
-            Assert.Equal(0, second.Reminders + second.OverdueNotices + second.Escalations + second.MarkedOverdue);
+            Assert.Equal(new KeepReportDeadlines.Result(0, 0, 0, 0), second);
             return first;
         }
 
-        Assert.Equal(0, (await RunTwiceAt(due.AddDays(-31))).Reminders);
-        Assert.Equal(n, (await RunTwiceAt(due.AddDays(-30))).Reminders);
-        Assert.Equal(0, (await RunTwiceAt(due.AddDays(-8))).Reminders);
-        Assert.Equal(n, (await RunTwiceAt(due.AddDays(-7))).Reminders);
-        Assert.Equal(n, (await RunTwiceAt(due.AddDays(-1))).Reminders);
-        var dueDay = await RunTwiceAt(due);
-        Assert.Equal(0, dueDay.MarkedOverdue + dueDay.OverdueNotices);
-        var dayAfter = await RunTwiceAt(due.AddDays(1));
-        Assert.True(dayAfter.MarkedOverdue >= 1);
-        Assert.Equal(n, dayAfter.OverdueNotices);
-        Assert.Equal(0, (await RunTwiceAt(due.AddDays(30))).Escalations);
-        Assert.Equal(n, (await RunTwiceAt(due.AddDays(31))).Escalations);
+        Assert.Equal(new KeepReportDeadlines.Result(0, 0, 0, 0), await RunTwiceAt(due.AddDays(-31)));
+        Assert.Equal(new KeepReportDeadlines.Result(n, 0, 0, 1), await RunTwiceAt(due.AddDays(-30)));
+        Assert.Equal(new KeepReportDeadlines.Result(0, 0, 0, 0), await RunTwiceAt(due.AddDays(-8)));
+        Assert.Equal(new KeepReportDeadlines.Result(n, 0, 0, 1), await RunTwiceAt(due.AddDays(-7)));
+        Assert.Equal(new KeepReportDeadlines.Result(n, 0, 0, 1), await RunTwiceAt(due.AddDays(-1)));
+        Assert.Equal(new KeepReportDeadlines.Result(0, 0, 0, 0), await RunTwiceAt(due));
+        Assert.Equal(new KeepReportDeadlines.Result(0, n, 0, 1), await RunTwiceAt(due.AddDays(1)));
+        Assert.Equal(new KeepReportDeadlines.Result(0, 0, 0, 0), await RunTwiceAt(due.AddDays(30)));
+        Assert.Equal(new KeepReportDeadlines.Result(0, 0, n, 1), await RunTwiceAt(due.AddDays(31)));
 
         await using var db = App.NewDbContext();
         Assert.Equal(GrantReportStatus.Overdue, (await db.GrantReports.SingleAsync(r => r.Id == report.Id)).Status);
@@ -70,27 +69,28 @@ public sealed class ReportDeadlineJobTests(TrustFundAppFactory app) : GrantTest(
             App.Clock.SetUtcNow(at);
             var first = await Send(new KeepReportDeadlines.Command());
             var second = await Send(new KeepReportDeadlines.Command());
-            Assert.Equal(0, second.Reminders + second.OverdueNotices + second.Escalations + second.MarkedOverdue);
+            Assert.Equal(new KeepReportDeadlines.Result(0, 0, 0, 0), second);
             return first;
         }
 
         var minuteBefore = await RunTwiceAt(viennaMidnight.AddMinutes(-1));
-        Assert.Equal(0, minuteBefore.MarkedOverdue + minuteBefore.OverdueNotices);
+        Assert.Equal(0, minuteBefore.MarkedOverdue);
         Assert.All((await Reports(grant)).Where(r => r.DueOn == due), r => Assert.Equal(GrantReportStatus.Scheduled, r.Status));
 
         var atMidnight = await RunTwiceAt(viennaMidnight);
         Assert.Equal(n, atMidnight.MarkedOverdue);
-        Assert.Equal(n, atMidnight.OverdueNotices);
+        Assert.Equal(1, atMidnight.Notices); // the grantee's one notice listing the n reports
         Assert.All((await Reports(grant)).Where(r => r.DueOn == due), r => Assert.Equal(GrantReportStatus.Overdue, r.Status));
 
         var utcMidnight = await RunTwiceAt(new DateTimeOffset(due.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-        Assert.Equal(0, utcMidnight.MarkedOverdue + utcMidnight.OverdueNotices); // the UTC day changing adds nothing
+        Assert.Equal(new KeepReportDeadlines.Result(0, 0, 0, 0), utcMidnight); // the UTC day changing adds nothing
     }
 
     /// <summary>
     /// Two nodes sweeping at the same moment (or a job retried while the first run still holds its rows): each report is
     /// marked, audited and told about once. The test holds the rows both sweeps need until both are seen waiting on
-    /// them, so the two really meet there instead of running one after the other by chance.
+    /// them, so the two really meet there instead of running one after the other by chance. The two reports fall due
+    /// together, so the grantee's one notice at each stage lists both: one notice, one mail, naming each report once.
     /// </summary>
     [Fact]
     public async Task ReportDeadlines_TwoSweepsAtOnce_MarkAuditAndTellEachReportOnce()
@@ -104,38 +104,37 @@ public sealed class ReportDeadlineJobTests(TrustFundAppFactory app) : GrantTest(
         await using (var db = App.NewDbContext())
             grantee = (await db.Users.SingleAsync(u => u.Email == "ngo1@example.org")).Id;
 
-        // Reminders: both sweeps find the reminder owed, then meet at the notifications' unique index.
+        // Reminders: both sweeps find the reminders owed, then meet at the reminder marks' primary key, which the test
+        // holds for one report (inserted, not committed); the one that goes second finds the stage already sent.
         App.Clock.SetUtcNow(ViennaMidnight(due.AddDays(-7)).AddHours(7));
-        var reminded = await TwoSweepsWhileHeld($"""
-            INSERT INTO notifications (id, user_id, event_key, subject, body, link, created_at)
-            VALUES ({Guid.CreateVersion7()}, {grantee}, {$"report-reminder:{dueIds[0]}:7"}, 'held', 'held', '/apply', {App.Clock.GetUtcNow()})
-            """);
-        Assert.Equal(dueIds.Count, reminded.Sum(r => r.Reminders));
+        var reminded = await TwoSweepsWhileHeld($"INSERT INTO grant_report_reminders (report_id, days_before) VALUES ({dueIds[0]}, 7)");
+        Assert.Equal((dueIds.Count, 1), (reminded.Sum(r => r.Reminded), reminded.Sum(r => r.Notices)));
 
         // Overdue: both sweeps wait on the reports' row locks; the one that goes second finds them already overdue.
         App.Clock.SetUtcNow(ViennaMidnight(due.AddDays(1)).AddHours(7));
         var marked = await TwoSweepsWhileHeld($"SELECT id FROM grant_reports WHERE grant_id = {grant} FOR UPDATE");
-        Assert.Equal((dueIds.Count, dueIds.Count), (marked.Sum(r => r.MarkedOverdue), marked.Sum(r => r.OverdueNotices)));
+        Assert.Equal((dueIds.Count, 1), (marked.Sum(r => r.MarkedOverdue), marked.Sum(r => r.Notices)));
 
         // Escalation: both sweeps wait on the same row locks; the one that goes second finds the reports already escalated.
         App.Clock.SetUtcNow(ViennaMidnight(due.AddDays(31)).AddHours(7));
         var escalated = await TwoSweepsWhileHeld($"SELECT id FROM grant_reports WHERE grant_id = {grant} FOR UPDATE");
-        Assert.Equal(dueIds.Count, escalated.Sum(r => r.Escalations));
+        Assert.Equal((dueIds.Count, 1), (escalated.Sum(r => r.Escalated), escalated.Sum(r => r.Notices)));
 
         await using var after = App.NewDbContext();
-        var keys = await after.Notifications.Select(n => n.EventKey).ToListAsync();
+        var notices = await after.Notifications.AsNoTracking().ToListAsync();
         var mails = await after.OutboxEmails.Select(e => e.DeduplicationKey!).ToListAsync();
         var trail = await after.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(GrantReport)).ToListAsync();
-        foreach (var id in dueIds)
+        var kinds = (await Reports(grant)).Where(r => dueIds.Contains(r.Id)).Select(r => ReportKindWord.For(r.Kind).English).ToList();
+        foreach (var (prefix, reader) in new[] { ("report-reminders:", grantee), ("report-overdue:", grantee), ("report-escalations:", manager.Id) })
         {
-            Assert.Single(keys, $"report-reminder:{id}:7");
-            Assert.Single(keys, $"report-overdue:{id}");
-            Assert.Single(keys, $"report-escalated:{id}");
-            Assert.Single(mails, $"report-reminder:{id}:7:{grantee}");
-            Assert.Single(mails, $"report-overdue:{id}:{grantee}");
-            Assert.Single(mails, $"report-escalated:{id}:{manager.Id}");
-            Assert.Single(trail, e => e.EntityId == id.ToString() && e.Changes.Contains("Overdue"));
+            var notice = Assert.Single(notices, n => n.EventKey.StartsWith(prefix));
+            Assert.Equal(reader, notice.UserId);
+            Assert.Equal($"{notice.EventKey}:{reader}", Assert.Single(mails, m => m.StartsWith(prefix)));
+            var lines = notice.In("en").Body.Split('\n');
+            Assert.All(kinds, kind => Assert.Single(lines, line => line.StartsWith($"- {kind} ")));
         }
+        Assert.Equal(3, notices.Count(n => n.EventKey.StartsWith("report-")));
+        Assert.All(dueIds, id => Assert.Single(trail, e => e.EntityId == id.ToString() && e.Changes.Contains("Overdue")));
     }
 
     /// <summary>
@@ -156,21 +155,22 @@ public sealed class ReportDeadlineJobTests(TrustFundAppFactory app) : GrantTest(
         // No fund manager any more (the signer left the role): nothing to tell, nothing marked.
         await App.ExecuteAsOwnerAsync($"DELETE FROM user_roles WHERE user_id = '{signer.Id}'");
         App.Clock.SetUtcNow(ViennaMidnight(due.AddDays(31)).AddHours(7));
-        Assert.Equal(0, (await Send(new KeepReportDeadlines.Command())).Escalations);
+        Assert.Equal(0, (await Send(new KeepReportDeadlines.Command())).Escalated);
         Assert.All(await Reports(grant), r => Assert.Null(r.EscalatedAt));
 
         var first = await Manager("first.manager@unodc.test");
         App.Clock.SetUtcNow(ViennaMidnight(due.AddDays(32)).AddHours(7));
-        Assert.Equal(dueIds.Count, (await Send(new KeepReportDeadlines.Command())).Escalations);
+        Assert.Equal(dueIds.Count, (await Send(new KeepReportDeadlines.Command())).Escalated);
         var later = await Manager("later.manager@unodc.test");
         App.Clock.SetUtcNow(ViennaMidnight(due.AddDays(33)).AddHours(7));
-        Assert.Equal(0, (await Send(new KeepReportDeadlines.Command())).Escalations);
+        Assert.Equal(0, (await Send(new KeepReportDeadlines.Command())).Escalated);
 
         Assert.All((await Reports(grant)).Where(r => dueIds.Contains(r.Id)),
             r => Assert.Equal(ViennaMidnight(due.AddDays(32)).AddHours(7), r.EscalatedAt));
         await using var db = App.NewDbContext();
-        var told = await db.Notifications.Where(n => n.EventKey.StartsWith("report-escalated:")).Select(n => n.UserId).ToListAsync();
-        Assert.Equal(Enumerable.Repeat(first.Id, dueIds.Count), told);
+        // The reports fall due together: one notice to the manager lists them all.
+        var told = await db.Notifications.Where(n => n.EventKey.StartsWith("report-escalations:")).Select(n => n.UserId).ToListAsync();
+        Assert.Equal([first.Id], told);
         Assert.DoesNotContain(later.Id, told);
     }
 
@@ -272,9 +272,9 @@ public sealed class ReportDeadlineJobTests(TrustFundAppFactory app) : GrantTest(
         Assert.All((await Reports(grant)).Where(r => r.DueOn == due), r => Assert.Equal(GrantReportStatus.Scheduled, r.Status));
 
         var retried = await Send(new KeepReportDeadlines.Command());
-        Assert.Equal((n, n), (retried.MarkedOverdue, retried.OverdueNotices));
+        Assert.Equal((n, 1), (retried.MarkedOverdue, retried.Notices)); // one grantee: one notice listing the n reports
         await using var after = App.NewDbContext();
-        Assert.Equal(n, await after.Notifications.CountAsync(x => x.EventKey.StartsWith("report-overdue:")));
-        Assert.Equal(n, await after.OutboxEmails.CountAsync(x => x.DeduplicationKey!.StartsWith("report-overdue:")));
+        Assert.Equal(1, await after.Notifications.CountAsync(x => x.EventKey.StartsWith("report-overdue:")));
+        Assert.Equal(1, await after.OutboxEmails.CountAsync(x => x.DeduplicationKey!.StartsWith("report-overdue:")));
     }
 }

@@ -19,6 +19,7 @@ public sealed class NotificationLanguageTests(TrustFundAppFactory app) : GrantTe
         await Fund(100_000);
         var grant = await SignedAgreement(await Manager(), 40_000);
         var report = (await Reports(grant)).Where(r => r.Kind == GrantReportKind.InterimNarrative).OrderBy(r => r.DueOn).First();
+        await DueAlone(report); // the report's own notice (several due together make one notice listing them: ReportDeadlineDigestTests)
         await using (var db = App.NewDbContext())
             await db.Users.Where(u => u.Email == "ngo1@example.org").ExecuteUpdateAsync(u => u.SetProperty(x => x.PreferredLanguage, "fr"));
         App.Clock.SetUtcNow(new DateTimeOffset(report.DueOn.AddDays(-7).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
@@ -42,6 +43,7 @@ public sealed class NotificationLanguageTests(TrustFundAppFactory app) : GrantTe
         await Fund(100_000);
         var grant = await SignedAgreement(await Manager(), 40_000);   // "Grant agreement … signed", sent while the grantee reads English
         var report = (await Reports(grant)).Where(r => r.Kind == GrantReportKind.InterimNarrative).OrderBy(r => r.DueOn).First();
+        await DueAlone(report); // the report's own notice (several due together make one notice listing them: ReportDeadlineDigestTests)
         App.Clock.SetUtcNow(new DateTimeOffset(report.DueOn.AddDays(-7).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
         await Send(new KeepReportDeadlines.Command());
         await using var db = App.NewDbContext();
