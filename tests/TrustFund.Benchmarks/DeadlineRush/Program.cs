@@ -78,6 +78,8 @@ internal static partial class DeadlineRushBenchmark
         // RUSH_PROFILE=1: server time and SQL statements per kind of request during the rush.
         using var profile = profiling ? new RequestProfile() : null;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcBefore = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration(),
+            Allocated: GC.GetTotalAllocatedBytes());
         var idleRss = Process.GetCurrentProcess().WorkingSet64;
         var peakRss = idleRss;
         using var rssSampler = new Timer(_ => peakRss = Math.Max(peakRss, Process.GetCurrentProcess().WorkingSet64), null, 0, 100);
@@ -88,6 +90,9 @@ internal static partial class DeadlineRushBenchmark
         var rushSeconds = clock.Elapsed.TotalSeconds;
         // Wall times swing with whatever else runs on the machine; the processor time spent is steadier to compare.
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        // The collector's share: every thread waits while it runs, so its pauses add to every request in flight.
+        var gc = (Gen0: GC.CollectionCount(0) - gcBefore.Gen0, Gen1: GC.CollectionCount(1) - gcBefore.Gen1, Gen2: GC.CollectionCount(2) - gcBefore.Gen2,
+            Pause: GC.GetTotalPauseDuration() - gcBefore.Pause, Allocated: GC.GetTotalAllocatedBytes() - gcBefore.Allocated);
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -110,6 +115,8 @@ internal static partial class DeadlineRushBenchmark
         Console.WriteLine($"process RSS (app and load generator): {idleRss / 1048576} MiB before the rush, {peakRss / 1048576} MiB at its peak");
         Console.WriteLine($"processor time of this process (app and load generator) during the rush: {cpuSeconds:F1} s " +
                           $"in {rushSeconds:F1} s, {cpuSeconds * 1000 / applicants:F0} ms per applicant");
+        Console.WriteLine($"garbage collections during the rush: gen0 {gc.Gen0}, gen1 {gc.Gen1}, gen2 {gc.Gen2}, paused {gc.Pause.TotalMilliseconds:F0} ms, " +
+                          $"allocated {gc.Allocated / 1048576} MiB ({gc.Allocated / 1024 / applicants} KiB per applicant)");
         profile?.Print();
         Report("save (autosave POST)", saveTimes, rushSeconds);
         Report("submit", submitTimes, rushSeconds);
