@@ -59,10 +59,12 @@ internal static partial class DeadlineRushBenchmark
 
         var saveTimes = new ConcurrentBag<double>();
         var submitTimes = new ConcurrentBag<double>();
+        var submitStarts = new ConcurrentBag<double>();              // seconds into the rush: how closely the submissions fall together
         var errors = new ConcurrentBag<string>();
         var answers = new ConcurrentDictionary<string, int>();       // status code (and "503 without Retry-After") -> count
         var acknowledged = new ConcurrentBag<Guid>();                // drafts whose submission was answered "done"
         var withoutAnswer = new ConcurrentBag<string>();             // requests that never got a definite answer
+        var clock = new Stopwatch();                                 // started with the timed rush
         // Everyone is signed in with a draft open before the rush starts, as on the last evening before a deadline;
         // password hashing at sign-in is deliberately slow and is not what the rush measures.
         var sessions = await Task.WhenAll(Enumerable.Range(0, applicants).Select(SignInAndStart));
@@ -72,24 +74,39 @@ internal static partial class DeadlineRushBenchmark
             await Task.WhenAll(warm.Select((session, i) => Rush(applicants + i, session.Http, session.Draft)));
             saveTimes.Clear();
             submitTimes.Clear();
+            submitStarts.Clear();
             answers.Clear();
             Console.WriteLine($"warm-up: {applicants} other applicants went through the rush first, untimed ({errors.Count} errors)");
         }
         // RUSH_PROFILE=1: server time and SQL statements per kind of request during the rush.
         using var profile = profiling ? new RequestProfile() : null;
+        var queryCacheBefore = EfQueryCache.Read();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var postgresCpuBefore = PostgresProcessorTime.Of(postgres.DataDirectory);
         var gcBefore = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration(),
             Allocated: GC.GetTotalAllocatedBytes());
         var idleRss = Process.GetCurrentProcess().WorkingSet64;
         var peakRss = idleRss;
-        using var rssSampler = new Timer(_ => peakRss = Math.Max(peakRss, Process.GetCurrentProcess().WorkingSet64), null, 0, 100);
-        var clock = Stopwatch.StartNew();
+        // The thread pool's side: work queued and not yet running is waiting for a thread, not for a core or the database.
+        var (peakQueued, peakThreads, queuedSamples, queuedSum) = (0L, 0, 0, 0L);
+        var contentionBefore = Monitor.LockContentionCount;
+        using var rssSampler = new Timer(_ =>
+        {
+            peakRss = Math.Max(peakRss, Process.GetCurrentProcess().WorkingSet64);
+            var queued = ThreadPool.PendingWorkItemCount;
+            peakQueued = Math.Max(peakQueued, queued);
+            peakThreads = Math.Max(peakThreads, ThreadPool.ThreadCount);
+            queuedSum += queued;
+            queuedSamples++;
+        }, null, 0, 100);
+        clock.Restart();
         var rush = Task.WhenAll(sessions.Select((session, i) => Rush(i, session.Http, session.Draft)));
         if (fault) await Restart(rush);
         await rush;
         var rushSeconds = clock.Elapsed.TotalSeconds;
         // Wall times swing with whatever else runs on the machine; the processor time spent is steadier to compare.
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        var postgresCpuSeconds = PostgresProcessorTime.Of(postgres.DataDirectory) - postgresCpuBefore;
         // The collector's share: every thread waits while it runs, so its pauses add to every request in flight.
         var gc = (Gen0: GC.CollectionCount(0) - gcBefore.Gen0, Gen1: GC.CollectionCount(1) - gcBefore.Gen1, Gen2: GC.CollectionCount(2) - gcBefore.Gen2,
             Pause: GC.GetTotalPauseDuration() - gcBefore.Pause, Allocated: GC.GetTotalAllocatedBytes() - gcBefore.Allocated);
@@ -115,11 +132,21 @@ internal static partial class DeadlineRushBenchmark
         Console.WriteLine($"process RSS (app and load generator): {idleRss / 1048576} MiB before the rush, {peakRss / 1048576} MiB at its peak");
         Console.WriteLine($"processor time of this process (app and load generator) during the rush: {cpuSeconds:F1} s " +
                           $"in {rushSeconds:F1} s, {cpuSeconds * 1000 / applicants:F0} ms per applicant");
+        if (postgresCpuSeconds >= 0)
+            Console.WriteLine($"processor time of PostgreSQL (its processes now running) during the rush: {postgresCpuSeconds:F1} s, {postgresCpuSeconds * 1000 / applicants:F0} ms per applicant");
+        Console.WriteLine($"thread pool during the rush: up to {peakThreads} threads, work items queued mean {(double)queuedSum / Math.Max(1, queuedSamples):F1}, " +
+                          $"peak {peakQueued}; lock contentions {Monitor.LockContentionCount - contentionBefore}");
+        var queryCache = EfQueryCache.Read();
+        Console.WriteLine($"EF's compiled-query cache during the rush: {queryCache.Hits - queryCacheBefore.Hits} hits, " +
+                          $"{queryCache.Misses - queryCacheBefore.Misses} misses (each miss compiles a query: it should be 0 in a warm run)");
         Console.WriteLine($"garbage collections during the rush: gen0 {gc.Gen0}, gen1 {gc.Gen1}, gen2 {gc.Gen2}, paused {gc.Pause.TotalMilliseconds:F0} ms, " +
                           $"allocated {gc.Allocated / 1048576} MiB ({gc.Allocated / 1024 / applicants} KiB per applicant)");
         profile?.Print();
         Report("save (autosave POST)", saveTimes, rushSeconds);
         Report("submit", submitTimes, rushSeconds);
+        if (submitStarts.Order().ToArray() is { Length: > 0 } starts)
+            Console.WriteLine($"submissions sent from {starts[0]:F1} s to {starts[^1]:F1} s into the rush, the middle 90% within " +
+                              $"{starts[(int)(0.95 * (starts.Length - 1))] - starts[(int)(0.05 * (starts.Length - 1))]:F2} s");
 
         var bare = await BareUpsert(postgres.MigrationsConnectionString, applicants, applicants * (savesEach + 1), pause);
         Console.WriteLine($"bare Npgsql upsert endpoint, same clients and pauses: {bare.Requests} requests in {bare.Seconds:F2} s = {bare.Requests / bare.Seconds:F0} req/s, " +
@@ -168,6 +195,7 @@ internal static partial class DeadlineRushBenchmark
                 }
                 await Fill(http, draft);
                 var review = await Page(http, draft + "/review");
+                submitStarts.Add(clock.Elapsed.TotalSeconds);
                 var submitWatch = Stopwatch.StartNew();
                 var submit = await Send(http, draft + "/review?handler=Submit", () => new FormUrlEncodedContent(new Dictionary<string, string>
                     { ["__RequestVerificationToken"] = review.Token, ["__IdempotencyKey"] = review.Key }));
@@ -372,4 +400,60 @@ internal static partial class DeadlineRushBenchmark
 
     [GeneratedRegex("name=\"__IdempotencyKey\" value=\"([^\"]+)\"")]
     private static partial Regex KeyField();
+}
+
+/// <summary>EF Core's own counters of its compiled-query cache (meter "Microsoft.EntityFrameworkCore", observable counters).</summary>
+internal static class EfQueryCache
+{
+    public static (long Hits, long Misses) Read()
+    {
+        long hits = 0, misses = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Microsoft.EntityFrameworkCore") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            if (instrument.Name.EndsWith("compiled_query_cache_hits", StringComparison.Ordinal)) hits = value;
+            else if (instrument.Name.EndsWith("compiled_query_cache_misses", StringComparison.Ordinal)) misses = value;
+        });
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return (hits, misses);
+    }
+}
+
+/// <summary>
+/// The processor time of the embedded PostgreSQL's processes (the server and its backends: every process whose command
+/// line names the data directory or whose parent is the server), from Linux's /proc; -1 where there is no /proc. A
+/// backend that ended during the rush takes its time with it, so the figure is a lower bound; the pool keeps its
+/// connections, so few end.
+/// </summary>
+internal static class PostgresProcessorTime
+{
+    public static double Of(string dataDirectory)
+    {
+        if (!Directory.Exists("/proc")) return -1;
+        var ticksPerSecond = 100.0; // USER_HZ on Linux
+        var server = File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First().Trim();
+        double seconds = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            var pid = Path.GetFileName(dir);
+            if (!pid.All(char.IsAsciiDigit)) continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (pid != server && fields[1] != server) continue; // fields: state, ppid, ..., utime (12th after the name), stime
+                seconds += (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ticksPerSecond;
+            }
+            catch (IOException)
+            {
+                // the process ended while it was being read
+            }
+        }
+        return seconds;
+    }
 }
