@@ -76,6 +76,8 @@ internal static partial class DeadlineRushBenchmark
             submitTimes.Clear();
             submitStarts.Clear();
             answers.Clear();
+            acknowledged.Clear();
+            withoutAnswer.Clear();
             Console.WriteLine($"warm-up: {applicants} other applicants went through the rush first, untimed ({errors.Count} errors)");
         }
         // RUSH_PROFILE=1: server time and SQL statements per kind of request during the rush.
@@ -122,7 +124,7 @@ internal static partial class DeadlineRushBenchmark
             {
                 var ids = acknowledged.ToList();
                 var storedOfAcknowledged = await db.Applications.CountAsync(a => ids.Contains(a.Id) && a.Status == ApplicationStatus.Submitted);
-                var receipts = await db.OutboxEmails.CountAsync(e => e.DeduplicationKey!.StartsWith("application-receipt:"));
+                var receipts = await db.OutboxEmails.CountAsync(e => e.DeduplicationKey!.StartsWith("application-receipt:")) - (warmup ? applicants : 0);
                 Console.WriteLine("answers: " + string.Join(", ", answers.OrderBy(a => a.Key).Select(a => $"{a.Key} x{a.Value}")));
                 Console.WriteLine($"submissions acknowledged {ids.Count}, stored {submitted}, acknowledged but lost {ids.Count - storedOfAcknowledged}, " +
                                   $"duplicated {receipts - submitted} (receipt e-mails {receipts}), clients without a definite answer {withoutAnswer.Distinct().Count()}");

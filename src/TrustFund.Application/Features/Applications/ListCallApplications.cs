@@ -5,6 +5,7 @@ using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
+using TrustFund.Domain.Common;
 
 namespace TrustFund.Application.Features.Applications;
 
@@ -33,7 +34,7 @@ public static class ListCallApplications
     public sealed record Item(Guid Id, string ReferenceNumber, string Organisation, string CountryIso2, string? RegionalGroupCode,
         string ProjectTitle, decimal RequestedAmount, ApplicationStatus Status, DateTimeOffset SubmittedAt, int FailedChecks);
 
-    public sealed record Result(string CallTitle, FundingWindow Window, IReadOnlyList<Item> Items, int Page, int TotalCount)
+    public sealed record Result(LocalizedText CallTitle, FundingWindow Window, IReadOnlyList<Item> Items, int Page, int TotalCount)
     {
         public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
     }
@@ -81,7 +82,7 @@ public static class ListCallApplications
                 .Select(x => new Item(x.Id, x.ReferenceNumber!, x.LegalName, x.CountryIso2, x.RegionalGroupCode, x.Project.Title,
                     x.Amount, x.Status, x.SubmittedAt!.Value, x.EligibilityChecks.Count(e => !e.Passed)))
                 .ToList();
-            return new Result(call.Title.En, call.Window, items, page, total);
+            return new Result(call.Title, call.Window, items, page, total);
         }
     }
 }
