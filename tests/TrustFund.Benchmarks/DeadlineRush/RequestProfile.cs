@@ -6,13 +6,13 @@ using Microsoft.AspNetCore.Hosting;
 
 /// <summary>
 /// Where the time goes, per kind of request (RUSH_PROFILE=1): server time from the ASP.NET Core request activity and
-/// the number of SQL statements Npgsql ran under it. Server time under load includes waiting for a core, so read it
+/// the number of SQL statements Npgsql ran under it, and the bytes allocated meanwhile. Server time under load includes waiting for a core, so read it
 /// next to a run with one applicant (<c>-- 1 50</c>), where it is the cost of the request alone.
 /// </summary>
 public sealed partial class RequestProfile : IDisposable
 {
     private readonly ActivityListener listener;
-    private readonly ConcurrentDictionary<string, ConcurrentBag<(double Ms, int Statements)>> samples = new();
+    private readonly ConcurrentDictionary<string, ConcurrentBag<(double Ms, int Statements, long Allocated)>> samples = new();
     private readonly ConcurrentDictionary<Activity, StrongBox> statements = new();
     // The SQL of the last request of each kind, to read what a request asks the database (printed with RUSH_PROFILE_SQL=1).
     private readonly ConcurrentDictionary<Activity, ConcurrentQueue<(string Text, double Ms)>> texts = new();
@@ -22,7 +22,9 @@ public sealed partial class RequestProfile : IDisposable
 
     private sealed class StatementTime { public double Ms; public int Count; }
 
-    private sealed class StrongBox { public int Count; }
+    // Bytes the whole process allocated from the request's start: the request's own when requests come one at a time
+    // (-- 1 N, or RUSH_ONE_BY_ONE=1), including the load generator's share of sending it and reading its answer.
+    private sealed class StrongBox { public int Count; public readonly long AllocatedAtStart = GC.GetTotalAllocatedBytes(precise: true); }
 
     public RequestProfile()
     {
@@ -60,7 +62,7 @@ public sealed partial class RequestProfile : IDisposable
                 lock (time) { time.Ms += statement.Ms; time.Count++; }
             }
         }
-        samples.GetOrAdd(kind, _ => []).Add((activity.Duration.TotalMilliseconds, count.Count));
+        samples.GetOrAdd(kind, _ => []).Add((activity.Duration.TotalMilliseconds, count.Count, GC.GetTotalAllocatedBytes(precise: true) - count.AllocatedAtStart));
     }
 
     public const string KindTag = "rush.kind";
@@ -79,7 +81,7 @@ public sealed partial class RequestProfile : IDisposable
         {
             var ms = bag.Select(x => x.Ms).Order().ToArray();
             Console.WriteLine($"  {kind,-50} n={ms.Length,5} mean {ms.Average(),7:F1} ms  p50 {ms[ms.Length / 2],7:F1} ms  " +
-                              $"total {ms.Sum() / 1000,6:F1} s  statements {bag.Average(x => x.Statements):F1}");
+                              $"total {ms.Sum() / 1000,6:F1} s  statements {bag.Average(x => x.Statements):F1}  allocated p50 {Median(bag.Select(x => x.Allocated)) / 1024} KiB");
             if (Environment.GetEnvironmentVariable("RUSH_PROFILE_SQL") == "1" && lastTexts.TryGetValue(kind, out var sql))
                 foreach (var (statement, index) in sql.Select((s, i) => (s, i)))
                 {
@@ -88,6 +90,8 @@ public sealed partial class RequestProfile : IDisposable
                 }
         }
     }
+
+    private static long Median(IEnumerable<long> values) => values.Order().ElementAt(values.Count() / 2);
 
     public void Dispose() => listener.Dispose();
 
