@@ -23,6 +23,10 @@ public sealed class NodeFactory(string connectionString, TimeProvider clock, IRe
         builder.UseSetting("Outbox:RunDispatcher", "false");
         builder.UseSetting("Database:MinPoolSize", "2");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton(clock));
+            services.AddHostedService<ReleaseHangfireLogsOnStop>();
+        });
     }
 }

@@ -75,6 +75,7 @@ public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsync
             services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(LostCommitAnswer);
             services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(FailingCommit);
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
+            services.AddHostedService<ReleaseHangfireLogsOnStop>();
         });
     }
 
