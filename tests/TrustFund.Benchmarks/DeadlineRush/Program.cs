@@ -82,6 +82,8 @@ internal static partial class DeadlineRushBenchmark
         }
         // RUSH_PROFILE=1: server time and SQL statements per kind of request during the rush.
         using var profile = profiling ? new RequestProfile() : null;
+        using var allocations = Environment.GetEnvironmentVariable("RUSH_ALLOCATIONS") == "1" ? new AllocationTypes() : null;
+        allocations?.Start();
         var queryCacheBefore = EfQueryCache.Read();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var postgresCpuBefore = PostgresProcessorTime.Of(postgres.DataDirectory);
@@ -146,6 +148,7 @@ internal static partial class DeadlineRushBenchmark
                           $"{queryCache.Misses - queryCacheBefore.Misses} misses (each miss compiles a query: it should be 0 in a warm run)");
         Console.WriteLine($"garbage collections during the rush: gen0 {gc.Gen0}, gen1 {gc.Gen1}, gen2 {gc.Gen2}, paused {gc.Pause.TotalMilliseconds:F0} ms, " +
                           $"allocated {gc.Allocated / 1048576} MiB ({gc.Allocated / 1024 / applicants} KiB per applicant)");
+        allocations?.Print();
         Report("save (autosave POST)", saveTimes, rushSeconds);
         Report("submit", submitTimes, rushSeconds);
         if (submitStarts.Order().ToArray() is { Length: > 0 } starts)
