@@ -26,6 +26,19 @@ public sealed partial class TranslationCatalogueTests
     }
 
     /// <summary>
+    /// French sets a colon off from its word ("Projet : …"); the pages add the colon after a label the same way
+    /// (Display.Label). Placeholders ({1:HH:mm}) and web addresses are not words followed by a colon.
+    /// </summary>
+    [Fact]
+    public void FrenchTranslations_SetEveryColonOffFromTheWordBeforeIt()
+    {
+        var glued = JsonStringLocalizer.Catalogue("fr").Values
+            .Where(text => WordThenColon().IsMatch(Placeholder().Replace(text, "")))
+            .Order().ToList();
+        Assert.True(glued.Count == 0, $"French translations with a colon glued to a word:\n{string.Join("\n", glued)}");
+    }
+
+    /// <summary>
     /// A text no page or rule shows any more is dead weight translators keep paying for. Texts reach the localizer by
     /// other paths too (display names of enums, budget categories), so this looks for the English text anywhere in the
     /// source, not only in the patterns above.
@@ -134,4 +147,7 @@ public sealed partial class TranslationCatalogueTests
 
     [GeneratedRegex(@"\{[A-Za-z0-9]+(:[^}]*)?\}")]
     private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"(?<!https?)(?<=\p{L}):")]
+    private static partial Regex WordThenColon();
 }
