@@ -8,10 +8,11 @@ using TrustFund.IntegrationTests.Support;
 namespace TrustFund.IntegrationTests.Localization;
 
 /// <summary>
-/// Staff read UN regional groups by their names in their language, not by the codes the data keeps ("GRULAC"): the
-/// filter of a call's applications offered "GRULAC", "ASIA_PACIFIC" to English readers.
+/// People read reference data by its names in their language, not by the codes the data keeps: the filter of a call's
+/// applications offered "GRULAC", "ASIA_PACIFIC" to English readers, and the application's summary (the secretariat's
+/// page, the NGO's copy) showed "CO" and "SEXUAL_EXPLOITATION".
 /// </summary>
-public sealed partial class RegionalGroupNameTests(TrustFundAppFactory app) : ApplicationTest(app)
+public sealed partial class ReferenceCodeNameTests(TrustFundAppFactory app) : ApplicationTest(app)
 {
     private static readonly string[] Codes = ["AFRICAN", "ASIA_PACIFIC", "EASTERN_EUROPEAN", "GRULAC", "WEOG"];
 
@@ -37,6 +38,33 @@ public sealed partial class RegionalGroupNameTests(TrustFundAppFactory app) : Ap
         Assert.DoesNotContain(Codes, code => shown.Contains(code, StringComparison.Ordinal));
         Assert.Contains("Casa Esperanza", html);
         Assert.DoesNotContain("Sahel Solidarité", html);
+    }
+
+    [Theory]
+    [InlineData("en", "Colombia", "Sexual exploitation", "Forced labour")]
+    [InlineData("fr", "Colombie", "Exploitation sexuelle", "Travail forcé")]
+    [InlineData("es", "Colombia", "Explotación sexual", "Trabajo forzoso")]
+    public async Task TheApplicationSummary_ForTheSecretariatAndTheNgo_NamesItsCountryAndFormsOfExploitation(
+        string language, string country, string sexualExploitation, string forcedLabour)
+    {
+        var (id, ngo) = await SubmittedApplication();
+        var applicant = await SignedIn(ngo);
+        var manager = await SignedIn(await CreateUser("manager@unodc.test", [Roles.FundManager], twoFactor: true));
+
+        foreach (var (client, page) in new[] { (manager, $"/fund/applications/{id}"), (applicant, $"/apply/{id}/view") })
+        {
+            await client.GetAsync($"/?culture={language}");
+            var html = WebUtility.HtmlDecode(await client.GetStringAsync(page));
+
+            Assert.Contains($"Casa Esperanza ({country})</dd>", html);
+            Assert.Contains($"<dd>{country}</dd>", html); // where the project takes place
+            Assert.Contains($"<td>{sexualExploitation}</td>", html);
+            Assert.Contains($"<td>{forcedLabour}</td>", html);
+            var shown = Tag().Replace(html, " ");
+            Assert.DoesNotContain("SEXUAL_EXPLOITATION", shown);
+            Assert.DoesNotContain("FORCED_LABOUR", shown);
+            Assert.DoesNotContain("(CO)", shown);
+        }
     }
 
     [GeneratedRegex(@"<[^>]*>")]
