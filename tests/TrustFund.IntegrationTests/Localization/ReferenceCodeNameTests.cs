@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Features.Applications;
 using TrustFund.Application.Identity;
 using TrustFund.IntegrationTests.Features.Applications;
@@ -65,6 +66,30 @@ public sealed partial class ReferenceCodeNameTests(TrustFundAppFactory app) : Ap
             Assert.DoesNotContain("FORCED_LABOUR", shown);
             Assert.DoesNotContain("(CO)", shown);
         }
+    }
+
+    /// <summary>The secretariat's automatic checks name the countries and write the cut-off day as the page's language does.</summary>
+    [Theory]
+    [InlineData("en", "Registered in Colombia; project in Colombia.", "before {0};", "en-GB", "d MMMM yyyy")]
+    [InlineData("fr", "Pays d'enregistrement : Colombie ; pays du projet : Colombie.", "avant le {0} ;", "fr-FR", "d MMMM yyyy")]
+    [InlineData("es", "Registrada en Colombia; proyecto en Colombia.", "antes del {0};", "es-ES", "d 'de' MMMM 'de' yyyy")]
+    public async Task TheAutomaticChecks_NameTheCountries_AndWriteOutTheCutOffDay(string language, string countries, string cutOff, string culture, string dayFormat)
+    {
+        var (id, _) = await SubmittedApplication();
+        DateOnly day;
+        await using (var db = App.NewDbContext())
+        {
+            var callId = await db.Applications.Where(a => a.Id == id).Select(a => a.CallId).SingleAsync();
+            day = (await db.Calls.SingleAsync(c => c.Id == callId)).RegistrationCutOff;
+        }
+        var manager = await SignedIn(await CreateUser("manager@unodc.test", [Roles.FundManager], twoFactor: true));
+        await manager.GetAsync($"/?culture={language}");
+
+        var html = WebUtility.HtmlDecode(await manager.GetStringAsync($"/fund/applications/{id}"));
+
+        Assert.Contains(countries, html);
+        Assert.Contains(string.Format(cutOff, day.ToString(dayFormat, System.Globalization.CultureInfo.GetCultureInfo(culture))), html);
+        Assert.DoesNotContain(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), html);
     }
 
     [GeneratedRegex(@"<[^>]*>")]
