@@ -15,6 +15,14 @@ public static class Display
         return $"{local.ToString("D", CultureInfo.CurrentCulture)}, {local:HH:mm} ({timeZoneId})";
     }
 
+    /// <summary>
+    /// "Deadline:", "Date limite :", "Fecha límite:": a label with its colon, as the reader's language sets it. French puts
+    /// a no-break space before the colon (no-break so that the colon never starts a line); English and Spanish do not.
+    /// Views write every "label: value" through this rather than gluing a colon to a translated text, so no French page
+    /// reads "Date limite:" and no catalogue needs a second, colon-ended copy of each label.
+    /// </summary>
+    public static string Label(string text) => Language == "fr" ? text + "\u00A0:" : text + ":";
+
     public static string Utc(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
 

@@ -55,8 +55,16 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
     public static string Message(FluentValidation.Results.ValidationFailure error, IStringLocalizer text)
     {
         // Rules that name their field (FieldRules) pass the label, itself a catalogue text, and the bound as their state.
+        // A day among them (a call's registration cut-off) is written out here as the reader's language writes it
+        // ("7 de diciembre de 2026"): a format inside the message ({1:d MMMM yyyy}) would have to be the same in every
+        // translation, and Spanish needs its "de" where English and French have none.
         if (error.CustomState is object[] state)
-            return text[error.ErrorMessage, state.Select(a => a is string label ? text[label].Value : a).ToArray()];
+            return text[error.ErrorMessage, state.Select(a => a switch
+            {
+                string label => text[label].Value,
+                DateOnly day => Days.Long(day),
+                _ => a,
+            }).ToArray()];
         // Rules that carry values ({0}, {1}) pass them as numbered placeholders, to format in the reader's language.
         // A code among them (a document type) is named as the pages name it, in the reader's language.
         var arguments = error.FormattedMessagePlaceholderValues?

@@ -52,6 +52,7 @@ public static class WebApp
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<CountryOptions>();
+        services.AddScoped<CodeNames>();
         AddIdentity(builder);
 
         // Write é, ñ, Кирилл and العربية as they are, not as &#xE9; escapes: smaller pages, readable source.

@@ -135,9 +135,9 @@ public sealed class RefusalLanguageTests(TrustFundAppFactory app) : ApplicationT
     /// a catalogue text with values is translated with them; a sentence the catalogue does not know stays as written.
     /// </summary>
     [Theory]
-    [InlineData("fr")]
-    [InlineData("es")]
-    public async Task EligibilityChecksStoredAsEnglishSentences_AreTranslatedWhereTheyMatchACatalogueText(string language)
+    [InlineData("fr", "1 mars 2026")]
+    [InlineData("es", "1 de marzo de 2026")]
+    public async Task EligibilityChecksStoredAsEnglishSentences_AreTranslatedWhereTheyMatchACatalogueText(string language, string cutOff)
     {
         var call = await OpenCall();
         var (_, ngo) = await Ngo();
@@ -159,7 +159,7 @@ public sealed class RefusalLanguageTests(TrustFundAppFactory app) : ApplicationT
 
         var catalogue = JsonStringLocalizer.Catalogue(language);
         Assert.Contains(string.Format(catalogue["{0} year(s) of direct assistance; at least {1} required."], "9", "1"), html);
-        Assert.Contains(string.Format(catalogue["Registered {0} full year(s) before {1}; at least {2} required."], "1", "2026-03-01", "2"), html);
+        Assert.Contains(string.Format(catalogue["Registered {0} full year(s) before {1}; at least {2} required."], "1", cutOff, "2"), html);
         Assert.Contains(catalogue["Has a PSEA policy."], html);
         Assert.Contains("Confirmed by telephone with UNPP.", html);   // no catalogue text: shown as written
         Assert.DoesNotContain("year(s) of direct assistance", html);

@@ -26,6 +26,33 @@ public sealed partial class TranslationCatalogueTests
     }
 
     /// <summary>
+    /// French sets a colon off from its word ("Projet : …"); the pages add the colon after a label the same way
+    /// (Display.Label). Placeholders ({1:HH:mm}) and web addresses are not words followed by a colon.
+    /// </summary>
+    [Fact]
+    public void FrenchTranslations_SetEveryColonOffFromTheWordBeforeIt()
+    {
+        var glued = JsonStringLocalizer.Catalogue("fr").Values
+            .Where(text => WordThenColon().IsMatch(Placeholder().Replace(text, "")))
+            .Order().ToList();
+        Assert.True(glued.Count == 0, $"French translations with a colon glued to a word:\n{string.Join("\n", glued)}");
+    }
+
+    /// <summary>
+    /// A view that writes a colon after a translated text ("@T["Deadline"]: …") gives French readers "Date limite:":
+    /// labels take their colon from Display.Label, which sets it as the reader's language does.
+    /// </summary>
+    [Fact]
+    public void NoView_GluesAColonToATranslatedText()
+    {
+        var glued = SourceFiles().Where(f => f.EndsWith(".cshtml"))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .Where(l => ColonAfterTranslatedText().IsMatch(l.Text))
+            .Select(l => $"{Path.GetFileName(l.File)}:{l.Line}: {l.Text.Trim()}").ToList();
+        Assert.True(glued.Count == 0, $"Views that glue a colon to a translated text (use Display.Label):\n{string.Join("\n", glued)}");
+    }
+
+    /// <summary>
     /// A text no page or rule shows any more is dead weight translators keep paying for. Texts reach the localizer by
     /// other paths too (display names of enums, budget categories), so this looks for the English text anywhere in the
     /// source, not only in the patterns above.
@@ -134,4 +161,11 @@ public sealed partial class TranslationCatalogueTests
 
     [GeneratedRegex(@"\{[A-Za-z0-9]+(:[^}]*)?\}")]
     private static partial Regex Placeholder();
+
+    // @T["Deadline"]: or @T[file.Type.ToString()]: (a colon right after the localizer's closing bracket).
+    [GeneratedRegex(@"@T\[(?:""[^""]*""|[^\]""])*\]:")]
+    private static partial Regex ColonAfterTranslatedText();
+
+    [GeneratedRegex(@"(?<!https?)(?<=\p{L}):")]
+    private static partial Regex WordThenColon();
 }

@@ -78,7 +78,7 @@ public static class StartApplication
                 "The fund gives grants only to non-profit organisations registered in the country where the project takes place.");
         if (answers.RegisteredLongEnough == false)
             yield return Because(nameof(Answers.RegisteredLongEnough),
-                "This call is open only to organisations registered at least {0} year(s) before {1:d MMMM yyyy}.",
+                "This call is open only to organisations registered at least {0} year(s) before {1}.",
                 call.Eligibility.MinYearsRegistered, call.RegistrationCutOff);
         if (answers.AssistsVictimsLongEnough == false)
             yield return Because(nameof(Answers.AssistsVictimsLongEnough),

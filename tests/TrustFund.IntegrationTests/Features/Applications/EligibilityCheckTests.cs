@@ -59,18 +59,26 @@ public sealed class EligibilityCheckTests(TrustFundAppFactory app) : Application
         Assert.Equal(0, await db.Applications.CountAsync());
     }
 
-    [Fact]
-    public async Task StartPage_RegisteredTooRecently_NamesTheCallsYearsAndCutOff_InTheReadersLanguage()
+    /// <summary>
+    /// The cut-off is written out as each language writes a day: Spanish with its "de" (the message's own date format,
+    /// the same in every translation, used to give "antes del 7 diciembre 2026").
+    /// </summary>
+    [Theory]
+    [InlineData("fr", "Cet appel n'est ouvert qu'aux organisations enregistrées au moins 1 an(s) avant le {0}.", "fr-FR", "d MMMM yyyy")]
+    [InlineData("es", "Esta convocatoria solo está abierta a organizaciones registradas al menos 1 año(s) antes del {0}.", "es-ES", "d 'de' MMMM 'de' yyyy")]
+    [InlineData("en", "This call is open only to organisations registered at least 1 year(s) before {0}.", "en-GB", "d MMMM yyyy")]
+    public async Task StartPage_RegisteredTooRecently_NamesTheCallsYearsAndCutOff_InTheReadersLanguage(
+        string language, string rule, string culture, string dayFormat)
     {
         var call = await OpenCall();
         var (_, user) = await Ngo();
         var client = await SignedIn(user);
         var cutOff = (await QueryAs(user, new GetEligibilityQuestions.Query(call.Id))).RegistrationCutOff;
 
-        var response = await PostPageForm(client, $"/apply/start/{call.Id}?culture=fr", null, Answers(no: "RegisteredLongEnough"));
+        var response = await PostPageForm(client, $"/apply/start/{call.Id}?culture={language}", null, Answers(no: "RegisteredLongEnough"));
 
-        var french = cutOff.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr"));
-        await AssertRefusedWith(response, $"Cet appel n'est ouvert qu'aux organisations enregistrées au moins 1 an(s) avant le {french}.");
+        var day = cutOff.ToString(dayFormat, System.Globalization.CultureInfo.GetCultureInfo(culture));
+        await AssertRefusedWith(response, string.Format(rule, day));
         await using var db = App.NewDbContext();
         Assert.Equal(0, await db.Applications.CountAsync());
     }

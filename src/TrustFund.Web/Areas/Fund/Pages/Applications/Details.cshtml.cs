@@ -6,7 +6,7 @@ using TrustFund.Web.Hosting;
 namespace TrustFund.Web.Areas.Fund.Pages.Applications;
 
 /// <summary>One application for the secretariat: the automatic eligibility checks and the decision on eligibility.</summary>
-public sealed class DetailsModel(IMediator mediator) : FormPage
+public sealed class DetailsModel(IMediator mediator, CodeNames codeNames) : FormPage
 {
     public GetApplication.Result Current { get; private set; } = null!;
 
@@ -19,7 +19,14 @@ public sealed class DetailsModel(IMediator mediator) : FormPage
     /// <summary>What was posted, shown again when the decision is refused; null on a fresh page.</summary>
     public EligibilityForm? Decision { get; private set; }
 
-    protected override async Task LoadAsync(CancellationToken ct) => Current = await mediator.Send(new GetApplication.Query(RouteGuid()), ct);
+    /// <summary>The names of the countries and forms of exploitation the application gives by code, in the reader's language.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        Current = await mediator.Send(new GetApplication.Query(RouteGuid()), ct);
+        Names = await codeNames.ForLanguage(Display.Language, ct);
+    }
 
     public Task OnGetAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
 

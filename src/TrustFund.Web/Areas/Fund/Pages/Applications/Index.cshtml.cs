@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustFund.Application.Features.Applications;
+using TrustFund.Application.Features.ReferenceData;
 using TrustFund.Domain.Applications;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Applications;
@@ -21,7 +22,14 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public ListCallApplications.Result Result { get; private set; } = null!;
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct) => Result = await mediator.Send(Query(id, all: false), ct);
+    /// <summary>The filter's choices, named in the reader's language ("Latin American and Caribbean States"), not by their codes.</summary>
+    public IReadOnlyList<ListRegionalGroups.Item> RegionalGroups { get; private set; } = [];
+
+    public async Task OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Result = await mediator.Send(Query(id, all: false), ct);
+        RegionalGroups = await mediator.Send(new ListRegionalGroups.Query(), ct);
+    }
 
     /// <summary>The same filtered list as a CSV file (UTF-8 with BOM so spreadsheet programs read accents right).</summary>
     public async Task<IActionResult> OnGetCsvAsync(Guid id, CancellationToken ct)

@@ -11,7 +11,7 @@ namespace TrustFund.Web.Areas.Fund.Pages.Grants;
 /// A grantee's report as the secretariat reads it: accept it, or send it back with what to change. Each form posts to
 /// its own handler (see FormPage): the report is loaded only to show the page, never before a command.
 /// </summary>
-public sealed class ReportModel(IMediator mediator, CountryOptions countryOptions, TrustFundDbContext db) : FormPage
+public sealed class ReportModel(IMediator mediator, CodeNames codeNames, TrustFundDbContext db) : FormPage
 {
     public sealed class SendBackForm
     {
@@ -29,10 +29,7 @@ public sealed class ReportModel(IMediator mediator, CountryOptions countryOption
     protected override async Task LoadAsync(CancellationToken ct)
     {
         Current = await mediator.Send(new GetGrantReport.Query(Id), ct);
-        var language = Display.Language;
-        Names = (await countryOptions.ForLanguage(language, ct)).ToDictionary(c => c.Iso2, c => c.Name);
-        foreach (var f in await db.FormsOfExploitation.AsNoTracking().ToListAsync(ct)) Names[f.Code] = f.Name.For(language);
-        foreach (var a in await db.AssistanceTypes.AsNoTracking().ToListAsync(ct)) Names[a.Code] = a.Name.For(language);
+        Names = await codeNames.ForLanguage(Display.Language, ct);
     }
 
     public Task OnGetAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
