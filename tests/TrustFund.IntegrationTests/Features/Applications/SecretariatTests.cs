@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Features.Applications;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
+using TrustFund.Domain.Calls;
 using TrustFund.IntegrationTests.Support;
 
 namespace TrustFund.IntegrationTests.Features.Applications;
@@ -30,7 +32,10 @@ public sealed class SecretariatTests(TrustFundAppFactory app) : ApplicationTest(
         var byAmount = await manager.GetStringAsync($"/fund/calls/{call.Id}/applications?sort=amount&desc=true");
         Assert.True(byAmount.IndexOf("Sahel Solidarité", StringComparison.Ordinal) < byAmount.IndexOf("Casa Esperanza", StringComparison.Ordinal));
 
-        var csv = await manager.GetStringAsync($"/fund/calls/{call.Id}/applications?sort=amount&handler=Csv");
+        var download = await manager.GetAsync($"/fund/calls/{call.Id}/applications?sort=amount&handler=Csv");
+        // Named for the app's day (the test clock), never the machine's.
+        Assert.Equal($"applications-{FundingWindow.MediumTerm}-{App.Clock.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.csv", download.Content.Headers.ContentDisposition?.FileName);
+        var csv = await download.Content.ReadAsStringAsync();
         var lines = csv.TrimStart('\uFEFF').Trim().Split('\n');
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("reference,organisation,country", lines[0]);

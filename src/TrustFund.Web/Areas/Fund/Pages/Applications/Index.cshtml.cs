@@ -9,7 +9,7 @@ using TrustFund.Domain.Applications;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Applications;
 
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ApplicationStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Country { get; set; }
@@ -41,7 +41,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 Field(i.ProjectTitle), i.RequestedAmount.ToString("0.00", CultureInfo.InvariantCulture), i.Status,
                 i.SubmittedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), i.FailedChecks));
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv",
-            $"applications-{result.Window}-{DateTime.UtcNow:yyyyMMdd}.csv");
+            // Dated by the app's clock, as everything else it writes: the machine's own date is not the fund's.
+            $"applications-{result.Window}-{clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.csv");
     }
 
     /// <summary>This list's address with the same filters; naming a sort column toggles its direction.</summary>
