@@ -32,10 +32,11 @@ public sealed partial class LabelColonTests(TrustFundAppFactory app) : GrantTest
     }
 
     [Theory]
-    [InlineData("fr", "Échéance\u00A0:", "Statut\u00A0:")]
-    [InlineData("es", "Vencimiento:", "Estado:")]
-    [InlineData("en", "Due:", "Status:")]
-    public async Task AReport_ForTheGranteeAndForStaff_LabelsItsDueDateAndStatusAsTheLanguageSetsAColon(string language, string due, string status)
+    [InlineData("fr", "Échéance\u00A0:", "Statut\u00A0:", "fr-FR", "d MMMM yyyy")]
+    [InlineData("es", "Vencimiento:", "Estado:", "es-ES", "d 'de' MMMM 'de' yyyy")]
+    [InlineData("en", "Due:", "Status:", "en-GB", "d MMMM yyyy")]
+    public async Task AReport_ForTheGranteeAndForStaff_LabelsItsDueDateAndStatusAsTheLanguageSetsAColon(string language, string due, string status,
+        string culture, string dayFormat)
     {
         await Fund(100_000);
         var manager = await Manager();
@@ -54,6 +55,12 @@ public sealed partial class LabelColonTests(TrustFundAppFactory app) : GrantTest
             Assert.Contains(status + " ", html);
             if (language == "fr") AssertNoColonGluedToAWord(html, page);
         }
+
+        // The grantee reads the day in words, on the report and in the list of reports due (staff keep 2027-06-16, as
+        // in the finance tables they sort and compare).
+        var dueOn = report.DueOn.ToString(dayFormat, System.Globalization.CultureInfo.GetCultureInfo(culture));
+        Assert.Contains(due + " " + dueOn, WebUtility.HtmlDecode(await grantee.GetStringAsync($"/apply/reports/{report.Id}")));
+        Assert.Contains($"<td>{dueOn}</td>", WebUtility.HtmlDecode(await grantee.GetStringAsync("/apply")));
     }
 
     /// <summary>What a French reader sees (text outside tags, scripts and styles) has no "mot:" — times (10:30) and addresses (https://) excepted.</summary>

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Features.Applications;
 using TrustFund.Application.Identity;
+using TrustFund.Domain.Applications;
 using TrustFund.IntegrationTests.Features.Applications;
 using TrustFund.IntegrationTests.Support;
 
@@ -42,13 +43,17 @@ public sealed partial class ReferenceCodeNameTests(TrustFundAppFactory app) : Ap
     }
 
     [Theory]
-    [InlineData("en", "Colombia", "Sexual exploitation", "Forced labour")]
-    [InlineData("fr", "Colombie", "Exploitation sexuelle", "Travail forcé")]
-    [InlineData("es", "Colombia", "Explotación sexual", "Trabajo forzoso")]
-    public async Task TheApplicationSummary_ForTheSecretariatAndTheNgo_NamesItsCountryAndFormsOfExploitation(
-        string language, string country, string sexualExploitation, string forcedLabour)
+    [InlineData("en", "Colombia", "Sexual exploitation", "Forced labour", "en-GB", "d MMMM yyyy")]
+    [InlineData("fr", "Colombie", "Exploitation sexuelle", "Travail forcé", "fr-FR", "d MMMM yyyy")]
+    [InlineData("es", "Colombia", "Explotación sexual", "Trabajo forzoso", "es-ES", "d 'de' MMMM 'de' yyyy")]
+    public async Task TheApplicationSummary_ForTheSecretariatAndTheNgo_NamesItsCountryAndFormsOfExploitation_AndWritesOutItsPeriod(
+        string language, string country, string sexualExploitation, string forcedLabour, string culture, string dayFormat)
     {
         var (id, ngo) = await SubmittedApplication();
+        ProjectSection project;
+        await using (var db = App.NewDbContext())
+            project = await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => a.Project).SingleAsync();
+        string Day(DateOnly? day) => day!.Value.ToString(dayFormat, System.Globalization.CultureInfo.GetCultureInfo(culture));
         var applicant = await SignedIn(ngo);
         var manager = await SignedIn(await CreateUser("manager@unodc.test", [Roles.FundManager], twoFactor: true));
 
@@ -61,6 +66,8 @@ public sealed partial class ReferenceCodeNameTests(TrustFundAppFactory app) : Ap
             Assert.Contains($"<dd>{country}</dd>", html); // where the project takes place
             Assert.Contains($"<td>{sexualExploitation}</td>", html);
             Assert.Contains($"<td>{forcedLabour}</td>", html);
+            // The day in words, never a numeric date whose order (03/04 or 04/03) depends on the reader's country.
+            Assert.Contains($"<dd>{Day(project.StartDate)} – {Day(project.EndDate)}</dd>", html);
             var shown = Tag().Replace(html, " ");
             Assert.DoesNotContain("SEXUAL_EXPLOITATION", shown);
             Assert.DoesNotContain("FORCED_LABOUR", shown);
