@@ -66,10 +66,16 @@ public sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> text
                 _ => a,
             }).ToArray()];
         // Rules that carry values ({0}, {1}) pass them as numbered placeholders, to format in the reader's language.
-        // A code among them (a document type) is named as the pages name it, in the reader's language.
+        // A code among them (a document type) is named as the pages name it, in the reader's language, and an entity's
+        // refusal among them (a line of an import that the entity refused) is said in it too.
         var arguments = error.FormattedMessagePlaceholderValues?
             .Where(kv => int.TryParse(kv.Key, out _)).OrderBy(kv => int.Parse(kv.Key))
-            .Select(kv => kv.Value is Enum code ? text[code.ToString()].Value : kv.Value).ToArray() ?? [];
+            .Select(kv => kv.Value switch
+            {
+                Enum code => text[code.ToString()].Value,
+                DomainException refusal => text[refusal.Template, refusal.Arguments].Value,
+                var value => value,
+            }).ToArray() ?? [];
         return arguments.Length > 0 ? text[error.ErrorMessage, arguments] : text[error.ErrorMessage];
     }
 }

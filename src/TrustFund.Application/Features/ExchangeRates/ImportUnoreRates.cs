@@ -43,21 +43,21 @@ public static class ImportUnoreRates
                 var line = i + 1;
                 if (lines[i].Trim().Length == 0) continue;
                 var fields = Fields(lines[i]);
-                if (fields.Length != 3) { errors.Add(Error(line, $"expected 3 fields, found {fields.Length}.")); continue; }
+                if (fields.Length != 3) { errors.Add(Error(line, "Line {0}: expected 3 fields, found {1}. Nothing was imported.", fields.Length)); continue; }
                 if (!DateOnly.TryParseExact(fields[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
-                { errors.Add(Error(line, $"\"{fields[1]}\" is not a date written as yyyy-mm-dd.")); continue; }
+                { errors.Add(Error(line, "Line {0}: “{1}” is not a date written as yyyy-mm-dd. Nothing was imported.", fields[1])); continue; }
                 if (!decimal.TryParse(fields[2], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var units))
-                { errors.Add(Error(line, $"\"{fields[2]}\" is not a rate written with a decimal point, e.g. 0.921.")); continue; }
+                { errors.Add(Error(line, "Line {0}: “{1}” is not a rate written with a decimal point, e.g. 0.921. Nothing was imported.", fields[2])); continue; }
                 try
                 {
                     var rate = new UnoreRate(fields[0], from, units, UnoreRateSource.Imported, now);
                     var twin = rates.FirstOrDefault(r => r.Rate.Currency == rate.Currency && r.Rate.EffectiveFrom == rate.EffectiveFrom);
-                    if (twin.Rate is not null) errors.Add(Error(line, $"repeats the {rate.Currency} rate from {from:yyyy-MM-dd} on line {twin.Line}."));
+                    if (twin.Rate is not null) errors.Add(Error(line, "Line {0}: repeats the {1} rate from {2} on line {3}. Nothing was imported.", rate.Currency, Iso(from), twin.Line));
                     else rates.Add((line, rate));
                 }
                 catch (DomainException e)
                 {
-                    errors.Add(Error(line, $"{fields[0]}: {e.Message}"));
+                    errors.Add(Error(line, "Line {0}: {1}: {2} Nothing was imported.", fields[0], e));
                 }
             }
 
@@ -68,7 +68,7 @@ public static class ImportUnoreRates
                     .Select(r => new { r.Currency, r.EffectiveFrom }).ToListAsync(ct))
                 .Select(r => (r.Currency, r.EffectiveFrom)).ToHashSet();
             foreach (var (line, rate) in rates.Where(r => existing.Contains((r.Rate.Currency, r.Rate.EffectiveFrom))))
-                errors.Add(Error(line, $"a {rate.Currency} rate from {rate.EffectiveFrom:yyyy-MM-dd} is already in the table."));
+                errors.Add(Error(line, "Line {0}: a {1} rate from {2} is already in the table. Nothing was imported.", rate.Currency, Iso(rate.EffectiveFrom)));
 
             if (errors.Count > 0) throw new ValidationException(errors.OrderBy(e => (int)e.CustomState));
             if (rates.Count == 0) throw new DomainException("The file has no rates.");
@@ -77,8 +77,20 @@ public static class ImportUnoreRates
             return new Result(rates.Count);
         }
 
-        private static ValidationFailure Error(int line, string message) =>
-            new("Upload", $"Line {line}: {message} Nothing was imported.") { CustomState = line };
+        /// <summary>
+        /// A refused line, said in the reader's language: the message is a catalogue text, the line number and the line's
+        /// values its placeholders, and an entity's refusal among them is translated too (the page's exception filter).
+        /// </summary>
+        private static ValidationFailure Error(int line, string template, params object[] values) =>
+            new("Upload", template)
+            {
+                CustomState = line,
+                FormattedMessagePlaceholderValues = new object[] { line }.Concat(values)
+                    .Select((value, i) => (value, i)).ToDictionary(x => x.i.ToString(CultureInfo.InvariantCulture), x => x.value),
+            };
+
+        /// <summary>Dates are written as the file writes them, so the reader finds the line.</summary>
+        private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         /// <summary>The format has no quoted commas; quotes a spreadsheet adds around fields are dropped.</summary>
         private static string[] Fields(string line) => line.TrimEnd('\r').Split(',').Select(f => f.Trim().Trim('"').Trim()).ToArray();
