@@ -11,7 +11,9 @@ public static class FinanceDisplay
 
     public static string Rate(decimal unitsPerUsd) => unitsPerUsd.ToString("#,##0.######", CultureInfo.CurrentCulture);
 
-    public static string Percent(decimal fraction) => (fraction * 100).ToString("0.##", CultureInfo.CurrentCulture) + " %";
+    /// <summary>"13%" in English; "13 %" in French and Spanish, with a no-break space so the sign never starts a line.</summary>
+    public static string Percent(decimal fraction) =>
+        (fraction * 100).ToString("0.##", CultureInfo.CurrentCulture) + (CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "en" ? "%" : "\u00A0%");
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -302,6 +302,18 @@ public sealed class ContributionTests(TrustFundAppFactory app) : FinanceTest(app
         Assert.Equal(HttpStatusCode.OK, (await (await FundManager()).GetAsync(url)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("en", "Programme support cost: 13%; operating reserve: 0%.")]
+    [InlineData("fr", "Frais d'appui aux programmes : 13\u00A0% ; réserve de fonctionnement : 0\u00A0%.")]
+    [InlineData("es", "Gastos de apoyo a los programas: 13\u00A0%; reserva operacional: 0\u00A0%.")]
+    public async Task Dashboard_WritesTheRates_AsTheReadersLanguageWritesAPercentage(string language, string rates)
+    {
+        var manager = await FundManager();
+        await manager.GetAsync($"/?culture={language}");
+
+        Assert.Contains(rates, WebUtility.HtmlDecode(await manager.GetStringAsync("/fund/dashboard")));
+    }
+
     [Fact]
     public async Task DonorPortal_IsForDonorAccountsOnly()
     {
