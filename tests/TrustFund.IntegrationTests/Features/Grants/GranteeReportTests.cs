@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application;
@@ -86,6 +87,28 @@ public sealed class GranteeReportTests(TrustFundAppFactory app) : GrantTest(app)
         var submitted = await Report(grantId, GrantReportKind.InterimFinancial);
         Assert.Equal(GrantReportStatus.Submitted, submitted.Status);
         Assert.Equal(budget[0].Amount, submitted.Financial!.Lines[0].Budget); // the budget comes from the agreement
+    }
+
+    [Fact]
+    public async Task FinancialReportForm_ShowsAVariance_OnlyOnLinesWithASpentAmount()
+    {
+        var (grantId, ngo, _) = await Grant();
+        var report = await Report(grantId, GrantReportKind.InterimFinancial);
+        var budget = (await Query(new GetGrantAgreement.Query(grantId))).Grant.Budget;
+        var client = await SignedIn(ngo);
+        var url = $"/apply/reports/{report.Id}";
+
+        var fresh = WebUtility.HtmlDecode(await client.GetStringAsync(url));
+        Assert.DoesNotContain("-100", fresh); // nothing typed yet is no "-100 %" alarm on every line
+        Assert.Equal(budget.Count, Regex.Count(fresh, "<span class=\"muted\" aria-label=\"Not yet entered\">—</span>"));
+
+        // The first line's amount saved (the form's own save): its variance shows.
+        var html = await client.GetStringAsync(url);
+        var saved = await client.PostAsync(url, new FormUrlEncodedContent(HiddenFieldsOf(html).Concat(
+            [new($"Lines[0].Spent", decimal.Round(budget[0].Amount / 2, 2).ToString(System.Globalization.CultureInfo.InvariantCulture))])));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = WebUtility.HtmlDecode(await client.GetStringAsync(url));
+        Assert.Contains("(-50%)", after);
     }
 
     [Fact]
