@@ -34,8 +34,8 @@ public static class ListUnoreRates
                 var next = first.AddMonths(1);
                 rates = rates.Where(r => r.EffectiveFrom >= first && r.EffectiveFrom < next);
             }
-            var page = Math.Max(1, query.Page);
             var total = await rates.CountAsync(ct);
+            var page = Paging.Within(query.Page, total, PageSize);
             var items = await rates.OrderByDescending(r => r.EffectiveFrom).ThenBy(r => r.Currency)
                 .Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(r => new Item(r.Currency, r.EffectiveFrom, r.UnitsPerUsd, r.Source, r.CreatedAt))

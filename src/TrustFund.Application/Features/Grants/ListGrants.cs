@@ -38,7 +38,9 @@ public static class ListGrants
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             grants = grants.Where(g => g.SignedAt >= start);
         }
-        if (filter.To is { } to)
+        // The period ends after the day "to" names; the last day the calendar has (9999-12-31, typed in an address) has no
+        // day after it and bounds nothing.
+        if (filter.To is { } to && to < DateOnly.MaxValue)
         {
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             grants = grants.Where(g => g.SignedAt < end);
@@ -67,8 +69,8 @@ public static class ListGrants
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
             var grants = Matching(db, query.Filter);
-            var page = Math.Max(1, query.Page);
             var total = await grants.CountAsync(ct);
+            var page = Paging.Within(query.Page, total, PageSize);
             return new Result(await Items(db, grants.Skip((page - 1) * PageSize).Take(PageSize), ct), page, total);
         }
     }
