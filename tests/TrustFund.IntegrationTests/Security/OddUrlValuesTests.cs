@@ -20,8 +20,27 @@ namespace TrustFund.IntegrationTests.Security;
 /// walking the demo fund from each role's home page, as <see cref="Localization.EveryPageLanguageTests"/> does, so a
 /// page added later is covered without being listed here; the API's routes come from its OpenAPI document.
 /// </summary>
-public sealed partial class OddUrlValuesTests(TrustFundAppFactory app) : IntegrationTest(app)
+public sealed partial class OddUrlValuesTests(TrustFundAppFactory app, OddUrlValuesTests.DemoFundOnce demo)
+    : IntegrationTest(app), IClassFixture<OddUrlValuesTests.DemoFundOnce>
 {
+    /// <summary>Whether this class's tests have seeded the demo fund: they only read it, so one seeding serves them all.</summary>
+    public sealed class DemoFundOnce
+    {
+        public bool Seeded { get; set; }
+    }
+
+    /// <summary>
+    /// The demo fund, reset and seeded for the first test of this class only: seeding it takes seconds, the walks only
+    /// read (and sign in), and xunit runs a class's tests one after another with no other class's in between.
+    /// </summary>
+    public override async Task InitializeAsync()
+    {
+        if (demo.Seeded) return;
+        await App.ResetAsync();
+        await DemoFund.SeedAsync(App);
+        demo.Seeded = true;
+    }
+
     private static readonly string Long = new('x', 10 * 1024);
     private const string UnknownGuid = "7a3c0f52-9a4e-4d1b-8f0e-2b6d5c4e9a11";
 
@@ -64,6 +83,13 @@ public sealed partial class OddUrlValuesTests(TrustFundAppFactory app) : Integra
     private static readonly string[] EnglishRefusals =
         ["is not a valid value", "is not valid", "Enter a value", "nter a number", "The value '", "field is required", "Page not found", "Something went wrong"];
 
+    /// <summary>Where people arrive from outside the site's links: the e-mails' links, the sign-in pages' return addresses.</summary>
+    private static readonly string[] EnteredFromOutside =
+    [
+        $"/account/confirm-email?userId={UnknownGuid}&code=abc", "/account/reset-password?email=someone%40example.org&code=abc",
+        "/account/login?ReturnUrl=%2Ffund%2Fdashboard", "/account/login-2fa?ReturnUrl=%2Fapply&RememberMe=false",
+    ];
+
     /// <summary>
     /// One of each role, from their home pages, each in one test (one sign-in, one walk). The people who read the site in
     /// French or Spanish most (NGOs, the public) and the fund manager walk it in those languages: the same pages, and a
@@ -84,28 +110,31 @@ public sealed partial class OddUrlValuesTests(TrustFundAppFactory app) : Integra
     [MemberData(nameof(People))]
     public async Task EveryPage_WithOddValuesInItsAddress_AnswersWithoutServerError(string? person, string homes, string language)
     {
-        await DemoFund.SeedAsync(App);
         var client = person is null ? NewClient() : await SignedInDemo(person);
         await client.GetAsync($"/?culture={language}");
-        var targets = new Dictionary<string, string>();
+        var targets = EnteredFromOutside.ToDictionary(Key);
+        var samples = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var home in homes.Split(' '))
             foreach (var (url, html) in await PageWalk.Walk(client, home))
-                foreach (var target in Targets(url, html).Prepend(url))
+                foreach (var target in Targets(url, html, samples).Prepend(url))
                     targets.TryAdd(Key(target), target);
 
-        var problems = new List<string>();
+        var problems = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var asked = 0;
         var pagesGivenCommonParameters = new HashSet<string>();
-        foreach (var target in targets.Values)
+        // A few at once, as several people would: the server waits on PostgreSQL for part of each request.
+        await Parallel.ForEachAsync(targets.Values, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (target, _) =>
         {
             // What the page says with its own values: an English word it already shows (data, a name) is not a refusal.
             var baselineText = language == "en" ? "" : await (await client.GetAsync(target)).Content.ReadAsStringAsync();
-            foreach (var variant in Variants(target, pagesGivenCommonParameters))
+            List<string> variants;
+            lock (pagesGivenCommonParameters) variants = Variants(target, pagesGivenCommonParameters, samples).ToList();
+            foreach (var variant in variants)
             {
-                asked++;
-                if (await Problem(client, variant, language, baselineText) is { } problem) problems.Add($"{person ?? "anonymous"} {Shown(variant)}: {problem}");
+                Interlocked.Increment(ref asked);
+                if (await Problem(client, variant, language, baselineText) is { } problem) problems.Enqueue($"{person ?? "anonymous"} {Shown(variant)}: {problem}");
             }
-        }
+        });
 
         Assert.True(targets.Count > (person is null ? 5 : 10), $"the walk found only {targets.Count} addresses: it is not looking at the application");
         Assert.True(problems.Count == 0, $"{problems.Count} of {asked} odd addresses answered badly:\n{string.Join("\n", problems.Take(100))}");
@@ -120,7 +149,6 @@ public sealed partial class OddUrlValuesTests(TrustFundAppFactory app) : Integra
     [InlineData("donor.foundation@trustfund.test")]
     public async Task EveryApiRoute_WithOddValues_AnswersProblemDetailsWithoutServerError(string email)
     {
-        await DemoFund.SeedAsync(App);
         ApplicationUser user;
         await using (var scope = App.Services.CreateAsyncScope())
             user = (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!;
@@ -158,6 +186,48 @@ public sealed partial class OddUrlValuesTests(TrustFundAppFactory app) : Integra
     }
 
     /// <summary>
+    /// A page number past any list (int's last, typed into the address) shows the last page: before, the offset
+    /// (page - 1) × size overflowed into a negative number and PostgreSQL refused it, a server error on every paged list.
+    /// </summary>
+    [Fact]
+    public async Task APageNumberPastTheEnd_ShowsTheLastPage()
+    {
+        var client = await SignedInDemo("fundmanager@trustfund.test");
+
+        var journal = await client.GetAsync("/fund/journal?pageNumber=2147483647&culture=en");
+        var calls = JsonDocument.Parse(await NewClient().GetStringAsync("/api/v1/calls?page=2147483647&pageSize=1")).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, journal.StatusCode);
+        var pager = Regex.Match(await journal.Content.ReadAsStringAsync(), @"Page (\d+) of (\d+)");
+        Assert.True(pager.Success && pager.Groups[1].Value == pager.Groups[2].Value, $"pager: {pager.Value}");
+        Assert.Equal(calls.GetProperty("totalPages").GetInt32(), calls.GetProperty("page").GetInt32());
+        Assert.Single(calls.GetProperty("items").EnumerateArray());
+    }
+
+    /// <summary>
+    /// "To" includes the day it names, so the filter ends the day after it; the calendar's last day has none after it.
+    /// Before, 9999-12-31 in the address was a server error on the grants list, its CSV and the audit trail; now it
+    /// leaves out only what has no date (draft grants), as any other "to" does.
+    /// </summary>
+    [Fact]
+    public async Task ToTheCalendarsLastDay_BoundsNothing()
+    {
+        var manager = await SignedInDemo("fundmanager@trustfund.test");
+        var admin = await SignedInDemo("admin@trustfund.test");
+
+        var all = await (await manager.GetAsync("/fund/grants?handler=Csv&to=2100-12-31")).Content.ReadAsStringAsync();
+        var toTheEnd = await manager.GetAsync("/fund/grants?handler=Csv&to=9999-12-31");
+        var page = await manager.GetAsync("/fund/grants?to=9999-12-31");
+        var audit = await admin.GetAsync("/admin/audit?to=9999-12-31");
+
+        Assert.Equal(HttpStatusCode.OK, toTheEnd.StatusCode);
+        Assert.Equal(all, await toTheEnd.Content.ReadAsStringAsync());
+        Assert.True(all.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > 1, "the demo fund's grants are in the export");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, audit.StatusCode);
+    }
+
+    /// <summary>
     /// The control: the check sees a server error and a stack trace for what they are, so its silence means something.
     /// </summary>
     [Fact]
@@ -179,8 +249,11 @@ public sealed partial class OddUrlValuesTests(TrustFundAppFactory app) : Integra
         return null;
     }
 
-    /// <summary>The addresses a page leads to with a GET: its links and its GET forms (filters), with their fields' values.</summary>
-    private static IEnumerable<string> Targets(string url, string html)
+    /// <summary>
+    /// The addresses a page leads to with a GET: its links and its GET forms (filters), with their fields' values; a value
+    /// each filter field can take is kept in <paramref name="samples"/>.
+    /// </summary>
+    private static IEnumerable<string> Targets(string url, string html, Dictionary<string, string> samples)
     {
         foreach (var link in PageWalk.Links(html).Where(l => !NeverAsked().IsMatch(l))) yield return link;
         foreach (Match form in GetForm().Matches(html))
@@ -188,24 +261,41 @@ public sealed partial class OddUrlValuesTests(TrustFundAppFactory app) : Integra
             var action = Attribute(form.Groups[1].Value, "action") is { Length: > 0 } a ? WebUtility.HtmlDecode(a) : url.Split('?')[0];
             if (!action.StartsWith('/') || NeverAsked().IsMatch(action)) continue;
             var fields = Field().Matches(form.Groups[2].Value)
-                .Select(f => (Name: WebUtility.HtmlDecode(Attribute(f.Value, "name") ?? ""), Value: WebUtility.HtmlDecode(Attribute(f.Value, "value") ?? "")))
+                .Select(f => (Name: WebUtility.HtmlDecode(Attribute(f.Value, "name") ?? ""), Value: WebUtility.HtmlDecode(Sample(form.Groups[2].Value, f.Value))))
                 .Where(f => f.Name.Length > 0).DistinctBy(f => f.Name).ToDictionary(f => f.Name, f => (string?)f.Value);
+            foreach (var (name, value) in fields) if (value is { Length: > 0 }) samples[name] = value;
             yield return QueryHelpers.AddQueryString(action, fields);
         }
+    }
+
+    /// <summary>
+    /// A value a person could choose in a filter's field, so that its hostile values can be those of its kind
+    /// (<see cref="HostileFor"/>): its own value, a day in a date box, a number in a number box, a select's first choice.
+    /// </summary>
+    private static string Sample(string form, string field)
+    {
+        if (Attribute(field, "value") is { Length: > 0 } value) return value;
+        if (field.StartsWith("<select", StringComparison.OrdinalIgnoreCase))
+        {
+            var options = Regex.Match(form, $"{Regex.Escape(field)}(.*?)</select>", RegexOptions.Singleline).Groups[1].Value;
+            return Regex.Matches(options, "<option\\b[^>]*\\bvalue=\"([^\"]+)\"").Select(o => o.Groups[1].Value).FirstOrDefault() ?? "";
+        }
+        return Attribute(field, "type") switch { "date" => "2026-01-01", "number" => "1", _ => "" };
     }
 
     /// <summary>
     /// The odd forms of one address: each query value in turn replaced by every hostile value, the common parameters
     /// it lacks added together with each hostile value, each id of its path replaced by each hostile id.
     /// </summary>
-    private static IEnumerable<string> Variants(string url, HashSet<string> pagesGivenCommonParameters)
+    private static IEnumerable<string> Variants(string url, HashSet<string> pagesGivenCommonParameters, Dictionary<string, string> samples)
     {
         var parts = url.Split('?', 2);
         var path = parts[0];
         var query = QueryHelpers.ParseQuery(parts.Length > 1 ? parts[1] : "")
             .ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         foreach (var name in query.Keys)
-            foreach (var value in HostileFor(query[name]))
+            // A link's empty value (an export's unset filter) is of the kind the same field of a filter form showed.
+            foreach (var value in HostileFor(query[name] is { Length: > 0 } given ? given : samples.GetValueOrDefault(name, "")))
                 yield return QueryHelpers.AddQueryString(path, new Dictionary<string, string?>(query.Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value))) { [name] = value });
         // Once for each page (and handler): what a page reads beyond its links does not depend on which of them was followed.
         var missing = CommonParameters.Where(p => !query.ContainsKey(p)).ToList();
