@@ -83,9 +83,13 @@ public sealed partial class OddUrlValuesTests(TrustFundAppFactory app, OddUrlVal
     private static readonly string[] EnglishRefusals =
         ["is not a valid value", "is not valid", "Enter a value", "nter a number", "The value '", "field is required", "Page not found", "Something went wrong"];
 
-    /// <summary>Where people arrive from outside the site's links: the e-mails' links, the sign-in pages' return addresses.</summary>
+    /// <summary>
+    /// Where people arrive from outside the site's links: the e-mails' links, the sign-in pages' return addresses, a call's
+    /// address typed or cut short.
+    /// </summary>
     private static readonly string[] EnteredFromOutside =
     [
+        "/calls/no-such-call", "/calls/%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/calls/" + Long, "/calls/%D9%A3",
         $"/account/confirm-email?userId={UnknownGuid}&code=abc", "/account/reset-password?email=someone%40example.org&code=abc",
         "/account/login?ReturnUrl=%2Ffund%2Fdashboard", "/account/login-2fa?ReturnUrl=%2Fapply&RememberMe=false",
     ];
@@ -103,6 +107,9 @@ public sealed partial class OddUrlValuesTests(TrustFundAppFactory app, OddUrlVal
         { "certifying@trustfund.test", "/finance/payments", "en" },
         { "trustee.grulac@trustfund.test", "/review /board", "en" },
         { "ngo.colombia@trustfund.test", "/apply", "fr" },
+        // A draft application (its steps) and a grantee report being written: the forms' own addresses.
+        { "ngo.thailand@trustfund.test", "/apply", "en" },
+        { "ngo.senegal@trustfund.test", "/apply", "en" },
         { "donor.foundation@trustfund.test", "/donor/contributions", "en" },
     };
 
