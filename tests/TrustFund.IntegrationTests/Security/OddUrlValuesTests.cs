@@ -45,7 +45,7 @@ public sealed partial class OddUrlValuesTests(TrustFundAppFactory app, OddUrlVal
     private const string UnknownGuid = "7a3c0f52-9a4e-4d1b-8f0e-2b6d5c4e9a11";
 
     /// <summary>
-    /// What is typed into a value: numbers out of every range (int's last, one past it, past decimal's, past double's),
+    /// What is typed into a value: numbers out of every range (int's last, one past it, past a long's, past a double's),
     /// text where numbers are read, an Arabic-Indic digit, the calendar's ends and a day it lacks, an unknown status,
     /// an unknown and a malformed id, markup, a 10 KB string.
     /// </summary>
@@ -65,6 +65,9 @@ public sealed partial class OddUrlValuesTests(TrustFundAppFactory app, OddUrlVal
 
     /// <summary>What replaces an id in a path: a record that does not exist, something that is not an id, a number past any column.</summary>
     private static readonly string[] HostileIds = [UnknownGuid, "not-a-guid", "99999999999999999999"];
+
+    /// <summary>What also replaces a number in a path (a step, a year): the numbers just outside any range it has.</summary>
+    private static readonly string[] HostileNumbersInPaths = ["0", "-1", "2147483647"];
 
     /// <summary>
     /// Parameters pages commonly read (paging, sorting, searching, filtering, language) that a link may not carry.
@@ -310,7 +313,7 @@ public sealed partial class OddUrlValuesTests(TrustFundAppFactory app, OddUrlVal
             foreach (var value in Hostile)
                 yield return QueryHelpers.AddQueryString(url, missing.Select(p => KeyValuePair.Create(p, (string?)value)));
         foreach (var id in PageWalk.Ids(path))
-            foreach (var value in HostileIds)
+            foreach (var value in Guid.TryParse(id.Value, out _) ? HostileIds : [.. HostileIds, .. HostileNumbersInPaths])
                 yield return path[..id.Index] + value + path[(id.Index + id.Length)..] + (parts.Length > 1 ? "?" + parts[1] : "");
     }
 
