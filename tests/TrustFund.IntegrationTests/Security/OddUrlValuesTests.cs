@@ -52,7 +52,7 @@ public sealed partial class OddUrlValuesTests(TrustFundAppFactory app, OddUrlVal
     private static readonly string[] Hostile =
     [
         "-1", "0", "2147483647", "2147483648", "99999999999999999999", "1e309", "NaN", "abc", "", "<script>alert(1)</script>",
-        Long, "٣", "9999-12-31", "0001-01-01", "2026-02-30", "NoSuchStatus", UnknownGuid, "not-a-guid",
+        Long, "٣", "9999-12-31", "0001-01-01", "2026-02-30", "9999-12", "NoSuchStatus", UnknownGuid, "not-a-guid",
     ];
 
     // What a value the link carries is read as decides which hostile values can reach past the binder: a GUID is bound
@@ -61,6 +61,7 @@ public sealed partial class OddUrlValuesTests(TrustFundAppFactory app, OddUrlVal
     private static readonly string[] ForGuids = [UnknownGuid, "not-a-guid", "", "<script>alert(1)</script>", Long];
     private static readonly string[] ForNumbers = ["-1", "0", "2147483647", "2147483648", "99999999999999999999", "1e309", "NaN", "٣", "abc", "", Long];
     private static readonly string[] ForDates = ["9999-12-31", "0001-01-01", "2026-02-30", "0", "abc", "", Long];
+    private static readonly string[] ForMonths = ["9999-12", "0001-01", "0000-01", "2026-13", "9999-12-31", "abc", "", Long];
     private static readonly string[] ForWords = ["NoSuchStatus", "-1", "2147483648", "abc", "", "<script>alert(1)</script>", Long, UnknownGuid];
 
     /// <summary>What replaces an id in a path: a record that does not exist, something that is not an id, a number past any column.</summary>
@@ -217,10 +218,11 @@ public sealed partial class OddUrlValuesTests(TrustFundAppFactory app, OddUrlVal
     /// <summary>
     /// "To" includes the day it names, so the filter ends the day after it; the calendar's last day has none after it.
     /// Before, 9999-12-31 in the address was a server error on the grants list, its CSV and the audit trail; now it
-    /// leaves out only what has no date (draft grants), as any other "to" does.
+    /// leaves out only what has no date (draft grants), as any other "to" does. The same for the calendar's last month on the
+    /// UNORE rates (the month after it was a server error).
     /// </summary>
     [Fact]
-    public async Task ToTheCalendarsLastDay_BoundsNothing()
+    public async Task TheCalendarsLastDayOrMonth_InAFilter_BoundsNothing()
     {
         var manager = await SignedInDemo("fundmanager@trustfund.test");
         var admin = await SignedInDemo("admin@trustfund.test");
@@ -229,12 +231,14 @@ public sealed partial class OddUrlValuesTests(TrustFundAppFactory app, OddUrlVal
         var toTheEnd = await manager.GetAsync("/fund/grants?handler=Csv&to=9999-12-31");
         var page = await manager.GetAsync("/fund/grants?to=9999-12-31");
         var audit = await admin.GetAsync("/admin/audit?to=9999-12-31");
+        var rates = await manager.GetAsync("/fund/rates?month=9999-12");
 
         Assert.Equal(HttpStatusCode.OK, toTheEnd.StatusCode);
         Assert.Equal(all, await toTheEnd.Content.ReadAsStringAsync());
         Assert.True(all.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > 1, "the demo fund's grants are in the export");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal(HttpStatusCode.OK, audit.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, rates.StatusCode);
     }
 
     /// <summary>
@@ -290,7 +294,7 @@ public sealed partial class OddUrlValuesTests(TrustFundAppFactory app, OddUrlVal
             var options = Regex.Match(form, $"{Regex.Escape(field)}(.*?)</select>", RegexOptions.Singleline).Groups[1].Value;
             return Regex.Matches(options, "<option\\b[^>]*\\bvalue=\"([^\"]+)\"").Select(o => o.Groups[1].Value).FirstOrDefault() ?? "";
         }
-        return Attribute(field, "type") switch { "date" => "2026-01-01", "number" => "1", _ => "" };
+        return Attribute(field, "type") switch { "date" => "2026-01-01", "month" => "2026-01", "number" => "1", _ => "" };
     }
 
     /// <summary>
@@ -322,6 +326,7 @@ public sealed partial class OddUrlValuesTests(TrustFundAppFactory app, OddUrlVal
         : Guid.TryParse(value, out _) ? ForGuids
         : long.TryParse(value, out _) ? ForNumbers
         : DateOnly.TryParseExact(value, "yyyy-MM-dd", out _) ? ForDates
+        : DateOnly.TryParseExact(value, "yyyy-MM", out _) ? ForMonths
         : ForWords;
 
     /// <summary>One address of each shape: the same page with other ids, and the same parameters, is asked once.</summary>

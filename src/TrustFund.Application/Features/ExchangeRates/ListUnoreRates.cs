@@ -28,11 +28,16 @@ public static class ListUnoreRates
         {
             var rates = db.UnoreRates.AsNoTracking();
             if (!string.IsNullOrWhiteSpace(query.Currency)) rates = rates.Where(r => r.Currency == query.Currency.Trim().ToUpper());
-            if (query.Year is { } year && query.Month is { } month && month is >= 1 and <= 12)
+            // A month outside the calendar filters nothing; its last month (9999-12, typed in the address) has no month after it.
+            if (query.Year is { } year && query.Month is { } month && year is >= 1 and <= 9999 && month is >= 1 and <= 12)
             {
                 var first = new DateOnly(year, month, 1);
-                var next = first.AddMonths(1);
-                rates = rates.Where(r => r.EffectiveFrom >= first && r.EffectiveFrom < next);
+                rates = rates.Where(r => r.EffectiveFrom >= first);
+                if (first < new DateOnly(9999, 12, 1))
+                {
+                    var next = first.AddMonths(1);
+                    rates = rates.Where(r => r.EffectiveFrom < next);
+                }
             }
             var total = await rates.CountAsync(ct);
             var page = Paging.Within(query.Page, total, PageSize);
