@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using TrustFund.Application;
 using TrustFund.Application.Features.Contributions;
 using TrustFund.Application.Identity;
 
@@ -41,7 +42,7 @@ public sealed class ContributionsEndpoints : IApiEndpoints
             .Where(r => (from is null || r.ValueDate >= from) && (to is null || r.ValueDate <= to)).ToList();
         var pledges = mine?.Pledges.ToDictionary(p => p.Id) ?? [];
         var size = ListContributions.PageSize;
-        var current = Math.Max(1, page);
+        var current = Paging.Within(page, receipts.Count, size);
         var items = receipts.Skip((current - 1) * size).Take(size).Select(r => new Contribution(r.Id, r.ValueDate, r.PledgeId,
             mine!.DonorName, r.Amount, r.Currency, r.UnitsPerUsd, r.UsdAmount, r.BankReference, pledges[r.PledgeId].IsEarmarked,
             pledges[r.PledgeId].EarmarkPurpose, false)).ToList();

@@ -145,6 +145,7 @@ public static class WebApp
             o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
         services.AddReadApiDocument();
+        services.AddProblemDetails();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -240,7 +241,10 @@ public static class WebApp
             app.UseExceptionHandler("/error");
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+        // A status without a body (a value the binder could not read, an unknown route or id) is the people's error page in
+        // their language, but problem details (RFC 9457) for the programs reading the API, as its own refusals are.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(ApiRoutes.Prefix), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments(ApiRoutes.Prefix), pages => pages.UseStatusCodePagesWithReExecute("/error", "?code={0}"));
         app.UseCookiePolicy();
         app.UseStaticFiles();
         app.UseRequestLocalization();

@@ -1,11 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using TrustFund.Application.Features.Notifications;
-using TrustFund.Application.Identity;
 using TrustFund.IntegrationTests.OpenData;
 using TrustFund.IntegrationTests.Support;
 using TrustFund.Web.Localization;
@@ -21,8 +18,6 @@ namespace TrustFund.IntegrationTests.Localization;
 /// </summary>
 public sealed partial class EveryPageLanguageTests(TrustFundAppFactory app) : IntegrationTest(app)
 {
-    private const string DemoPassword = "Demo-Password-2026";
-
     /// <summary>Who is walked through: one of each role, and someone not signed in.</summary>
     private static readonly (string? Email, string Home)[] People =
     [
@@ -60,7 +55,7 @@ public sealed partial class EveryPageLanguageTests(TrustFundAppFactory app) : In
         {
             var client = person is null ? NewClient() : await SignedInDemo(person);
             await client.GetAsync($"/?culture={language}");
-            foreach (var (url, html) in await Walk(client, home))
+            foreach (var (url, html) in await PageWalk.Walk(client, home))
             {
                 visited++;
                 found.AddRange(english.In(VisibleText(html)).Select(e => $"{person ?? "anonymous"} {url}: {e}"));
@@ -95,7 +90,7 @@ public sealed partial class EveryPageLanguageTests(TrustFundAppFactory app) : In
         var client = await SignedInDemo("fundmanager@trustfund.test");
         await client.GetAsync("/?culture=en");
 
-        var pages = await Walk(client, "/fund/dashboard", limit: 5);
+        var pages = await PageWalk.Walk(client, "/fund/dashboard", limit: 5);
 
         Assert.All(pages, page => Assert.NotEmpty(english.In(VisibleText(page.Html))));
     }
@@ -162,49 +157,6 @@ public sealed partial class EveryPageLanguageTests(TrustFundAppFactory app) : In
         return string.Join("\n", data);
     }
 
-    /// <summary>The demo account signed in, with an authenticator added for staff (who must use one).</summary>
-    private async Task<HttpClient> SignedInDemo(string email)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No demo account {email}");
-        if (!await users.GetTwoFactorEnabledAsync(user) && (await users.GetRolesAsync(user)).Any(Roles.Staff.Contains))
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            await users.SetTwoFactorEnabledAsync(user, true);
-        }
-        return await SignedIn(user, DemoPassword);
-    }
-
-    /// <summary>
-    /// The pages reachable from <paramref name="start"/> by following links, breadth first, at most two of each shape of
-    /// address (ids replaced), leaving out downloads, sign-out, language switches and the Hangfire dashboard.
-    /// </summary>
-    private static async Task<List<(string Url, string Html)>> Walk(HttpClient client, string start, int limit = 150)
-    {
-        var pages = new List<(string, string)>();
-        var seen = new HashSet<string> { start };
-        var shapes = new Dictionary<string, int>();
-        var queue = new Queue<string>([start]);
-        while (queue.Count > 0 && pages.Count < limit)
-        {
-            var url = queue.Dequeue();
-            var response = await client.GetAsync(url);
-            if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html") continue;
-            var html = await response.Content.ReadAsStringAsync();
-            pages.Add((url, html));
-            foreach (Match link in Link().Matches(html))
-            {
-                var next = WebUtility.HtmlDecode(link.Groups[1].Value).Split('#')[0];
-                if (next.Length == 0 || !next.StartsWith('/') || next.StartsWith("//") || Skipped().IsMatch(next) || !seen.Add(next)) continue;
-                var shape = Id().Replace(next.Split('?')[0], "{id}");
-                if ((shapes[shape] = shapes.GetValueOrDefault(shape) + 1) > 2) continue;
-                queue.Enqueue(next);
-            }
-        }
-        return pages;
-    }
-
     /// <summary>What a person reads: the text between tags, and the labels of buttons, fields and links.</summary>
     private static string VisibleText(string html)
     {
@@ -218,16 +170,6 @@ public sealed partial class EveryPageLanguageTests(TrustFundAppFactory app) : In
 
     [GeneratedRegex(@"""(?:[^""\\]|\\.)*""")]
     private static partial Regex StringLiteral();
-
-    [GeneratedRegex("<a\\b[^>]*\\bhref=\"([^\"]*)\"")]
-    private static partial Regex Link();
-
-    // The audit trail shows each change as it was stored (JSON of the entity's values and its type name): records, not words.
-    [GeneratedRegex(@"(?i)(logout|hangfire|/admin/audit|/api/|\.(pdf|csv|json|xml|zip|eml)\b|download|/files/|/attachments/|handler=|culture=|/open-data/|/export)")]
-    private static partial Regex Skipped();
-
-    [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\b\d+\b")]
-    private static partial Regex Id();
 
     [GeneratedRegex(@"<(script|style|head)\b.*?</\1>|<!--.*?-->", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex Hidden();

@@ -115,6 +115,23 @@ public abstract partial class IntegrationTest(TrustFundAppFactory app) : IAsyncL
         return client;
     }
 
+    /// <summary>The demo fund's password for its accounts (DemoFund.SeedAsync sets it).</summary>
+    public const string DemoPassword = "Demo-Password-2026";
+
+    /// <summary>A demo account signed in, with an authenticator added for staff (who must use one).</summary>
+    protected async Task<HttpClient> SignedInDemo(string email)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No demo account {email}");
+        if (!await users.GetTwoFactorEnabledAsync(user) && (await users.GetRolesAsync(user)).Any(Roles.Staff.Contains))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+        return await SignedIn(user, DemoPassword);
+    }
+
     private static string Truncated(string text) => text.Length <= 2000 ? text : text[..2000] + "…";
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, HashSet<long>> UsedCodeSteps = new();

@@ -9,7 +9,7 @@ namespace TrustFund.IntegrationTests.Support;
 /// <summary>What the application logged during the run (Information and above), for tests that check the security log.</summary>
 public sealed class TestLog : ILoggerProvider
 {
-    public sealed record Entry(string Category, int EventId, LogLevel Level, string Message);
+    public sealed record Entry(string Category, int EventId, LogLevel Level, string Message, Exception? Exception = null);
 
     private readonly ConcurrentQueue<Entry> _entries = new();
 
@@ -31,7 +31,7 @@ public sealed class TestLog : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel)) entries.Enqueue(new Entry(category, eventId.Id, logLevel, formatter(state, exception)));
+            if (IsEnabled(logLevel)) entries.Enqueue(new Entry(category, eventId.Id, logLevel, formatter(state, exception), exception));
         }
     }
 }

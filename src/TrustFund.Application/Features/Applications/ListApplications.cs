@@ -60,9 +60,9 @@ public static class ListApplications
         public async ValueTask<PagedList<Item>> Handle(Query query, CancellationToken ct)
         {
             var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
-            var page = Math.Max(1, query.Page);
             var filtered = Filtered(db, user, query.Filter);
             var total = await filtered.CountAsync(ct);
+            var page = Paging.Within(query.Page, total, size);
             var rows = await filtered.Skip((page - 1) * size).Take(size).ToListAsync(ct);
             return new PagedList<Item>(await Items(db, rows, ct), page, size, total);
         }

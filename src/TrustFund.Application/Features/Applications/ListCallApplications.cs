@@ -71,7 +71,7 @@ public static class ListCallApplications
             };
 
             var total = await rows.CountAsync(ct);
-            var page = Math.Max(1, query.Page);
+            var page = Paging.Within(query.Page, total, PageSize);
             var pageRows = query.All ? rows : rows.Skip((page - 1) * PageSize).Take(PageSize);
             // Only the columns the list shows: the draft's other sections (budget, history...) stay in the database.
             var items = (await pageRows.Select(x => new

@@ -36,8 +36,8 @@ public static class ListAuditEntries
             if (query.From is { } from) entries = entries.Where(e => e.At >= from);
             if (query.To is { } to) entries = entries.Where(e => e.At < to);
 
-            var page = Math.Max(1, query.Page);
             var total = await entries.CountAsync(ct);
+            var page = Paging.Within(query.Page, total, PageSize);
             var items = await entries.OrderByDescending(e => e.Id)
                 .Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(e => new Item(e.Id, e.At, e.UserName, e.Action, e.EntityType, e.EntityId, e.Change, e.Changes))

@@ -28,14 +28,19 @@ public static class ListUnoreRates
         {
             var rates = db.UnoreRates.AsNoTracking();
             if (!string.IsNullOrWhiteSpace(query.Currency)) rates = rates.Where(r => r.Currency == query.Currency.Trim().ToUpper());
-            if (query.Year is { } year && query.Month is { } month && month is >= 1 and <= 12)
+            // A month outside the calendar filters nothing; its last month (9999-12, typed in the address) has no month after it.
+            if (query.Year is { } year && query.Month is { } month && year is >= 1 and <= 9999 && month is >= 1 and <= 12)
             {
                 var first = new DateOnly(year, month, 1);
-                var next = first.AddMonths(1);
-                rates = rates.Where(r => r.EffectiveFrom >= first && r.EffectiveFrom < next);
+                rates = rates.Where(r => r.EffectiveFrom >= first);
+                if (first < new DateOnly(9999, 12, 1))
+                {
+                    var next = first.AddMonths(1);
+                    rates = rates.Where(r => r.EffectiveFrom < next);
+                }
             }
-            var page = Math.Max(1, query.Page);
             var total = await rates.CountAsync(ct);
+            var page = Paging.Within(query.Page, total, PageSize);
             var items = await rates.OrderByDescending(r => r.EffectiveFrom).ThenBy(r => r.Currency)
                 .Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(r => new Item(r.Currency, r.EffectiveFrom, r.UnitsPerUsd, r.Source, r.CreatedAt))

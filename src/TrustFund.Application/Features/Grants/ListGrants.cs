@@ -38,11 +38,14 @@ public static class ListGrants
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             grants = grants.Where(g => g.SignedAt >= start);
         }
-        if (filter.To is { } to)
+        // The period ends after the day "to" names; the calendar's last day (9999-12-31, typed in an address) has no day
+        // after it, so it leaves out only the drafts.
+        if (filter.To is { } to && to < DateOnly.MaxValue)
         {
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             grants = grants.Where(g => g.SignedAt < end);
         }
+        else if (filter.To is not null) grants = grants.Where(g => g.SignedAt != null);
         if (filter.Status is { } status) grants = grants.Where(g => g.Status == status);
         return grants.OrderByDescending(g => g.CreatedAt).ThenBy(g => g.ReferenceNumber);
     }
@@ -67,8 +70,8 @@ public static class ListGrants
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
             var grants = Matching(db, query.Filter);
-            var page = Math.Max(1, query.Page);
             var total = await grants.CountAsync(ct);
+            var page = Paging.Within(query.Page, total, PageSize);
             return new Result(await Items(db, grants.Skip((page - 1) * PageSize).Take(PageSize), ct), page, total);
         }
     }

@@ -52,8 +52,8 @@ public static class ListJournalEntries
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
             var items = Items(db, query.Filter);
-            var page = Math.Max(1, query.Page);
             var total = await items.CountAsync(ct);
+            var page = Paging.Within(query.Page, total, PageSize);
             return new Result(await items.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct), page, total);
         }
     }

@@ -30,7 +30,8 @@ public static class ListMyNotifications
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
             var mine = db.Notifications.AsNoTracking().Where(n => n.UserId == user.UserId);
-            var page = Math.Max(1, query.Page);
+            var total = await mine.CountAsync(ct);
+            var page = Paging.Within(query.Page, total, PageSize);
             var rows = await mine.OrderByDescending(n => n.CreatedAt).Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(n => new { n.Id, n.SubjectKey, n.BodyKey, n.Arguments, n.Subject, n.Body, n.Link, n.CreatedAt, IsRead = n.ReadAt != null })
                 .ToListAsync(ct);
@@ -41,7 +42,7 @@ public static class ListMyNotifications
                     : (n.Subject ?? "", n.Body ?? "");
                 return new Item(n.Id, subject, body, n.Link, n.CreatedAt, n.IsRead);
             }).ToList();
-            return new Result(items, page, await mine.CountAsync(ct), await mine.CountAsync(n => n.ReadAt == null, ct));
+            return new Result(items, page, total, await mine.CountAsync(n => n.ReadAt == null, ct));
         }
     }
 }

@@ -35,8 +35,8 @@ public static class ListMyReviews
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
             var me = ReviewAccess.RequireUser(user);
-            var page = Math.Max(1, query.Page);
             var total = await db.ReviewAssignments.CountAsync(r => r.ReviewerUserId == me, ct);
+            var page = Paging.Within(query.Page, total, PageSize);
             var rows = await (from r in db.ReviewAssignments.AsNoTracking()
                               join a in db.Applications on r.ApplicationId equals a.Id
                               join o in db.Organisations on a.OrganisationId equals o.Id

@@ -29,8 +29,8 @@ public static class ListUsers
                 var pattern = "%" + query.Search.Trim() + "%";
                 users = users.Where(u => EF.Functions.ILike(u.Email!, pattern) || EF.Functions.ILike(u.DisplayName, pattern));
             }
-            var page = Math.Max(1, query.Page);
             var total = await users.CountAsync(ct);
+            var page = Paging.Within(query.Page, total, PageSize);
             var items = await users.OrderBy(u => u.Email).Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(u => new Item(u.Id, u.Email!, u.DisplayName,
                     db.UserRoles.Where(ur => ur.UserId == u.Id)

@@ -18,9 +18,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        // Dates are whole UTC days; "to" includes the day it names.
+        // Dates are whole UTC days; "to" includes the day it names. The calendar's last day (9999-12-31, typed in the
+        // address) has no day after it, so it bounds nothing.
         DateTimeOffset? from = From is { } f ? new DateTimeOffset(f.Date, TimeSpan.Zero) : null;
-        DateTimeOffset? to = To is { } t ? new DateTimeOffset(t.Date.AddDays(1), TimeSpan.Zero) : null;
+        DateTimeOffset? to = To is { } t && t.Date < DateTime.MaxValue.Date ? new DateTimeOffset(t.Date.AddDays(1), TimeSpan.Zero) : null;
         Result = await mediator.Send(new ListAuditEntries.Query(EntityType, EntityId, UserName, null, from, to, PageNumber), ct);
     }
 
