@@ -145,7 +145,13 @@ public static class WebApp
             o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
         services.AddReadApiDocument();
-        services.AddProblemDetails();
+        // A value the API cannot read is refused naming the parameter and what was sent ("Failed to bind parameter
+        // \"int page\" from \"abc\"."), for the program's author to mend; ASP.NET says it only in Development unless told.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = problem =>
+        {
+            if (problem.Exception is BadHttpRequestException refused) problem.ProblemDetails.Detail = refused.Message;
+        });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -238,7 +244,13 @@ public static class WebApp
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error");
+            // Programs reading the API get problem details for a refused value (400) and for a failure (500) alike; people
+            // get the error page in their language.
+            app.UseWhen(c => c.Request.Path.StartsWithSegments(ApiRoutes.Prefix), api => api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = e => e is BadHttpRequestException refused ? refused.StatusCode : StatusCodes.Status500InternalServerError,
+            }));
+            app.UseWhen(c => !c.Request.Path.StartsWithSegments(ApiRoutes.Prefix), pages => pages.UseExceptionHandler("/error"));
             app.UseHsts();
         }
         // A status without a body (a value the binder could not read, an unknown route or id) is the people's error page in

@@ -35,6 +35,21 @@ public sealed class CallsApiTests(TrustFundAppFactory app) : IntegrationTest(app
         Assert.DoesNotContain("Secret draft call", first.ToString() + second);
     }
 
+    [Theory]
+    [InlineData("page=abc", "page")]
+    [InlineData("pageSize=1e309", "pageSize")]
+    [InlineData("status=NoSuchStatus", "status")]
+    public async Task ListCalls_AValueThatCannotBeRead_IsRefusedWithProblemDetails_NamingTheParameter(string query, string parameter)
+    {
+        var response = await NewClient().GetAsync($"/api/v1/calls?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.Contains($" {parameter}\"", problem.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task GetCall_BySlug_GivesTheCallInAllLanguages()
     {
