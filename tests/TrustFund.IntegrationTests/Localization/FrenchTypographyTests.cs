@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using TrustFund.Application.Reports;
 using TrustFund.Infrastructure.Pdf;
+using TrustFund.Infrastructure.Reports.Shared;
 using TrustFund.Web.Localization;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
@@ -71,6 +73,14 @@ public sealed partial class FrenchTypographyTests
         var broken = lines.Where(line => SignStartingALine().IsMatch(line) || line.EndsWith('«')).ToList();
         Assert.True(broken.Count == 0, $"Lines starting with a sign or ending with «:\n{string.Join("\n", broken)}");
     }
+
+    /// <summary>Lists a document writes itself (the trustees of a seat in the annual report) set their semicolons as the catalogue does.</summary>
+    [Theory]
+    [InlineData("fr", "Amina Diallo\u00A0; Jean Dupont")]
+    [InlineData("es", "Amina Diallo; Jean Dupont")]
+    [InlineData("en", "Amina Diallo; Jean Dupont")]
+    public void ADocumentsOwnList_SetsItsSemicolonsAsTheLanguageDoes(string language, string expected) =>
+        Assert.Equal(expected, new DocumentLanguage(new EnglishDocumentText(), language).Semicolons(["Amina Diallo", "Jean Dupont"]));
 
     private static byte[] Render(float columnWidth, Action<ContentBuilder> compose) =>
         PdfDocumentBuilder.Create(new DocumentInfo("Typographie", "Typographie", "fr", new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.Zero)))
