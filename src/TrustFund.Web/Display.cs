@@ -23,6 +23,9 @@ public static class Display
     /// </summary>
     public static string Label(string text) => Language == "fr" ? text + "\u00A0:" : text + ":";
 
+    /// <summary>Items set off by semicolons, as the reader's language sets them: "a\u00A0; b" in French (as Label's colon), "a; b" otherwise.</summary>
+    public static string Semicolons(IEnumerable<string> items) => string.Join(Language == "fr" ? "\u00A0; " : "; ", items);
+
     public static string Utc(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
 

@@ -71,7 +71,7 @@ public static class RegisterOrganisation
             var link = site.Link($"/account/confirm-email?userId={user.Id}&code={token}");
             var (subject, body) = Languages.Pick(command.Language,
                 ("Confirm your e-mail address for TrustFund", "Welcome to TrustFund, {0}.\n\nTo confirm your e-mail address and activate the account of {1}, open this link:\n{2}\n"),
-                ("Confirmez votre adresse électronique pour TrustFund", "Bienvenue sur TrustFund, {0}.\n\nPour confirmer votre adresse électronique et activer le compte de {1}, ouvrez ce lien :\n{2}\n"),
+                ("Confirmez votre adresse électronique pour TrustFund", "Bienvenue sur TrustFund, {0}.\n\nPour confirmer votre adresse électronique et activer le compte de {1}, ouvrez ce lien\u00A0:\n{2}\n"),
                 ("Confirme su correo electrónico para TrustFund", "Bienvenido/a a TrustFund, {0}.\n\nPara confirmar su correo electrónico y activar la cuenta de {1}, abra este enlace:\n{2}\n"));
             var text = string.Format(body, user.DisplayName, organisation.LegalName, link);
             email.Queue(new EmailMessage(user.Email!, subject, text,

@@ -16,7 +16,7 @@ internal sealed class BoardSection(AnnualReportData data, DocumentLanguage l) : 
             t.FixedColumn(l.T("Regional group"), 150);
             t.Column(l.T("Trustees"));
             foreach (var seat in data.Board)
-                t.Row(seat.RegionalGroup, seat.Trustees.Count == 0 ? l.T("Vacant") : string.Join("; ", seat.Trustees));
+                t.Row(seat.RegionalGroup, seat.Trustees.Count == 0 ? l.T("Vacant") : l.Semicolons(seat.Trustees));
         });
         c.Spacing(4);
         c.Heading(l.T("Board sessions"), 3);

@@ -73,5 +73,8 @@ public sealed class DocumentLanguage
     /// <summary>The share of a whole, for total rows.</summary>
     public string Whole(decimal total) => Share(total, total);
 
+    /// <summary>Items set off by semicolons: French puts a no-break space before each (so no line starts with one), English and Spanish none.</summary>
+    public string Semicolons(IEnumerable<string> items) => string.Join(Code == "fr" ? "\u00A0; " : "; ", items);
+
     public string Percent(decimal rate) => (rate * 100).ToString("0.##", Culture) + (Code == "en" ? "%" : "\u00A0%");
 }

@@ -212,7 +212,7 @@ public sealed class GranteeReportTests(TrustFundAppFactory app) : GrantTest(app)
         Assert.Equal(4, mails.Count);
 
         var french = notices.Single(n => n.UserId == ngo.Id && n.EventKey == $"report-accepted:{narrative.Id}");
-        Assert.Equal($"Rapport accepté : {grant.ReferenceNumber}", french.In("fr").Subject);
+        Assert.Equal($"Rapport accepté\u00A0: {grant.ReferenceNumber}", french.In("fr").Subject);
         Assert.Contains("rapport narratif intermédiaire", french.In("fr").Body);
         Assert.DoesNotContain("versement", french.In("fr").Body); // the narrative alone releases nothing
         Assert.Equal($"/apply/reports/{narrative.Id}", french.Link);

@@ -68,7 +68,7 @@ public sealed class ReportDeadlineDigestTests(TrustFundAppFactory app) : GrantTe
         var page = WebUtility.HtmlDecode(await client.GetStringAsync("/notifications"));
         Assert.Contains("2 rapports en retard", page);
         Assert.Contains($"- rapport narratif intermédiaire pour la subvention {reference}, attendu le {LongDate(due, "fr")}", page);
-        Assert.DoesNotContain("Rapport en retard :", page); // no notice of its own per report
+        Assert.DoesNotContain("Rapport en retard\u00A0:", page); // no notice of its own per report
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class NotificationLanguageTests(TrustFundAppFactory app) : GrantTe
 
         // As the grantee receives it: a sweep's notice is rendered when the outbox sends it.
         var reminder = (await App.SendOutboxAsync()).Where(m => m.To == "ngo1@example.org").Single(m => m.Subject.Contains("narratif"));
-        Assert.Equal($"Rapport attendu le {LongDate(report.DueOn, "fr")} : rapport narratif intermédiaire", reminder.Subject);
+        Assert.Equal($"Rapport attendu le {LongDate(report.DueOn, "fr")}\u00A0: rapport narratif intermédiaire", reminder.Subject);
         Assert.DoesNotContain("report", reminder.TextBody.Replace("rapport", ""));
     }
 
@@ -61,7 +61,7 @@ public sealed class NotificationLanguageTests(TrustFundAppFactory app) : GrantTe
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostForm(client, "/account/language", new() { ["Language"] = "fr" })).StatusCode);
         var french = await Notifications(client);
-        Assert.Contains($"Rapport attendu le {LongDate(report.DueOn, "fr")} : rapport narratif intermédiaire", french);
+        Assert.Contains($"Rapport attendu le {LongDate(report.DueOn, "fr")}\u00A0: rapport narratif intermédiaire", french);
         Assert.Contains($"Accord de subvention {reference} signé", french);
         Assert.Contains($"pour {40_000m.ToString("N2", DocumentLanguages.Culture("fr"))} USD", french);
         Assert.Contains("Written before keys", french);

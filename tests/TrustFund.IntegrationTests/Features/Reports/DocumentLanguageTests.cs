@@ -152,7 +152,7 @@ public sealed partial class DocumentLanguageTests
     }
 
     private static DonorStatementData Donor(string l) => new(
-        Say(l, "Donor statement: Kongeriket Norge, 2026", "Relevé du donateur : Kongeriket Norge, 2026", "Estado del donante: Kongeriket Norge, 2026"),
+        Say(l, "Donor statement: Kongeriket Norge, 2026", "Relevé du donateur\u00A0: Kongeriket Norge, 2026", "Estado del donante: Kongeriket Norge, 2026"),
         "Kongeriket Norge", Named(l, "MemberState"), Say(l, "Norway", "Norvège", "Noruega"), new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31),
         IssuedAt, "gestion@unodc.org",
         [new(new DateOnly(2026, 2, 3), 13_000_000m, "NOK", 10.53m, 1_234_567.89m, "Barn i Sahel"), new(new DateOnly(2026, 3, 3), 1_000m, "USD", 1m, 1_000m, null)],

@@ -85,7 +85,7 @@ public sealed class ReportLanguageTests(TrustFundAppFactory app) : FinanceTest(a
 
         var inFrench = await IssueStatement(client, donorId);
 
-        Assert.Equal("Relevé du donateur : Fundación Ñandú, 2030", inFrench.Title);
+        Assert.Equal("Relevé du donateur\u00A0: Fundación Ñandú, 2030", inFrench.Title);
         Assert.Contains("Annonces de contributions faites pendant la période", Text(inFrench.Content));
     }
 
