@@ -93,9 +93,11 @@ public sealed record FinancialReport(IReadOnlyList<ExpenditureLine> Lines)
             var line = Lines[i];
             // An empty line is refused rather than taken as 0: finance officers read the report as what the grantee
             // declared, and "nothing spent" must be a 0 someone typed, not a box they skipped. The message names the
-            // line (its category, a catalogue word) because the error summary at the top lists it away from its row.
+            // line (its category, a catalogue word, and the agreement's description of it, which tells apart two lines of
+            // one category) because the error summary at the top lists it away from its row.
             if (line.Spent is null)
-                problems.Add(new($"Lines[{i}].Spent", "{0}: type the amount spent on this budget line, 0 if nothing was spent.", LineName(line)));
+                problems.Add(new($"Lines[{i}].Spent", "{0}{1}: type the amount spent on this budget line, 0 if nothing was spent.",
+                    Category(line), string.IsNullOrWhiteSpace(line.Description) ? "" : " · " + line.Description.Trim()));
             else if (!InputLimits.IsAmount(line.Spent.Value))
                 problems.Add(new($"Lines[{i}].Spent", "Enter an amount from USD 0 to USD 100,000,000.00, in whole cents."));
             if (line.NeedsExplanation && string.IsNullOrWhiteSpace(line.Explanation))
@@ -108,6 +110,6 @@ public sealed record FinancialReport(IReadOnlyList<ExpenditureLine> Lines)
     public bool AmountsInBounds => Lines.All(l => l.Spent is not { } spent || InputLimits.IsAmount(spent));
 
     /// <summary>The budget category as an enum, which the pages translate; a category the enum does not know is shown as stored.</summary>
-    private static object LineName(ExpenditureLine line) =>
+    private static object Category(ExpenditureLine line) =>
         Enum.TryParse<Applications.BudgetCategory>(line.Category, out var category) ? category : line.Category;
 }

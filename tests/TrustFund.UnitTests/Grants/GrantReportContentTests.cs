@@ -25,7 +25,7 @@ public sealed class GrantReportContentTests
 
         var problem = Assert.Single(report.Problems());
         Assert.Equal("Lines[0].Spent", problem.Field);
-        Assert.Equal([TrustFund.Domain.Applications.BudgetCategory.Travel], problem.Arguments);
+        Assert.Equal([TrustFund.Domain.Applications.BudgetCategory.Travel, " · Bus"], problem.Arguments);
         Assert.Null(report.Lines[0].Variance);
         Assert.False(report.Lines[0].NeedsExplanation);
         Assert.Equal(0m, report.SpentTotal);

@@ -156,7 +156,8 @@ public sealed class GranteeReportTests(TrustFundAppFactory app) : GrantTest(app)
         var refused = await PostPageForm(client, url, "Submit", Lines(budget, emptyLine: empty));
 
         var html = await AssertRefusedWith(refused, string.Format(System.Globalization.CultureInfo.InvariantCulture,
-            T("{0}: type the amount spent on this budget line, 0 if nothing was spent."), T(budget[empty].Category)));
+            T("{0}{1}: type the amount spent on this budget line, 0 if nothing was spent."), T(budget[empty].Category),
+            budget[empty].Description.Length > 0 ? " · " + budget[empty].Description : ""));
         Assert.Equal(GrantReportStatus.Scheduled, (await Report(grantId, GrantReportKind.InterimFinancial)).Status);
         // A 0 typed on the same line (nothing spent, explained as a 100% variance needs) is accepted.
         var zero = Lines(budget, emptyLine: empty).Where(f => f.Key != $"Lines[{empty}].Spent")
