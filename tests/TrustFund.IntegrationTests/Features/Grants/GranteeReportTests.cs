@@ -169,6 +169,28 @@ public sealed class GranteeReportTests(TrustFundAppFactory app) : GrantTest(app)
         Assert.Equal(0m, submitted.Financial!.Lines[empty].Spent);
     }
 
+    [Fact]
+    public async Task FinancialDraft_StoredBeforeEmptyLinesWereKept_StillOpens_WithItsZerosAsZeros()
+    {
+        var (grantId, ngo, _) = await Grant();
+        var report = await Report(grantId, GrantReportKind.InterimFinancial);
+        var budget = (await Query(new GetGrantAgreement.Query(grantId))).Grant.Budget;
+        // The jsonb the report held when Spent could not be empty: every line a number, 0 where nothing was typed.
+        var old = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            Lines = budget.Select(l => new { l.Category, l.Description, Budget = l.Amount, Spent = 0m, Explanation = (string?)null,
+                Variance = -l.Amount, VarianceShare = -1m, NeedsExplanation = true }),
+        });
+        await using (var db = App.NewDbContext())
+            await db.Database.ExecuteSqlAsync($"UPDATE grant_reports SET financial = {old}::jsonb WHERE id = {report.Id}");
+
+        var html = WebUtility.HtmlDecode(await (await SignedIn(ngo)).GetStringAsync($"/apply/reports/{report.Id}"));
+
+        Assert.Contains("name=\"Lines[0].Spent\" value=\"0", html);
+        Assert.DoesNotContain("aria-label=\"Not yet entered\"", html); // a stored 0 is an amount, not an empty line
+        Assert.All((await Report(grantId, GrantReportKind.InterimFinancial)).Financial!.Lines, l => Assert.Equal(0m, l.Spent));
+    }
+
     /// <summary>The financial form's fields: every line spent as budgeted, except <paramref name="emptyLine"/>, posted empty.</summary>
     private static List<KeyValuePair<string, string>> Lines(IReadOnlyList<GrantBudgetLine> budget, int emptyLine) =>
         budget.Select((l, i) => new KeyValuePair<string, string>($"Lines[{i}].Spent",
