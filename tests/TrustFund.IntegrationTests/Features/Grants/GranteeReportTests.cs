@@ -159,6 +159,8 @@ public sealed class GranteeReportTests(TrustFundAppFactory app) : GrantTest(app)
             T("{0}{1}: type the amount spent on this budget line, 0 if nothing was spent."), T(budget[empty].Category),
             budget[empty].Description.Length > 0 ? " · " + budget[empty].Description : ""));
         Assert.Equal(GrantReportStatus.Scheduled, (await Report(grantId, GrantReportKind.InterimFinancial)).Status);
+        Assert.Contains($"href=\"#Lines_{empty}__Spent\"", html); // the summary's message leads to the empty box
+        Assert.Contains($"id=\"Lines_{empty}__Spent\"", html);
         // A 0 typed on the same line (nothing spent, explained as a 100% variance needs) is accepted.
         var zero = Lines(budget, emptyLine: empty).Where(f => f.Key != $"Lines[{empty}].Spent")
             .Append(new($"Lines[{empty}].Spent", "0")).Append(new($"Lines[{empty}].Explanation", "Travel postponed to the next period."));
