@@ -15,8 +15,12 @@ namespace TrustFund.IntegrationTests.Support;
 /// </summary>
 public sealed class TrustFundAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    // The data-protection keys are kept as a deployment keeps them: every host of the run (the shared one, a stricter
+    // copy, a second node) reads its key ring from this table and caches it. Emptied between tests, a key one host made
+    // and still signs cookies and antiforgery tokens with would be missing from the ring of a host started later, which
+    // then refuses them (a sign-in answered 400, as seen once when a test started a second host).
     private static readonly string[] KeptTables =
-        ["__EFMigrationsHistory", "regional_groups", "countries", "forms_of_exploitation", "assistance_types", "roles"];
+        ["__EFMigrationsHistory", "regional_groups", "countries", "forms_of_exploitation", "assistance_types", "roles", "data_protection_keys"];
 
     // Respawn empties tables with DELETE, which the journal's and the audit trail's triggers refuse (both are
     // append-only at database level). So Respawn leaves them alone and ResetAsync TRUNCATEs them first, as the owner:
