@@ -153,7 +153,7 @@ public sealed class GrantAgreement : Entity
             throw new DomainException("The accepted final financial report has no expenditure lines, so the unspent balance cannot be computed.");
         if (!FinalReportsAccepted) throw new DomainException("The final narrative and financial reports must be accepted before closure.");
         if (paymentsPending) throw new DomainException("A payment of this grant is still in progress: disburse it before closing.");
-        ReportedExpenditure = Money.RoundToCents(financial.Lines.Sum(l => l.Spent));
+        ReportedExpenditure = Money.RoundToCents(financial.SpentTotal);
         RefundDue = Math.Max(0m, disbursed - ReportedExpenditure.Value);
         if (RefundDue == 0) Close(now, DateOnly.FromDateTime(now.UtcDateTime));
         else Status = GrantStatus.RefundRequested;

@@ -57,7 +57,7 @@ public sealed class GrantReport : Entity
     {
         if (IsNarrative) throw new DomainException("This is a narrative report.");
         EnsureEditable();
-        if (financial.Lines.Any(l => !InputLimits.IsAmount(l.Spent)))
+        if (!financial.AmountsInBounds)
             throw new DomainException("Enter an amount from USD 0 to USD 100,000,000.00, in whole cents.");
         Financial = financial;
     }

@@ -90,6 +90,7 @@ public static class WebApp
             {
                 o.Filters.Add<UseCaseExceptionFilter>();
                 o.Filters.Add<IdempotentPostFilter>();
+                o.Filters.Add<UnreadableQueryValueFilter>();
                 // One attachment is at most 10 MB; leave room for the form around it.
                 o.MaxModelBindingCollectionSize = 2048;
                 InvariantFormValueProviderFactory.ReplaceDefault(o.ValueProviderFactories);

@@ -30,7 +30,7 @@ public static class ModelBindingMessages
         messages.SetNonPropertyValueMustBeANumberAccessor(() => text["Enter a number."]);
     }
 
-    private static string Cut(string? value) => value is null ? "" : value.Length <= ValueShown ? value : value[..ValueShown] + "…";
+    internal static string Cut(string? value) => value is null ? "" : value.Length <= ValueShown ? value : value[..ValueShown] + "…";
 }
 
 /// <summary>

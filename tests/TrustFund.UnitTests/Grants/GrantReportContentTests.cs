@@ -19,6 +19,20 @@ public sealed class GrantReportContentTests
     }
 
     [Fact]
+    public void FinancialReport_LineWithoutAnAmount_IsAProblemNamingItsCategory_ButNotAVariance()
+    {
+        var report = new FinancialReport([new("Travel", "Bus", 1000, null, null), new("Personnel", "", 500, 0, "Nobody hired yet.")]);
+
+        var problem = Assert.Single(report.Problems());
+        Assert.Equal("Lines[0].Spent", problem.Field);
+        Assert.Equal([TrustFund.Domain.Applications.BudgetCategory.Travel, " · Bus"], problem.Arguments);
+        Assert.Null(report.Lines[0].Variance);
+        Assert.False(report.Lines[0].NeedsExplanation);
+        Assert.Equal(0m, report.SpentTotal);
+        Assert.Equal(-500m, report.VarianceTotal);
+    }
+
+    [Fact]
     public void NarrativeReport_TotalsAgree_HasNoProblems()
     {
         var report = new NarrativeReport([new("Female", 3), new("Male", 2)], [new("Adult", 5)], [new("CO", 5)], [new("LAB", 5)], [],

@@ -29,7 +29,11 @@ public static class ListApplications
     [Authorize(Roles.FundManager)]
     public sealed record BeneficiariesExportQuery(Filter Filter) : IQuery<CsvExport>;
 
-    public sealed record Item(Guid Id, string? ReferenceNumber, Guid CallId, string CallSlug, string CallTitle, string Window,
+    /// <summary>
+    /// One application for the read API and the CSV exports: data for machines, so the call is named by its slug (a code),
+    /// never by a title in one language (the pages name it in the reader's; the API's calls give all three titles).
+    /// </summary>
+    public sealed record Item(Guid Id, string? ReferenceNumber, Guid CallId, string CallSlug, string Window,
         Guid OrganisationId, string Organisation, string CountryIso2, string? ImplementationCountryIso2, string ProjectTitle,
         decimal RequestedUsd, decimal? ApprovedUsd, ApplicationStatus Status, DateTimeOffset? SubmittedAt, int PeopleTargeted);
 
@@ -49,7 +53,7 @@ public static class ListApplications
         return applications.Select(a =>
         {
             var call = calls[a.CallId];
-            return new Item(a.Id, a.ReferenceNumber, a.CallId, call.Slug, call.Title.En, call.Window.Code(), a.OrganisationId,
+            return new Item(a.Id, a.ReferenceNumber, a.CallId, call.Slug, call.Window.Code(), a.OrganisationId,
                 a.Organisation.LegalName, a.Organisation.CountryIso2, a.Project.ImplementationCountryIso2, a.Project.Title,
                 a.RequestedAmount, a.ApprovedAmount, a.Status, a.SubmittedAt, a.Beneficiaries.Sum(b => b.Count));
         }).ToList();
@@ -90,6 +94,8 @@ public static class ListApplications
         {
             var applications = await Filtered(db, user, query.Filter).ToListAsync(ct);
             var calls = await db.Calls.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Slug, ct);
+            // One file for the whole secretariat whatever each person's language, read by spreadsheets: the form of
+            // exploitation is given by its code (the stable value to count by) and, for reading, its English name.
             var forms = await db.FormsOfExploitation.AsNoTracking().ToDictionaryAsync(f => f.Code, f => f.Name.En, ct);
             return CsvExport.Build("beneficiary-targets.csv",
                 ["application_id", "reference", "call", "organisation", "country", "status", "sex", "age_group",

@@ -40,7 +40,7 @@ public static class SaveGrantReportDraft
             });
             When(x => x.Financial is not null, () =>
                 RuleForEach(x => x.Financial!.Lines).ChildRules(line => line.RuleFor(l => l.Spent)
-                    .Must(InputLimits.IsAmount).WithMessage("Enter an amount from USD 0 to USD 100,000,000.00, in whole cents."))
+                    .Must(spent => spent is not { } amount || InputLimits.IsAmount(amount)).WithMessage("Enter an amount from USD 0 to USD 100,000,000.00, in whole cents."))
                     .OverridePropertyName("Lines"));
         }
     }
@@ -52,12 +52,13 @@ public static class SaveGrantReportDraft
             var (report, grant) = await db.OwnReport(user, command.ReportId, ct);
             if (command.Version is { } v) db.Entry(report).Property("xmin").OriginalValue = v;
             if (command.Narrative is { } narrative) report.SaveNarrative(narrative);
-            // The budget columns always come from the agreement, never from the form.
+            // The budget columns always come from the agreement, never from the form. A line left empty stays empty
+            // (null), so the draft opens again as it was typed; submitting asks for an amount on every line.
             if (command.Financial is { } financial)
                 report.SaveFinancial(new FinancialReport(grant.Budget.Select((line, i) =>
                 {
                     var entered = i < financial.Lines.Count ? financial.Lines[i] : null;
-                    return new ExpenditureLine(line.Category, line.Description, line.Amount, entered?.Spent ?? 0,
+                    return new ExpenditureLine(line.Category, line.Description, line.Amount, entered?.Spent,
                         string.IsNullOrWhiteSpace(entered?.Explanation) ? null : entered.Explanation.Trim());
                 }).ToList()));
             await db.SaveChangesAsync(ct);

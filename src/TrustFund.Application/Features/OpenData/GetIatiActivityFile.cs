@@ -168,7 +168,7 @@ public static class GetIatiActivityFile
             foreach (var report in grantReports.Where(r => r.Kind is GrantReportKind.InterimFinancial or GrantReportKind.FinalFinancial)
                          .OrderBy(r => r.Kind == GrantReportKind.FinalFinancial))
             {
-                var spent = report.Financial?.Lines.Sum(l => l.Spent) ?? 0m;
+                var spent = report.Financial?.SpentTotal ?? 0m;
                 var added = report.Kind == GrantReportKind.FinalFinancial ? spent - reported : spent;
                 reported += added;
                 yield return Transaction("4", DateOnly.FromDateTime(report.AcceptedAt!.Value.UtcDateTime), added, null, new XElement(receiver));

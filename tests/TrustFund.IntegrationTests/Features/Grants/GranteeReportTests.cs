@@ -112,6 +112,93 @@ public sealed class GranteeReportTests(TrustFundAppFactory app) : GrantTest(app)
     }
 
     [Fact]
+    public async Task FinancialDraft_LineLeftEmpty_StaysEmptyAfterSaveAndReload()
+    {
+        var (grantId, ngo, manager) = await Grant();
+        var report = await Report(grantId, GrantReportKind.InterimFinancial);
+        var budget = (await Query(new GetGrantAgreement.Query(grantId))).Grant.Budget;
+        Assert.True(budget.Count >= 2, "the agreement has several budget lines");
+        var client = await SignedIn(ngo);
+        var url = $"/apply/reports/{report.Id}";
+
+        var saved = await PostPageForm(client, url, null, Lines(budget, emptyLine: budget.Count - 1));
+
+        Assert.Equal(url, LocationOf(saved));
+        var stored = (await Report(grantId, GrantReportKind.InterimFinancial)).Financial!;
+        Assert.Null(stored.Lines[^1].Spent); // not a 0 the grantee never typed
+        Assert.Equal(budget[0].Amount, stored.Lines[0].Spent);
+        Assert.Equal(budget.Take(budget.Count - 1).Sum(l => l.Amount), stored.SpentTotal); // totals count typed amounts only
+        var reloaded = WebUtility.HtmlDecode(await client.GetStringAsync(url));
+        Assert.Contains($"name=\"Lines[{budget.Count - 1}].Spent\" value=\"\"", reloaded);
+        Assert.Equal(1, Regex.Count(reloaded, "<span class=\"muted\" aria-label=\"Not yet entered\">—</span>"));
+        Assert.DoesNotContain("-100", reloaded);
+        // The secretariat, opening the draft, sees the line as not entered too (spent and variance), not as nothing spent.
+        var secretariat = WebUtility.HtmlDecode(await (await SignedIn(manager)).GetStringAsync($"/fund/grants/reports/{report.Id}"));
+        Assert.Equal(2, Regex.Count(secretariat, "<span class=\"muted\" aria-label=\"Not yet entered\">—</span>"));
+        Assert.DoesNotContain("-100", secretariat);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    [InlineData("es")]
+    public async Task SubmitFinancialReport_WithALineLeftEmpty_IsRefusedNamingTheLine_AndAcceptedWithZero(string language)
+    {
+        var (grantId, ngo, _) = await Grant();
+        var report = await Report(grantId, GrantReportKind.InterimFinancial);
+        var budget = (await Query(new GetGrantAgreement.Query(grantId))).Grant.Budget;
+        var client = await SignedIn(ngo);
+        await client.GetAsync($"/?culture={language}");
+        var url = $"/apply/reports/{report.Id}";
+        var empty = budget.Count - 1;
+        string T(string english) => TrustFund.Web.Localization.JsonStringLocalizer.Catalogue(language).GetValueOrDefault(english, english);
+
+        var refused = await PostPageForm(client, url, "Submit", Lines(budget, emptyLine: empty));
+
+        var html = await AssertRefusedWith(refused, string.Format(System.Globalization.CultureInfo.InvariantCulture,
+            T("{0}{1}: type the amount spent on this budget line, 0 if nothing was spent."), T(budget[empty].Category),
+            budget[empty].Description.Length > 0 ? " · " + budget[empty].Description : ""));
+        Assert.Equal(GrantReportStatus.Scheduled, (await Report(grantId, GrantReportKind.InterimFinancial)).Status);
+        Assert.Contains($"href=\"#Lines_{empty}__Spent\"", html); // the summary's message leads to the empty box
+        Assert.Contains($"id=\"Lines_{empty}__Spent\"", html);
+        // A 0 typed on the same line (nothing spent, explained as a 100% variance needs) is accepted.
+        var zero = Lines(budget, emptyLine: empty).Where(f => f.Key != $"Lines[{empty}].Spent")
+            .Append(new($"Lines[{empty}].Spent", "0")).Append(new($"Lines[{empty}].Explanation", "Travel postponed to the next period."));
+        var accepted = await client.PostAsync(url + "?handler=Submit", new FormUrlEncodedContent(HiddenFieldsOf(html).Concat(zero)));
+        Assert.Equal(url, LocationOf(accepted));
+        var submitted = await Report(grantId, GrantReportKind.InterimFinancial);
+        Assert.Equal(GrantReportStatus.Submitted, submitted.Status);
+        Assert.Equal(0m, submitted.Financial!.Lines[empty].Spent);
+    }
+
+    [Fact]
+    public async Task FinancialDraft_StoredBeforeEmptyLinesWereKept_StillOpens_WithItsZerosAsZeros()
+    {
+        var (grantId, ngo, _) = await Grant();
+        var report = await Report(grantId, GrantReportKind.InterimFinancial);
+        var budget = (await Query(new GetGrantAgreement.Query(grantId))).Grant.Budget;
+        // The jsonb the report held when Spent could not be empty: every line a number, 0 where nothing was typed.
+        var old = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            Lines = budget.Select(l => new { l.Category, l.Description, Budget = l.Amount, Spent = 0m, Explanation = (string?)null,
+                Variance = -l.Amount, VarianceShare = -1m, NeedsExplanation = true }),
+        });
+        await using (var db = App.NewDbContext())
+            await db.Database.ExecuteSqlAsync($"UPDATE grant_reports SET financial = {old}::jsonb WHERE id = {report.Id}");
+
+        var html = WebUtility.HtmlDecode(await (await SignedIn(ngo)).GetStringAsync($"/apply/reports/{report.Id}"));
+
+        Assert.Contains("name=\"Lines[0].Spent\" value=\"0", html);
+        Assert.DoesNotContain("aria-label=\"Not yet entered\"", html); // a stored 0 is an amount, not an empty line
+        Assert.All((await Report(grantId, GrantReportKind.InterimFinancial)).Financial!.Lines, l => Assert.Equal(0m, l.Spent));
+    }
+
+    /// <summary>The financial form's fields: every line spent as budgeted, except <paramref name="emptyLine"/>, posted empty.</summary>
+    private static List<KeyValuePair<string, string>> Lines(IReadOnlyList<GrantBudgetLine> budget, int emptyLine) =>
+        budget.Select((l, i) => new KeyValuePair<string, string>($"Lines[{i}].Spent",
+            i == emptyLine ? "" : l.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+
+    [Fact]
     public async Task FinancialReportForm_VarianceRefused_ShowsOnlyThatMessage_ThenCorrectedAndSubmittedAgain()
     {
         var (grantId, ngo, _) = await Grant();

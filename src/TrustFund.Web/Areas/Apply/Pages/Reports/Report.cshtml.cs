@@ -118,7 +118,7 @@ public sealed class ReportModel(IMediator mediator, CountryOptions countryOption
     private SaveGrantReportDraft.Command SaveCommand(ReportForm form)
     {
         if (form.Lines.Count > 0)
-            return new(Id, form.Version, null, new FinancialReport(form.Lines.Select(l => new ExpenditureLine("", "", 0, l.Spent ?? 0, l.Explanation)).ToList()));
+            return new(Id, form.Version, null, new FinancialReport(form.Lines.Select(l => new ExpenditureLine("", "", 0, l.Spent, l.Explanation)).ToList()));
         static List<ReportCount> Counts(IEnumerable<KeyValuePair<string, int?>> cells) =>
             cells.Where(c => c.Value is not null and not 0).Select(c => new ReportCount(c.Key, c.Value!.Value)).ToList();
         return new(Id, form.Version, new NarrativeReport(Counts(form.BySex), Counts(form.ByAgeGroup),
