@@ -59,6 +59,9 @@ public sealed class IdempotentPostFilter(TrustFundDbContext db, IdempotentPost p
         var response = context.HttpContext.Response;
         var location = response.Headers.Location.ToString();
         var message = tempData.GetTempData(context.HttpContext).Peek("Message") as string;
+        // The person gets the answer first: the change is committed, and storing its answer is only for a retry, which
+        // waits for it (WaitForAnswerAsync). Completing the response here spares every kept post one round trip of waiting.
+        await response.CompleteAsync();
         try
         {
             // Not the request's token: the change is committed, and its answer is stored even if the client has gone.
