@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Abstractions;
 using TrustFund.Application.Data;
 using TrustFund.Application.Events;
@@ -11,14 +12,15 @@ namespace TrustFund.Application.Features.Applications;
 /// <summary>
 /// The receipt of a submission: an e-mail to the person who submitted, in their language, with the reference number,
 /// written in the submission's transaction (a submission that rolls back sends none; the outbox refuses a second one
-/// for the same application). The application, its call and the person who submitted are already tracked by the
-/// submission (<see cref="SubmitApplication"/> reads them in its one round trip), so nothing is read again here.
+/// for the same application). The application and its call are already tracked by the submission, so only the
+/// submitter's address and language are read.
 /// </summary>
 public sealed class ApplicationReceipt(TrustFundDbContext db, ICurrentUser user, IEmailSender email) : DomainEventHandler<ApplicationSubmitted>
 {
     protected override async Task HandleAsync(ApplicationSubmitted submitted, CancellationToken ct)
     {
-        var submitter = user.UserId is { } me ? await db.Users.FindAsync([me], ct) : null;
+        var me = user.UserId;
+        var submitter = await db.Users.Where(u => u.Id == me).Select(u => new { u.Email, u.PreferredLanguage }).SingleOrDefaultAsync(ct);
         if (submitter?.Email is not { } address) return; // submitted by no one who can read mail (never from a page)
         var application = await db.Applications.FindAsync([submitted.ApplicationId], ct) ?? throw new NotFoundException("application", submitted.ApplicationId);
         var call = await db.Calls.FindAsync([submitted.CallId], ct) ?? throw new NotFoundException("call", submitted.CallId);

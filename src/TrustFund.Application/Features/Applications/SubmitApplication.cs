@@ -30,25 +30,20 @@ public static class SubmitApplication
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
             var organisationId = user.OrganisationId ?? throw new NotFoundException("application", command.ApplicationId);
-            // One round trip: the draft, locked, with its call and the person submitting (both tracked, so the receipt's
-            // handler finds them without asking again) and the types of document attached. Only the draft's row is locked
-            // (the lock is taken in the inner select): the call is read without one, so organisations submitting to the
-            // same call do not queue behind each other.
-            var me = user.UserId;
-            var read = await (
-                    from a in db.Applications.FromSql(
-                        $"SELECT *, xmin FROM applications WHERE id = {command.ApplicationId} AND organisation_id = {organisationId} FOR UPDATE")
-                    join c in db.Calls on a.CallId equals c.Id
-                    select new
-                    {
-                        Application = a, Call = c, Submitter = db.Users.FirstOrDefault(u => u.Id == me),
-                        Attached = db.Attachments.Where(x => x.ApplicationId == a.Id).Select(x => x.Type).ToList(),
-                    })
+            var application = await db.Applications
+                .FromSql($"SELECT *, xmin FROM applications WHERE id = {command.ApplicationId} AND organisation_id = {organisationId} FOR UPDATE")
                 .SingleOrDefaultAsync(ct) ?? throw new NotFoundException("application", command.ApplicationId);
-            var application = read.Application;
             if (application.Status != ApplicationStatus.Draft && application.ReferenceNumber is { } already)
                 return new Result(already, application.SubmittedAt!.Value); // the second click of a double click
 
+            // Read without a lock (the checks below must not hold up other organisations submitting to the same call), and
+            // in one round trip: the call (tracked, so the receipt's handler finds it without asking again) and the types of
+            // document attached.
+            var read = await db.Calls.Where(c => c.Id == application.CallId).Select(c => new
+            {
+                Call = c,
+                Attached = db.Attachments.Where(a => a.ApplicationId == application.Id).Select(a => a.Type).ToList(),
+            }).SingleAsync(ct);
             var call = read.Call;
             var now = clock.GetUtcNow();
             if (!call.IsOpenAt(now))
