@@ -39,7 +39,7 @@ public sealed class WorkListBulkTests(BrowserApp app)
         // The screening writes both decisions and their notices in one transaction; on a CI machine busy with the other
         // suites that has once taken over Playwright's default 30 s.
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/fund/calls/{callId}/applications", new() { Timeout = 90_000 });
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("2 applications screened; 0 skipped.");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("2 applications screened; 0 were skipped.");
         await using var db = NewDb(out var scope);
         await using (scope)
             Assert.Equal([ApplicationStatus.Eligible, ApplicationStatus.Ineligible],

@@ -31,6 +31,15 @@ public static class DocumentLanguages
     /// <summary>A date written out: Spanish joins day, month and year with "de"; English and French write them side by side.</summary>
     public static string LongDateFormat(string language) => Normalise(language) == "es" ? "d 'de' MMMM 'de' yyyy" : "d MMMM yyyy";
 
+    /// <summary>
+    /// Which of a counted noun's two texts a count takes: "1 grant" but "0 grants" in English and Spanish, while French
+    /// writes 0 and 1 in the singular ("0 subvention", "1 subvention"), as CLDR's plural rules for these languages say.
+    /// Both texts are catalogue keys ("{0} grant", "{0} grants"), each translated whole, because how a noun and the
+    /// words agreeing with it change is each language's business, not a suffix to stick on.
+    /// </summary>
+    public static string CountedText(string language, long count, string one, string other) =>
+        count == 1 || (count == 0 && Normalise(language) == "fr") ? one : other;
+
     /// <summary>An enum value's name in <paramref name="language"/>: the catalogue names codes ("UnderReview"); one it does not name is spelt out in words.</summary>
     public static string Name(this IDocumentText text, string language, Enum value) =>
         text.Translate(language, value.ToString()) is var name && name != value.ToString() ? name : IssueDonorStatement.Words(value.ToString());

@@ -53,6 +53,19 @@ public abstract class FormPage : PageModel
     protected string Text(string key, params object[] arguments) =>
         HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()[key, arguments].Value;
 
+    /// <summary>A count before its noun in the reader's language ("1 rate imported."): see CountedText.Plural.</summary>
+    protected string Plural(long count, string one, string other, params object[] more) =>
+        HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>().Plural(count, one, other, more).Value;
+
+    /// <summary>Two counts in one message, each with its own noun: "10 assignments made; 1 application could not ...".</summary>
+    protected string AssignmentsMade(int added, int shortOfReviewers) => Display.Semicolons([
+        Plural(added, "{0} assignment made", "{0} assignments made"),
+        Plural(shortOfReviewers, "{0} application could not get enough reviewers free of conflicts", "{0} applications could not get enough reviewers free of conflicts"),
+    ]) + ".";
+
+    /// <summary>The part of a bulk action's message that counts what it left alone.</summary>
+    protected string Skipped(int skipped) => Plural(skipped, "{0} was skipped", "{0} were skipped");
+
     /// <summary>
     /// Sends the posted form's command: refused → the page again (loaded by the filter below); done → a redirect to
     /// <paramref name="redirectTo"/> with <paramref name="done"/> (a catalogue key) as the message.

@@ -107,6 +107,7 @@ public sealed partial class TranslationCatalogueTests
             var source = File.ReadAllText(file);
             foreach (Match m in PageText().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
             foreach (Match m in AnnotationText().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
+            AddCountedTexts(source, texts);
         }
         foreach (var file in Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
                      .Where(f => (f.Contains("TrustFund.Application") || f.Contains("TrustFund.Domain")) && !f.Contains("/obj/")))
@@ -125,9 +126,26 @@ public sealed partial class TranslationCatalogueTests
         }
         // Every document (one folder each) translates its texts with T/F.
         foreach (var file in Directory.EnumerateFiles(Path.Combine(src, "TrustFund.Infrastructure", "Reports"), "*.cs", SearchOption.AllDirectories))
-            foreach (Match m in DocumentText().Matches(File.ReadAllText(file))) texts.Add(Regex.Unescape(m.Groups[1].Value));
+        {
+            var source = File.ReadAllText(file);
+            foreach (Match m in DocumentText().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
+            AddCountedTexts(source, texts);
+        }
         return texts;
     }
+
+    /// <summary>A count before its noun names both its texts, the singular and the plural: Plural(n, "{0} grant", "{0} grants").</summary>
+    private static void AddCountedTexts(string source, HashSet<string> texts)
+    {
+        foreach (Match m in CountedText().Matches(source))
+        {
+            texts.Add(Regex.Unescape(m.Groups[1].Value));
+            texts.Add(Regex.Unescape(m.Groups[2].Value));
+        }
+    }
+
+    [GeneratedRegex("""\bPlural\([^"()]*(?:\([^()]*\)[^"()]*)*,\s*"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"[,)]""")]
+    private static partial Regex CountedText();
 
     [GeneratedRegex("""(?:\bT|text)\["((?:[^"\\]|\\.)*)"[,\]]""")]
     private static partial Regex PageText();

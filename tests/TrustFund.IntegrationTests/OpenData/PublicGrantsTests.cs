@@ -62,6 +62,21 @@ public sealed class PublicGrantsTests(TrustFundAppFactory app) : IntegrationTest
         Assert.Contains("En curso", spanish);
     }
 
+    /// <summary>One grant is counted in the singular in every language, not "1 subventions".</summary>
+    [Theory]
+    [InlineData("en", "1 grant, USD ", "1 grants")]
+    [InlineData("fr", "1 subvention, ", "1 subventions")]
+    [InlineData("es", "1 subvención, USD ", "1 subvenciones")]
+    public async Task GrantsPage_WithOneGrant_CountsItInTheSingular(string language, string one, string wrong)
+    {
+        await DemoFund.SeedAsync(App);
+
+        var colombia = System.Net.WebUtility.HtmlDecode(await NewClient().GetStringAsync($"/grants?country=CO&culture={language}"));
+
+        Assert.Contains(one, colombia);
+        Assert.DoesNotContain(wrong, colombia);
+    }
+
     [Fact]
     public async Task Downloads_HoldTheFilteredGrants()
     {

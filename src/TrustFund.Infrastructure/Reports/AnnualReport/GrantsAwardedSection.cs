@@ -17,8 +17,10 @@ internal sealed class GrantsAwardedSection(AnnualReportData data, DocumentLangua
             return;
         }
         var total = data.Grants.Sum(g => g.Usd);
-        c.Paragraph(l.F("{0} grant agreements were signed in {1}, for USD {2} in total. Each grant's amount is the obligation the fund's journal raised for it up to 31 December (its signature and any increase by amendment). Grants are placed by the grantee organisation's country and its regional group.",
-            l.Count(data.Grants.Count), year, l.Amount(total)), TextAlignment.Justify);
+        c.Paragraph(l.Plural(data.Grants.Count,
+            "{0} grant agreement was signed in {1}, for USD {2} in total. Each grant's amount is the obligation the fund's journal raised for it up to 31 December (its signature and any increase by amendment). Grants are placed by the grantee organisation's country and its regional group.",
+            "{0} grant agreements were signed in {1}, for USD {2} in total. Each grant's amount is the obligation the fund's journal raised for it up to 31 December (its signature and any increase by amendment). Grants are placed by the grantee organisation's country and its regional group.",
+            year, l.Amount(total)), TextAlignment.Justify);
         c.Heading(l.T("By regional group"), 3);
         var byRegion = new GrantAmountBreakdown(l, l.T("Regional group"), data.Grants, g => g.Region);
         c.Component(byRegion);

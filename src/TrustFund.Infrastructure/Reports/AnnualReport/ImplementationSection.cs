@@ -29,7 +29,7 @@ internal sealed class ImplementationSection(AnnualReportData data, DocumentLangu
             foreach (var g in data.Implementation)
                 t.Row(g.Reference, $"{g.Grantee} ({g.Country})", g.Status, l.Date(g.EndDate), l.Amount(g.DisbursedUsd),
                     $"{g.ReportsAccepted} / {g.ReportsDue}");
-            t.TotalRow(l.T("Total"), l.F("{0} grants", l.Count(data.Implementation.Count)), "", "",
+            t.TotalRow(l.T("Total"), l.Plural(data.Implementation.Count, "{0} grant", "{0} grants"), "", "",
                 l.Amount(data.Implementation.Sum(g => g.DisbursedUsd)), "");
         });
         var (accepted, due) = (data.Implementation.Sum(g => g.ReportsAccepted), data.Implementation.Sum(g => g.ReportsDue));

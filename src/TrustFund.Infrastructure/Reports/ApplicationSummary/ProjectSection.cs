@@ -12,7 +12,7 @@ internal sealed class ProjectSection(ApplicationSummaryData data, DocumentLangua
         c.KeyValues(
             (l.T("Country of implementation"), data.ImplementationCountry ?? "—"),
             (l.T("Period"), data.StartDate is { } start && data.EndDate is { } end ? l.F("{0} to {1}", l.Date(start), l.Date(end)) : "—"),
-            (l.T("Duration"), data.DurationMonths is { } months ? l.F("{0} months", months) : "—"));
+            (l.T("Duration"), data.DurationMonths is { } months ? l.Plural(months, "{0} month", "{0} months") : "—"));
         foreach (var (heading, body) in data.Narrative)
         {
             c.Heading(heading, 3);

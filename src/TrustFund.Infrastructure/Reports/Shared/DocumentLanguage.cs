@@ -33,6 +33,10 @@ public sealed class DocumentLanguage
     /// <summary>A fixed text with values put in, numbers in this language's way.</summary>
     public string F(string english, params object[] values) => string.Format(Culture, T(english), values);
 
+    /// <summary>A count put before its noun, in the singular or plural text as this language wants ("1 grant", "0 subvention"); the count is {0}.</summary>
+    public string Plural(int count, string one, string other, params object[] more) =>
+        F(DocumentLanguages.CountedText(Code, count, one, other), [Count(count), .. more]);
+
     /// <summary>What every document says about itself: its title and date, in this language, for the PDF and the footer.</summary>
     public DocumentInfo Info(string title, string subject, DateTimeOffset issuedAt) => new(title, subject, Code, issuedAt)
     {

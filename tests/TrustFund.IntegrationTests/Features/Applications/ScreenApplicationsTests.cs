@@ -58,7 +58,7 @@ public sealed class ScreenApplicationsTests(TrustFundAppFactory app) : Applicati
         var confirmed = await Confirm(manager, call.Id, html);
 
         Assert.Equal($"/fund/calls/{call.Id}/applications", LocationOf(confirmed));
-        Assert.Contains("2 applications screened; 1 skipped.", WebUtility.HtmlDecode(await manager.GetStringAsync(LocationOf(confirmed))));
+        Assert.Contains("2 applications screened; 1 was skipped.", WebUtility.HtmlDecode(await manager.GetStringAsync(LocationOf(confirmed))));
         await using var check = App.NewDbContext();
         var applications = await check.Applications.ToDictionaryAsync(a => a.Id);
         Assert.Equal(ApplicationStatus.Eligible, applications[casa].Status);
@@ -108,7 +108,7 @@ public sealed class ScreenApplicationsTests(TrustFundAppFactory app) : Applicati
         var confirmed = await manager.PostAsync(action.Replace("handler=Preview", "handler=Confirm"), new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        Assert.Contains("1 applications screened; 1 skipped.", WebUtility.HtmlDecode(await manager.GetStringAsync(LocationOf(confirmed))));
+        Assert.Contains("1 application screened; 1 was skipped.", WebUtility.HtmlDecode(await manager.GetStringAsync(LocationOf(confirmed))));
         await using var db = App.NewDbContext();
         Assert.Equal(ApplicationStatus.Eligible, (await db.Applications.SingleAsync(a => a.Id == casa)).Status);
         Assert.Equal(ApplicationStatus.Submitted, (await db.Applications.SingleAsync(a => a.Id == elsewhere)).Status);

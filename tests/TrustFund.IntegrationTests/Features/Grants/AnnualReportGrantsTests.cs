@@ -63,6 +63,23 @@ public sealed class AnnualReportGrantsTests(TrustFundAppFactory app) : GrantTest
         Assert.Contains("No narrative report due in 2030 has been accepted by the secretariat", text);
     }
 
+    /// <summary>The French report said "1 subventions": a count of one takes the singular text in every language.</summary>
+    [Theory]
+    [InlineData("fr", "1 subvention", "1 subventions", "1 accord de subvention a été signé en 2030")]
+    [InlineData("es", "1 subvención", "1 subvenciones", "En 2030 se firmó 1 acuerdo de subvención")]
+    [InlineData("en", "1 grant", "1 grants", "1 grant agreement was signed in 2030")]
+    public async Task AnnualReport_WithOneGrant_CountsItInTheSingular(string language, string one, string wrong, string signed)
+    {
+        var manager = await FundedManagerOn15January2030();
+        await SignedAgreement(manager, 40_000, "CO");
+
+        var text = await IssueAndRead(manager, 2030, language);
+
+        Assert.Contains(signed, text);
+        Assert.Contains(one + " ", text); // the implementation table's total
+        Assert.DoesNotContain(wrong, text);
+    }
+
     [Fact]
     public async Task AnnualReport_VictimsAssisted_CountsOnlyAcceptedNarrativeReportsDueInTheYear()
     {
@@ -130,11 +147,11 @@ public sealed class AnnualReportGrantsTests(TrustFundAppFactory app) : GrantTest
         await db.SaveChangesAsync();
     }
 
-    private async Task<string> IssueAndRead(ApplicationUser manager, int year)
+    private async Task<string> IssueAndRead(ApplicationUser manager, int year, string language = "en")
     {
-        await SendAs(manager, new IssueAnnualReport.Command(year));
+        await SendAs(manager, new IssueAnnualReport.Command(year, Language: language));
         await using var db = App.NewDbContext();
-        var pdf = (await db.IssuedReports.SingleAsync(r => r.Title == $"Annual report {year}")).Content;
+        var pdf = (await db.IssuedReports.SingleAsync(r => r.Title.EndsWith(" " + year))).Content; // "Annual report 2030", "Rapport annuel 2030"
         using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
         return string.Join(" ", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
     }

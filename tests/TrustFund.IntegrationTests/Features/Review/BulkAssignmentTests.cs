@@ -53,7 +53,7 @@ public sealed class BulkAssignmentTests(TrustFundAppFactory app) : ReviewTest(ap
 
         Assert.Equal(Page(call.Id), LocationOf(confirmed));
         var after = WebUtility.HtmlDecode(await manager.GetStringAsync(Page(call.Id)));
-        Assert.Contains("10 assignments made; 1 applications could not get enough reviewers free of conflicts.", after);
+        Assert.Contains("10 assignments made; 1 application could not get enough reviewers free of conflicts.", after);
         Assert.Matches(new Regex("<th scope=\"row\">hiroshi</th>\\s*<td>Trustee</td>\\s*<td class=\"num\">3</td>"), after);
         await using var check = App.NewDbContext();
         var assignments = await check.ReviewAssignments.ToListAsync();

@@ -59,7 +59,7 @@ public sealed class ScreenModel(IMediator mediator) : FormPage
         var callId = RouteGuid("callId");
         var done = await mediator.Send(new ScreenApplications.Command(callId, Decisions(screen),
             screen.EligibleMessage ?? "", screen.IneligibleReason ?? ""), ct);
-        TempData["Message"] = Text("{0} applications screened; {1} skipped.", done.Decided, done.Skipped);
+        TempData["Message"] = Display.Semicolons([Plural(done.Decided, "{0} application screened", "{0} applications screened"), Skipped(done.Skipped)]) + ".";
         return Redirect($"/fund/calls/{callId}/applications");
     }
 

@@ -27,7 +27,7 @@ public sealed class ImportModel(IMediator mediator) : FormPage
         if (!ModelState.IsValid) return Page();
         using var reader = new StreamReader(upload!.OpenReadStream(), Encoding.UTF8);
         var result = await mediator.Send(new ImportUnoreRates.Command(await reader.ReadToEndAsync(ct)), ct);
-        TempData["Message"] = Text("{0} rates imported.", result.Imported);
+        TempData["Message"] = Plural(result.Imported, "{0} rate imported.", "{0} rates imported.");
         return Redirect("/fund/rates");
     }
 }

@@ -44,8 +44,8 @@ public sealed class AssignModel(IMediator mediator) : FormPage
         if (!ModelState.IsValid) return Page();
         var result = await mediator.Send(new AssignReviewersAutomatically.Command(CallId, auto.ReviewersPerApplication ?? 0, auto.IncludeTechnicalReviewers), ct);
         TempData["Message"] = result.Short == 0
-            ? Text("{0} assignments made.", result.Added)
-            : Text("{0} assignments made; {1} applications could not get enough reviewers free of conflicts.", result.Added, result.Short);
+            ? Plural(result.Added, "{0} assignment made.", "{0} assignments made.")
+            : AssignmentsMade(result.Added, result.Short);
         return Redirect(Here);
     }
 

@@ -54,8 +54,8 @@ public sealed class WorkloadModel(IMediator mediator) : FormPage
             assign.IncludeTechnicalReviewers), ct);
         var shortOf = done.Items.Count(i => i.Outcome == AssignReviewersInBulk.Outcome.Short);
         TempData["Message"] = shortOf == 0
-            ? Text("{0} assignments made.", done.Added)
-            : Text("{0} assignments made; {1} applications could not get enough reviewers free of conflicts.", done.Added, shortOf);
+            ? Plural(done.Added, "{0} assignment made.", "{0} assignments made.")
+            : AssignmentsMade(done.Added, shortOf);
         return Redirect($"/fund/calls/{callId}/review/workload");
     }
 

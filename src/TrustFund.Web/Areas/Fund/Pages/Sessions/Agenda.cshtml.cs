@@ -56,7 +56,7 @@ public sealed class AgendaModel(IMediator mediator, TimeProvider clock) : FormPa
         Posted = agenda;
         if (!ModelState.IsValid) return Page();
         var done = await mediator.Send(new PlaceOnAgenda.Command(RouteGuid("callId"), agenda.SessionId, agenda.ApplicationIds, agenda.Message ?? ""), ct);
-        TempData["Message"] = Text("{0} applications put on the agenda; {1} skipped.", done.Placed, done.Items.Count - done.Placed);
+        TempData["Message"] = Display.Semicolons([Plural(done.Placed, "{0} application put on the agenda", "{0} applications put on the agenda"), Skipped(done.Items.Count - done.Placed)]) + ".";
         return Redirect($"/board/sessions/{agenda.SessionId}");
     }
 
