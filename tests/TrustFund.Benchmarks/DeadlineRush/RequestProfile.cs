@@ -24,9 +24,9 @@ public sealed partial class RequestProfile : IDisposable
 
     // Bytes the whole process allocated from the request's start: the request's own when requests come one at a time
     // (-- 1 N, or RUSH_ONE_BY_ONE=1), including the load generator's share of sending it and reading its answer. Not the
-    // precise count: that one suspends every thread of the runtime to read it, twice a request, which slowed the very
-    // requests it measured (about 1 ms each); the quick count leaves out what the threads' current allocation buffers
-    // (a few KiB each) hold, so it is right to within a few KiB.
+    // precise count: that one suspends every thread of the runtime to read it, twice a request, inside the requests it
+    // times; the quick count leaves out what the threads' current allocation buffers (a few KiB each) hold, so it is
+    // right to within a few KiB. (One applicant alone read the same server times with either, within their noise.)
     private sealed class StrongBox { public int Count; public readonly long AllocatedAtStart = GC.GetTotalAllocatedBytes(); }
 
     public RequestProfile()
