@@ -35,7 +35,7 @@ public sealed class AccessibilityTests(BrowserApp app)
         foreach (var start in starts) await Check(page, start, violations); // the questions, or the task list of the draft already there
         await page.GotoAsync("/home");
         await page.Locator("section[aria-labelledby=applicant-drafts] li a").First.ClickAsync();
-        await page.WaitForURLAsync(url => Regex.IsMatch(url, "/apply/[0-9a-f-]+$"));
+        await page.ArrivedAt(url => Regex.IsMatch(url, "/apply/[0-9a-f-]+$"));
         var draft = new Uri(page.Url).AbsolutePath;
         await Check(page, draft, violations);
         foreach (var step in new[] { "organisation", "project", "beneficiaries", "budget", "declaration", "attachments", "review" })

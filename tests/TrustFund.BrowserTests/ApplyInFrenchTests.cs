@@ -106,7 +106,7 @@ public sealed class ApplyInFrenchTests(BrowserApp app)
         var title = page.Locator("dl[data-section=project] > div", new() { HasText = "Titre du projet" });
         await Assertions.Expect(title.Locator("dd").First).ToHaveTextAsync("Hébergement d'urgence et aide juridique à Abidjan");
         await title.Locator("a", new() { HasText = "Modifier" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/project#Project_Title"));
+        await page.ArrivedAt(url => url.EndsWith("/project#Project_Title"));
         await page.Locator("#Project_Title").FillAsync("Hébergement d'urgence et aide juridique à Abidjan et Bouaké");
         await page.Locator("button[value=next]").ClickAsync();
         await page.GotoAsync(page.Url.Replace("/beneficiaries", "/review"));

@@ -19,7 +19,7 @@ public sealed class RoleHomeTests(BrowserApp app)
         var screen = page.Locator("section[aria-labelledby=fund-screen]");
         await Assertions.Expect(screen.Locator("h3 .count")).Not.ToHaveTextAsync("0");
         await screen.Locator("li a").First.ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/fund/applications/"));
+        await page.ArrivedAt(url => new Uri(url).AbsolutePath.StartsWith("/fund/applications/"));
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Ukrainian Women's Shelter Network");
 
         // The home link brings them back.
@@ -42,7 +42,7 @@ public sealed class RoleHomeTests(BrowserApp app)
         await Assertions.Expect(reports.Locator("h3")).ToContainTextAsync("Rapports à remettre");
         await Assertions.Expect(reports.Locator("h3 .count")).Not.ToHaveTextAsync("0");
         await reports.Locator("li a").First.ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/apply/reports/"));
+        await page.ArrivedAt(url => new Uri(url).AbsolutePath.StartsWith("/apply/reports/"));
         Assert.Equal("fr", await page.Locator("html").GetAttributeAsync("lang"));
         await page.GotoAsync("/home?culture=en");
         await Screenshots(page, "ngo-senegal");
@@ -58,7 +58,7 @@ public sealed class RoleHomeTests(BrowserApp app)
         await page.Locator("section[aria-labelledby=applicant-drafts] li a").First.ClickAsync();
         // The home leads to the draft's task list, which leads to each section.
         await page.Locator("li[data-task=project] a").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/project"));
+        await page.ArrivedAt(url => url.EndsWith("/project"));
 
         await page.Locator("#Project_StartDate").FillAsync("2027-03-01");
         await page.Locator("#Project_EndDate").FillAsync("2027-01-01");

@@ -38,7 +38,7 @@ public sealed class WorkListBulkTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen 2 applications" }).ClickAsync();
         // The screening writes both decisions and their notices in one transaction; on a CI machine busy with the other
         // suites that has once taken over Playwright's default 30 s.
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/fund/calls/{callId}/applications", new() { Timeout = 90_000 });
+        await page.ArrivedAt(url => new Uri(url).AbsolutePath == $"/fund/calls/{callId}/applications", 90_000);
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("2 applications screened; 0 were skipped.");
         await using var db = NewDb(out var scope);
         await using (scope)
@@ -64,7 +64,7 @@ public sealed class WorkListBulkTests(BrowserApp app)
         await Assertions.Expect(page.Locator("section.warning-box")).ToContainTextAsync("skipped, likely conflict (nationality)");
         await Shot(page, "reviewer-workload-check-en");
         await page.GetByRole(AriaRole.Button, new() { Name = "Make 8 assignments" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/fund/calls/{callId}/review/workload");
+        await page.ArrivedAt(url => new Uri(url).AbsolutePath == $"/fund/calls/{callId}/review/workload");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("8 assignments made.");
         await using var db = NewDb(out var scope);
         await using (scope)
@@ -94,7 +94,7 @@ public sealed class WorkListBulkTests(BrowserApp app)
         // The Apply link leads to the eligibility questions; every "yes" starts the draft (its task list).
         await thailand.GetByRole(AriaRole.Link, new() { Name = "Apply to this call" }).ClickAsync();
         await Support.EligibilityQuestions.AnswerYesToAllAndStart(thailand);
-        await thailand.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/apply/[0-9a-f-]{36}$"));
+        await thailand.ArrivedAt(new System.Text.RegularExpressions.Regex("/apply/[0-9a-f-]{36}$"));
     }
 
     [SkippableFact]

@@ -126,10 +126,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         try
         {
-            // Waits for the next page's address and its content, not for its "load" event: in one CI run on a busy
-            // machine the home page was there and whole while Playwright still waited for "load" after 60 s.
-            await page.WaitForURLAsync(arrived, new() { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
-            await page.Locator("main").WaitForAsync(new() { Timeout = 60_000 });
+            await page.ArrivedAt(arrived, 60_000);
         }
         catch (TimeoutException e)
         {
