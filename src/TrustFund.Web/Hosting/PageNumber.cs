@@ -7,9 +7,10 @@ namespace TrustFund.Web.Hosting;
 /// <summary>
 /// A list's page number in its address (?pageNumber=3), read one way on every paged list. Anyone can type it, so
 /// whatever it is the list answers with one of its pages, never a refusal: a number past the last page (even past any
-/// number, 99999999999) shows the last page, and what is no page at all (abc, -5, 0) the first; the pager (_Pager) then
-/// says that the page asked for is not there. Before, "abc" was a "not a number" error on the pages that have an error
-/// summary and went unsaid on the others, and 99999999999 showed the first page where 2147483647 showed the last.
+/// number, 99999999999) shows the last page, and what is no page at all (abc, -5, 0) the first. The pager (_Pager) notes
+/// the page the list shows, and the layout then says at the top of the page, where the reader looks first, that the page
+/// asked for is not there. Before, "abc" was a "not a number" error on the pages that have an error summary and went
+/// unsaid on the others, and 99999999999 showed the first page where 2147483647 showed the last.
 /// </summary>
 public static class PageNumber
 {
@@ -21,13 +22,22 @@ public static class PageNumber
         : int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? Math.Max(page, 1)
         : int.MaxValue;
 
-    /// <summary>What the address asked for when the list shows another page instead; null when it shows that page or none was asked.</summary>
-    public static string? NotShown(HttpRequest request, int shown)
+    private static readonly object ShownKey = new();
+
+    /// <summary>Notes the page the request's list shows (the layout is rendered after the page, so it can tell the reader).</summary>
+    public static void Shown(HttpContext context, int page) => context.Items[ShownKey] = page;
+
+    /// <summary>
+    /// What the address asked for and the page the list shows instead; null when the list shows the page asked for, when
+    /// none was asked, or when the page has no list.
+    /// </summary>
+    public static (string Asked, int Shown)? NotShown(HttpContext context)
     {
-        var typed = request.Query[Name].FirstOrDefault() ?? "";
+        if (context.Items[ShownKey] is not int shown) return null;
+        var typed = context.Request.Query[Name].FirstOrDefault() ?? "";
         var isShown = typed.Length == 0
             || IsDigits(typed) && int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page == shown;
-        return isShown ? null : typed;
+        return isShown ? null : (typed, shown);
     }
 
     private static bool IsDigits(string typed) => typed.Length > 0 && typed.All(char.IsAsciiDigit);

@@ -9,10 +9,10 @@ namespace TrustFund.IntegrationTests.Hosting;
 
 /// <summary>
 /// A page number in a list's address that is no page of it (typed, cut short, or from an old link) shows the list's first
-/// page, or its last for a number past it, with a message in the reader's language by the pager; never a server error,
-/// never the error summary's "not a number". Before, only the pages with an error summary said anything, and there it
-/// spoke of a number to type in a field the page does not have. Every paged list is here, each asked by the role that
-/// reads it; a list added later with the shared pager gets the same rule (PageNumber, _Pager).
+/// page, or its last for a number past it, with a message in the reader's language at the top of the page; never a
+/// server error, never the error summary's "not a number". Before, only the pages with an error summary said anything,
+/// and there it spoke of a number to type in a field the page does not have. Every paged list is here, each asked by
+/// the role that reads it; a list added later with the shared pager gets the same rule (PageNumber, _Pager).
 /// </summary>
 public sealed partial class PageNumberTests(TrustFundAppFactory app, DemoFundOnce demo)
     : IntegrationTest(app), IClassFixture<DemoFundOnce>
