@@ -11,6 +11,7 @@ namespace TrustFund.Web.Hosting;
 /// binder's refusal of such a value is replaced by a message saying what could not be read and how to type it, which
 /// the page shows next to that filter (partial _FilterError) and in its error summary; the values it could read still
 /// filter the list. Posted forms keep the binder's messages, which name their fields by label.
+/// A list's page number never reaches this filter: <see cref="PageNumber"/> reads any value as a page, and the pager says so.
 /// </summary>
 public sealed class UnreadableQueryValueFilter(IStringLocalizer<SharedResource> text) : IPageFilter
 {

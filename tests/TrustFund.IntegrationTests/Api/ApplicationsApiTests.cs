@@ -22,9 +22,9 @@ public sealed class ApplicationsApiTests(TrustFundAppFactory app) : ApplicationT
         var manager = await CreateUser("manager@unodc.test", [Roles.FundManager], twoFactor: true);
         var api = NewClient().WithBearer(await ApiClient.TokenFor(App, manager));
 
-        var all = await Json(api, $"/api/v1/applications?call={call.Id}");
-        var submitted = await Json(api, "/api/v1/applications?status=Submitted");
-        var one = await Json(api, $"/api/v1/applications/{eligible}");
+        var all = await api.GetJsonAsync($"/api/v1/applications?call={call.Id}");
+        var submitted = await api.GetJsonAsync("/api/v1/applications?status=Submitted");
+        var one = await api.GetJsonAsync($"/api/v1/applications/{eligible}");
 
         Assert.Equal(1, all.GetProperty("totalCount").GetInt32());
         var item = all.GetProperty("items")[0];
@@ -54,12 +54,5 @@ public sealed class ApplicationsApiTests(TrustFundAppFactory app) : ApplicationT
         Assert.Equal(HttpStatusCode.Forbidden, (await applicant.GetAsync($"/api/v1/applications/{own}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await donor.GetAsync("/api/v1/applications")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await NewClient().GetAsync("/api/v1/applications")).StatusCode);
-    }
-
-    private static async Task<JsonElement> Json(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 }

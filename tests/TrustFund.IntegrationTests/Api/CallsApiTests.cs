@@ -20,8 +20,8 @@ public sealed class CallsApiTests(TrustFundAppFactory app) : IntegrationTest(app
         await Send(new PublishCall.Command(late.Id));
         await Send(new CreateCall.Command(CallTestData.Form(now, "Secret draft call")));
 
-        var first = await GetJson(NewClient(), "/api/v1/calls?pageSize=1");
-        var second = await GetJson(NewClient(), "/api/v1/calls?pageSize=1&page=2");
+        var first = await NewClient().GetJsonAsync("/api/v1/calls?pageSize=1");
+        var second = await NewClient().GetJsonAsync("/api/v1/calls?pageSize=1&page=2");
 
         Assert.Equal(2, first.GetProperty("totalCount").GetInt32());
         Assert.Equal(2, first.GetProperty("totalPages").GetInt32());
@@ -56,7 +56,7 @@ public sealed class CallsApiTests(TrustFundAppFactory app) : IntegrationTest(app
         var call = await Send(new CreateCall.Command(CallTestData.Form(App.Clock.GetUtcNow())));
         await Send(new PublishCall.Command(call.Id));
 
-        var json = await GetJson(NewClient(), $"/api/v1/calls/{call.Slug}");
+        var json = await NewClient().GetJsonAsync($"/api/v1/calls/{call.Slug}");
 
         Assert.Equal("Hébergement et réinsertion 2027", json.GetProperty("title").GetProperty("fr").GetString());
         Assert.Equal("Europe/Vienna", json.GetProperty("timeZoneId").GetString());
@@ -81,18 +81,10 @@ public sealed class CallsApiTests(TrustFundAppFactory app) : IntegrationTest(app
     [Fact]
     public async Task ListCalls_PageSizeAboveTheLimit_IsCappedAtOneHundred()
     {
-        var json = await GetJson(NewClient(), "/api/v1/calls?pageSize=5000&page=0");
+        var json = await NewClient().GetJsonAsync("/api/v1/calls?pageSize=5000&page=0");
 
         Assert.Equal(100, json.GetProperty("pageSize").GetInt32());
         Assert.Equal(1, json.GetProperty("page").GetInt32());
         Assert.Equal(0, json.GetProperty("items").GetArrayLength());
-    }
-
-    private static async Task<JsonElement> GetJson(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 }

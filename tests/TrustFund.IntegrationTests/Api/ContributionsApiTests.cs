@@ -24,9 +24,9 @@ public sealed class ContributionsApiTests(TrustFundAppFactory app) : FinanceTest
         var donor = NewClient().WithBearer(await ApiClient.TokenFor(App, donorUser));
         var applicant = NewClient().WithBearer(await ApiClient.TokenFor(App, await CreateUser("ngo@example.org", Roles.Applicant)));
 
-        var all = await Json(manager, "/api/v1/contributions");
-        var onlyAcme = await Json(manager, $"/api/v1/contributions?donorId={acme}");
-        var own = await Json(donor, $"/api/v1/contributions?donorId={acme}"); // asking for another donor changes nothing
+        var all = await manager.GetJsonAsync("/api/v1/contributions");
+        var onlyAcme = await manager.GetJsonAsync($"/api/v1/contributions?donorId={acme}");
+        var own = await donor.GetJsonAsync($"/api/v1/contributions?donorId={acme}"); // asking for another donor changes nothing
 
         Assert.Equal(2, all.GetProperty("totalCount").GetInt32());
         Assert.Equal("ACME-1", onlyAcme.GetProperty("items")[0].GetProperty("bankReference").GetString());
@@ -36,12 +36,5 @@ public sealed class ContributionsApiTests(TrustFundAppFactory app) : FinanceTest
         Assert.Equal(600.40m, mine.GetProperty("usdAmount").GetDecimal());
         Assert.DoesNotContain("ACME", own.ToString());
         Assert.Equal(HttpStatusCode.Forbidden, (await applicant.GetAsync("/api/v1/contributions")).StatusCode);
-    }
-
-    private static async Task<JsonElement> Json(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 }

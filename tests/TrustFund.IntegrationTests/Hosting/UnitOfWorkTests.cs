@@ -29,20 +29,12 @@ public sealed partial class UnitOfWorkTests(TrustFundAppFactory app) : Integrati
     [Fact]
     public void NoHandlerOpensItsOwnTransaction()
     {
-        var src = Path.Combine(SolutionRoot(), "src");
+        var src = Path.Combine(SolutionFolder.Root(), "src");
         var opening = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains("/obj/") && !f.Contains("/bin/") && !f.EndsWith("/TransactionBehaviour.cs"))
             .Where(f => BeginTransaction().IsMatch(File.ReadAllText(f)))
             .Select(f => Path.GetRelativePath(src, f)).ToList();
         Assert.True(opening.Count == 0, "These open a transaction of their own; the pipeline's TransactionBehaviour owns it:\n" + string.Join("\n", opening));
-    }
-
-    private static string SolutionRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "TrustFund.sln"))) root = root.Parent;
-        Assert.NotNull(root);
-        return root.FullName;
     }
 
     [GeneratedRegex(@"\bBeginTransaction(Async)?\(")]

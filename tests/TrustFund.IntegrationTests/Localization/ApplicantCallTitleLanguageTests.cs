@@ -4,7 +4,6 @@ using TrustFund.Application.Features.Applications;
 using TrustFund.Application.Identity;
 using TrustFund.IntegrationTests.Features.Applications;
 using TrustFund.IntegrationTests.Support;
-using UglyToad.PdfPig;
 
 namespace TrustFund.IntegrationTests.Localization;
 
@@ -48,15 +47,9 @@ public sealed class ApplicantCallTitleLanguageTests(TrustFundAppFactory app) : A
         {
             var response = await reader.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var text = Text(await response.Content.ReadAsByteArrayAsync());
+            var text = PdfText.AllWords(await response.Content.ReadAsByteArrayAsync());
             Assert.Contains(title, text);
             Assert.DoesNotContain(English, text);
         }
-    }
-
-    private static string Text(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf);
-        return string.Join(" ", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
     }
 }

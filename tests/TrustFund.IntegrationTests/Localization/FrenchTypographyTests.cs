@@ -89,11 +89,7 @@ public sealed partial class FrenchTypographyTests
             .RenderToBytes();
 
     /// <summary>A page's lines top to bottom, each its words left to right.</summary>
-    private static IEnumerable<string> Lines(Page page) =>
-        page.GetWords()
-            .GroupBy(w => Math.Round(w.BoundingBox.Bottom, 0))
-            .OrderByDescending(g => g.Key)
-            .Select(g => string.Join(" ", g.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text)));
+    private static IEnumerable<string> Lines(Page page) => PdfText.Lines(page).Select(line => string.Join(" ", line.Select(w => w.Text)));
 
     /// <summary>The text's own punctuation: placeholders ({1:HH:mm}), web addresses (https://…) and times (09:30) taken out.</summary>
     private static string Prose(string text) => Time().Replace(WebAddress().Replace(Placeholder().Replace(text, "X"), " "), " ");

@@ -192,10 +192,4 @@ public sealed class RefusalLanguageTests(TrustFundAppFactory app) : ApplicationT
     }
 
     private static int ErrorSummaryItems(string html) => ErrorSummary(html).Split("<li>").Length - 1;
-
-    private static string ErrorSummary(string html)
-    {
-        var start = html.IndexOf("class=\"error-summary\"", StringComparison.Ordinal);
-        return start < 0 ? "" : html[start..html.IndexOf("</div>", start, StringComparison.Ordinal)];
-    }
 }

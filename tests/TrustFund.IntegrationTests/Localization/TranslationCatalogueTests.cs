@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TrustFund.IntegrationTests.Support;
 using TrustFund.Web.Localization;
 
 namespace TrustFund.IntegrationTests.Localization;
@@ -84,22 +85,14 @@ public sealed partial class TranslationCatalogueTests
     }
 
     private static IEnumerable<string> SourceFiles() =>
-        Directory.EnumerateFiles(Path.Combine(SolutionRoot(), "src"), "*.*", SearchOption.AllDirectories)
+        Directory.EnumerateFiles(Path.Combine(SolutionFolder.Root(), "src"), "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cshtml") || f.EndsWith(".cs")) && !f.Contains("/obj/") && !f.Contains("/bin/"));
-
-    private static string SolutionRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "TrustFund.sln"))) root = root.Parent;
-        Assert.NotNull(root);
-        return root.FullName;
-    }
 
     private static IEnumerable<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).Order();
 
     private static HashSet<string> TextsUsedInSource()
     {
-        var src = Path.Combine(SolutionRoot(), "src");
+        var src = Path.Combine(SolutionFolder.Root(), "src");
         var texts = new HashSet<string>();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(src, "TrustFund.Web"), "*.*", SearchOption.AllDirectories)
                      .Where(f => (f.EndsWith(".cshtml") || f.EndsWith(".cs")) && !f.Contains("/obj/") && !f.Contains("/bin/")))

@@ -14,3 +14,21 @@ public static class DemoFund
         await DatabaseSetup.SeedAsync(app.Services, includeDemo: true);
     }
 }
+
+/// <summary>
+/// A class fixture for test classes that only read the demo fund (and sign in): it is reset and seeded for the class's
+/// first test only, since seeding takes seconds and xunit runs a class's tests one after another with no other class's
+/// in between. The class calls <see cref="SeedAsync"/> from its InitializeAsync instead of the usual reset.
+/// </summary>
+public sealed class DemoFundOnce
+{
+    private bool seeded;
+
+    public async Task SeedAsync(TrustFundAppFactory app)
+    {
+        if (seeded) return;
+        await app.ResetAsync();
+        await DemoFund.SeedAsync(app);
+        seeded = true;
+    }
+}

@@ -20,26 +20,11 @@ namespace TrustFund.IntegrationTests.Security;
 /// walking the demo fund from each role's home page, as <see cref="Localization.EveryPageLanguageTests"/> does, so a
 /// page added later is covered without being listed here; the API's routes come from its OpenAPI document.
 /// </summary>
-public sealed partial class OddUrlValuesTests(TrustFundAppFactory app, OddUrlValuesTests.DemoFundOnce demo)
-    : IntegrationTest(app), IClassFixture<OddUrlValuesTests.DemoFundOnce>
+public sealed partial class OddUrlValuesTests(TrustFundAppFactory app, DemoFundOnce demo)
+    : IntegrationTest(app), IClassFixture<DemoFundOnce>
 {
-    /// <summary>Whether this class's tests have seeded the demo fund: they only read it, so one seeding serves them all.</summary>
-    public sealed class DemoFundOnce
-    {
-        public bool Seeded { get; set; }
-    }
-
-    /// <summary>
-    /// The demo fund, reset and seeded for the first test of this class only: seeding it takes seconds, the walks only
-    /// read (and sign in), and xunit runs a class's tests one after another with no other class's in between.
-    /// </summary>
-    public override async Task InitializeAsync()
-    {
-        if (demo.Seeded) return;
-        await App.ResetAsync();
-        await DemoFund.SeedAsync(App);
-        demo.Seeded = true;
-    }
+    /// <summary>The demo fund, seeded once for the class: the walks only read it (and sign in).</summary>
+    public override Task InitializeAsync() => demo.SeedAsync(App);
 
     private static readonly string Long = new('x', 10 * 1024);
     private const string UnknownGuid = "7a3c0f52-9a4e-4d1b-8f0e-2b6d5c4e9a11";

@@ -112,8 +112,7 @@ public sealed class SeedingTests(TrustFundAppFactory app) : IntegrationTest(app)
 
         var minutes = await QueryAs(manager, new GetBoardMinutesPdf.Query(session.Id));
 
-        using var pdf = UglyToad.PdfPig.PdfDocument.Open(minutes.Content);
-        var text = string.Concat(pdf.GetPages().Select(p => p.Text)).Replace(" ", "");
+        var text = PdfText.WithoutSpaces(minutes.Content);
         Assert.Contains("CasadeAcogidaEsperanza", text);
         Assert.Contains("ErikLindqvist", text);
         Assert.Contains("Abstention", text);

@@ -172,6 +172,13 @@ public abstract partial class IntegrationTest(TrustFundAppFactory app) : IAsyncL
     }
 
     /// <summary>Where a redirect goes, as a local path, whether the server wrote it absolute or not.</summary>
+    /// <summary>The markup of a page's error summary (empty when the page has none), to look at its messages alone.</summary>
+    protected static string ErrorSummary(string html)
+    {
+        var start = html.IndexOf("class=\"error-summary\"", StringComparison.Ordinal);
+        return start < 0 ? "" : html[start..html.IndexOf("</div>", start, StringComparison.Ordinal)];
+    }
+
     protected static string LocationOf(HttpResponseMessage response)
     {
         var location = response.Headers.Location ?? throw new Xunit.Sdk.XunitException($"Expected a redirect, got {(int)response.StatusCode}");

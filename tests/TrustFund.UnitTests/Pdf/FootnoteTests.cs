@@ -48,7 +48,7 @@ public sealed class FootnoteTests
             .Content(c => c.Section("Alpha").Paragraph("One.").Section("Beta").Heading("Not numbered", 3).Section("Gamma"))
             .RenderToBytes();
 
-        var text = string.Join(" ", PdfText.AllPageWords(bytes));
+        var text = PdfText.AllWords(bytes);
         Assert.Contains("1. Alpha One. 2. Beta Not numbered 3. Gamma", text);
     }
 }

@@ -1,6 +1,5 @@
 using TrustFund.Application.Reports;
 using TrustFund.Infrastructure.Reports;
-using TrustFund.UnitTests.Pdf;
 using UglyToad.PdfPig;
 
 namespace TrustFund.UnitTests.Reports;

@@ -1,6 +1,5 @@
 using TrustFund.Application.Reports;
 using TrustFund.Infrastructure.Reports;
-using TrustFund.UnitTests.Pdf;
 using UglyToad.PdfPig;
 
 namespace TrustFund.UnitTests.Reports;
@@ -24,7 +23,7 @@ public sealed class CallsSummaryRendererTests
 
         using var pdf = PdfDocument.Open(bytes);
         Assert.Equal("Calls for proposals 2026", pdf.Information.Title);
-        var text = string.Join(" ", PdfText.AllPageWords(bytes));
+        var text = PdfText.AllWords(bytes);
         Assert.Contains($"Page 1 of {pdf.NumberOfPages}", text);
         Assert.Contains("31 Mar 2026, 23:59", text); // 21:59 UTC in Vienna's summer time
         Assert.Contains("2 Apr 2026, 06:59", text); // 1 April 21:59 UTC is the next morning in Tokyo
@@ -57,7 +56,7 @@ public sealed class CallsSummaryRendererTests
     {
         var bytes = new ReportRenderer().RenderCallsSummary(Sample(calls: 0));
 
-        var text = string.Join(" ", PdfText.AllPageWords(bytes));
+        var text = PdfText.AllWords(bytes);
         Assert.Contains("No call for proposals has a deadline in 2026.", text);
     }
 }

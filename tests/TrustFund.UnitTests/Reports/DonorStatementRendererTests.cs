@@ -1,6 +1,5 @@
 using TrustFund.Application.Reports;
 using TrustFund.Infrastructure.Reports;
-using TrustFund.UnitTests.Pdf;
 using UglyToad.PdfPig;
 
 namespace TrustFund.UnitTests.Reports;
@@ -30,7 +29,7 @@ public sealed class DonorStatementRendererTests
 
         using var pdf = PdfDocument.Open(bytes);
         Assert.Equal("Donor statement: République française, 2026", pdf.Information.Title);
-        var text = string.Join(" ", PdfText.AllPageWords(bytes));
+        var text = PdfText.AllWords(bytes);
         Assert.Contains($"Page 1 of {pdf.NumberOfPages}", text);
         Assert.Contains("République française", text);
         Assert.Contains("EUR 500,000.00", text);

@@ -11,7 +11,7 @@ namespace TrustFund.Web.Pages.Notifications;
 [Authorize]
 public sealed class IndexModel(IMediator mediator) : FormPage
 {
-    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [BindPageNumber] public int PageNumber { get; set; } = 1;
     public ListMyNotifications.Result Result { get; private set; } = new([], 1, 0, 0);
 
     // In the page's language: someone who changed theirs reads their older notifications in the new one too.

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustFund.Application;
 using TrustFund.Application.Features.Reports;
 using TrustFund.Application.Identity;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Pages.Reports;
 
@@ -12,8 +13,7 @@ namespace TrustFund.Web.Pages.Reports;
 [Authorize(Roles = $"{Roles.Donor},{Roles.FundManager}")]
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public int PageNumber { get; set; } = 1;
+    [BindPageNumber] public int PageNumber { get; set; } = 1;
 
     public PagedList<ListIssuedReports.Item> Reports { get; private set; } = new([], 1, PagedList<ListIssuedReports.Item>.DefaultPageSize, 0);
 

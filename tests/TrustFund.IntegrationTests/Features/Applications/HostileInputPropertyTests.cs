@@ -129,11 +129,5 @@ public sealed class HostileInputPropertyTests(TrustFundAppFactory app) : Applica
         || DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
         || bool.TryParse(value, out _) || Enum.TryParse<BudgetCategory>(value, out _);
 
-    private static string ErrorSummary(string html)
-    {
-        var start = html.IndexOf("class=\"error-summary\"", StringComparison.Ordinal);
-        return start < 0 ? "" : html[start..html.IndexOf("</div>", start, StringComparison.Ordinal)];
-    }
-
     private static string Shown(string value) => value.Length > 40 ? $"{value[..20]}… ({value.Length} characters)" : $"“{value}”";
 }

@@ -35,8 +35,7 @@ public sealed partial class DocumentLanguageTests
         if (Environment.GetEnvironmentVariable("DOCUMENT_SAMPLE_DIR") is { Length: > 0 } dir)
             File.WriteAllBytes(Path.Combine(dir, $"{document}-{language}.pdf"), bytes);
 
-        using var pdf = PdfDocument.Open(bytes);
-        var pages = PdfText(bytes);
+        var pages = SpacedPages(bytes);
         var text = string.Join(" ", pages);
         var pageOf = Say(language, "Page {0} of {1}", "Page {0} sur {1}", "Página {0} de {1}");
         for (var i = 0; i < pages.Count; i++) Assert.Contains(string.Format(CultureInfo.InvariantCulture, pageOf, i + 1, pages.Count), pages[i]);
@@ -52,7 +51,7 @@ public sealed partial class DocumentLanguageTests
     public void FrenchAndSpanishDocuments_HaveNoEnglishLeft(string document, string language)
     {
         if (language == "en") return; // the English fragments are the control: they are found in English
-        var words = Words().Matches(string.Join(" ", PdfText(Render(document, language)))).Select(m => m.Value.ToLowerInvariant()).ToHashSet();
+        var words = Words().Matches(string.Join(" ", SpacedPages(Render(document, language)))).Select(m => m.Value.ToLowerInvariant()).ToHashSet();
         var english = EnglishWords.Where(words.Contains).Order().ToList();
         Assert.True(english.Count == 0, $"{document} in {language} has English words: {string.Join(", ", english)}");
     }
@@ -63,7 +62,7 @@ public sealed partial class DocumentLanguageTests
         // Proves the check above can fail: each English document contains several of the words it looks for.
         foreach (var document in new[] { "annual", "donor", "calls", "application", "minutes" })
         {
-            var words = Words().Matches(string.Join(" ", PdfText(Render(document, "en")))).Select(m => m.Value.ToLowerInvariant()).ToHashSet();
+            var words = Words().Matches(string.Join(" ", SpacedPages(Render(document, "en")))).Select(m => m.Value.ToLowerInvariant()).ToHashSet();
             Assert.True(EnglishWords.Count(words.Contains) >= 3, $"{document}: {string.Join(", ", EnglishWords.Where(words.Contains))}");
         }
     }
@@ -92,11 +91,7 @@ public sealed partial class DocumentLanguageTests
     private static partial Regex Words();
 
     /// <summary>Each page's words; French groups digits with a narrow no-break space, read here as a plain one.</summary>
-    private static List<string> PdfText(byte[] bytes)
-    {
-        using var pdf = PdfDocument.Open(bytes);
-        return pdf.GetPages().Select(p => Spaced(string.Join(" ", p.GetWords().Select(w => w.Text)))).ToList();
-    }
+    private static List<string> SpacedPages(byte[] bytes) => PdfText.AllPageWords(bytes).Select(Spaced).ToList();
 
     private static string Spaced(string text) => text.Replace('\u202F', ' ').Replace('\u00A0', ' ');
 

@@ -7,7 +7,6 @@ using TrustFund.Application.Identity;
 using TrustFund.Domain.Reports;
 using TrustFund.IntegrationTests.Features.Finance;
 using TrustFund.IntegrationTests.Support;
-using UglyToad.PdfPig;
 
 namespace TrustFund.IntegrationTests.Features.Reports;
 
@@ -44,8 +43,7 @@ public sealed class DonorStatementTests(TrustFundAppFactory app) : FinanceTest(a
         var journalTotal = await db.ContributionEntries()
             .Where(j => j.DonorId == france && j.ValueDate >= new DateOnly(2030, 1, 1) && j.ValueDate <= new DateOnly(2030, 12, 31))
             .SumAsync(j => j.UsdAmount);
-        using var pdf = PdfDocument.Open(report.Content);
-        var pages = pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))).ToList();
+        var pages = PdfText.AllPageWords(report.Content);
         for (var i = 0; i < pages.Count; i++) Assert.Contains($"Page {i + 1} of {pages.Count}", pages[i]);
         var text = string.Join(" ", pages);
         Assert.Contains("République française", text);

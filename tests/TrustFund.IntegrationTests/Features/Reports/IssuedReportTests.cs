@@ -55,7 +55,7 @@ public sealed class IssuedReportTests(TrustFundAppFactory app) : IntegrationTest
 
         using var pdf = PdfDocument.Open(bytes);
         Assert.Equal("Calls for proposals 2030", pdf.Information.Title);
-        var text = string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        var text = PdfText.AllWords(bytes);
         Assert.Contains($"Page 1 of {pdf.NumberOfPages}", text);
         Assert.Contains("Shelter call 2030", text);
         Assert.Contains("Emergency call 2030", text);

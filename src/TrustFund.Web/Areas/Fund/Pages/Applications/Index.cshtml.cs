@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustFund.Application.Features.Applications;
 using TrustFund.Application.Features.ReferenceData;
 using TrustFund.Domain.Applications;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Applications;
 
@@ -18,7 +19,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
     [BindProperty(SupportsGet = true)] public decimal? MaxAmount { get; set; }
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "reference";
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
-    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [BindPageNumber] public int PageNumber { get; set; } = 1;
 
     public ListCallApplications.Result Result { get; private set; } = null!;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustFund.Application.Features.Contributions;
 using TrustFund.Application.Finance;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Contributions;
 
@@ -11,7 +12,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? DonorId { get; set; }
-    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [BindPageNumber] public int PageNumber { get; set; } = 1;
 
     public ListContributions.Result Result { get; private set; } = new([], 1, 0, 0);
     public PeriodDonorFilter Filter { get; private set; } = null!;

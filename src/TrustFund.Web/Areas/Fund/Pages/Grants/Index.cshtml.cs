@@ -13,7 +13,7 @@ public sealed class IndexModel(IMediator mediator) : FormPage
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true)] public GrantStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [BindPageNumber] public int PageNumber { get; set; } = 1;
 
     public ListGrants.Result Result { get; private set; } = new([], 1, 0);
     public IReadOnlyList<ListAwardsWithoutAgreement.Item> Awards { get; private set; } = [];

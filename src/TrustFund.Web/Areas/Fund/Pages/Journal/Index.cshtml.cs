@@ -5,6 +5,7 @@ using TrustFund.Application.Features.Contributions;
 using TrustFund.Application.Features.Journal;
 using TrustFund.Application.Finance;
 using TrustFund.Domain.Finance;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Areas.Fund.Pages.Journal;
 
@@ -14,7 +15,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? DonorId { get; set; }
     [BindProperty(SupportsGet = true)] public JournalEventType? EventType { get; set; }
-    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [BindPageNumber] public int PageNumber { get; set; } = 1;
 
     public ListJournalEntries.Result Result { get; private set; } = new([], 1, 0);
     public PeriodDonorFilter Filter { get; private set; } = null!;

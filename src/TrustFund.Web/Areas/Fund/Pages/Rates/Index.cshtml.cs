@@ -15,7 +15,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLo
     /// <summary>yyyy-MM, as an input of type month sends it.</summary>
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
 
-    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [BindPageNumber] public int PageNumber { get; set; } = 1;
 
     [BindProperty] public string Currency { get; set; } = "";
     [BindProperty] public DateOnly EffectiveFrom { get; set; }

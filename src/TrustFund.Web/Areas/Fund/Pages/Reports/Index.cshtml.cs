@@ -13,8 +13,7 @@ namespace TrustFund.Web.Areas.Fund.Pages.Reports;
 /// <summary>Every issued report, newest first, and the forms that issue new ones.</summary>
 public sealed class IndexModel(IMediator mediator, TimeProvider clock, IStringLocalizer<SharedResource> text) : FormPage
 {
-    [BindProperty(SupportsGet = true)]
-    public int PageNumber { get; set; } = 1;
+    [BindPageNumber] public int PageNumber { get; set; } = 1;
 
     /// <summary>The calls summary's and the annual report's form.</summary>
     public sealed class YearForm
