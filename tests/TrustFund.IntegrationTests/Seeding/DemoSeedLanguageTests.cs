@@ -29,6 +29,11 @@ public sealed class DemoSeedLanguageTests(TrustFundAppFactory app) : Integration
         Assert.Contains("Amina Diallo", board);
         Assert.Contains("États d'Afrique", board);
         Assert.DoesNotContain("(Trustee", board);
+
+        // Where the secretariat chooses reviewers, a trustee's group, which the name no longer carries, is shown from the appointment.
+        var pastCall = await db.Calls.SingleAsync(c => c.Title.En == DemoFundingCycle.PastCallTitle);
+        var reviewers = WebUtility.HtmlDecode(await client.GetStringAsync($"/fund/calls/{pastCall.Id}/review?culture=fr"));
+        Assert.Matches("Amina Diallo</th><td>[^<]+<br /><span class=\"muted\">Groupe des États d'Afrique</span>", reviewers);
     }
 
     [Theory]
