@@ -98,7 +98,8 @@ public sealed class AccessibilityTests(BrowserApp app)
         violations.AddRange(await Violations(page, url));
     }
 
-    private static async Task<IEnumerable<string>> Violations(IPage page, string where)
+    /// <summary>The WCAG A and AA violations axe finds on the page as it stands (other browser tests check their pages too).</summary>
+    internal static async Task<IEnumerable<string>> Violations(IPage page, string where)
     {
         var result = await page.RunAxe(WcagAandAA);
         var language = await page.EvaluateAsync<string>("document.documentElement.lang");

@@ -5,7 +5,6 @@ using TrustFund.Application.Data;
 using TrustFund.BrowserTests.Support;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
-using TrustFund.Domain.Common;
 using TrustFund.Domain.Review;
 
 namespace TrustFund.BrowserTests;
@@ -21,7 +20,7 @@ public sealed class WorkListBulkTests(BrowserApp app)
     public async Task BulkScreening_ShowsWhatWillHappen_ThenScreensEach()
     {
         Skip.If(app.SkipReason is not null, app.SkipReason);
-        var (callId, _, ids) = await CallWith(9101, ["CO", "SN"], eligible: false);
+        var (callId, _, ids) = await app.CallWith(9101, ["CO", "SN"], eligible: false);
         var page = await app.SignIn("fundmanager@trustfund.test");
         await Screenshots(page, $"/fund/calls/{callId}/applications/screen", "bulk-screening");
 
@@ -51,7 +50,7 @@ public sealed class WorkListBulkTests(BrowserApp app)
     {
         Skip.If(app.SkipReason is not null, app.SkipReason);
         // The Colombian NGO's application: the trustee from Colombia (GRULAC) is flagged and kept off it.
-        var (callId, _, ids) = await CallWith(9201, ["CO", "TH"], eligible: true);
+        var (callId, _, ids) = await app.CallWith(9201, ["CO", "TH"], eligible: true);
         var page = await app.SignIn("fundmanager@trustfund.test");
         await Screenshots(page, $"/fund/calls/{callId}/review/workload", "reviewer-workload");
 
@@ -79,7 +78,7 @@ public sealed class WorkListBulkTests(BrowserApp app)
     public async Task RegionRestrictedCall_RefusesAnApplicantFromElsewhere_AndSaysWhoMayApply()
     {
         Skip.If(app.SkipReason is not null, app.SkipReason);
-        var (_, slug, _) = await CallWith(9301, [], eligible: false,
+        var (_, slug, _) = await app.CallWith(9301, [], eligible: false,
             eligibility: new CallEligibility { OpenToRegionalGroups = ["ASIA_PACIFIC", "GRULAC"] });
 
         var ukraine = await app.SignIn("ngo.ukraine@trustfund.test");
@@ -101,7 +100,7 @@ public sealed class WorkListBulkTests(BrowserApp app)
     public async Task BlindReview_HidesTheApplicantFromTheTrusteeScoring()
     {
         Skip.If(app.SkipReason is not null, app.SkipReason);
-        var (_, _, ids) = await CallWith(9401, ["SN"], eligible: true, blind: true, reviewer: "trustee.asia@trustfund.test");
+        var (_, _, ids) = await app.CallWith(9401, ["SN"], eligible: true, blind: true, reviewer: "trustee.asia@trustfund.test");
 
         var trustee = await app.SignIn("trustee.asia@trustfund.test");
         await trustee.GotoAsync($"/review/{ids[0]}?culture=en");
@@ -114,58 +113,6 @@ public sealed class WorkListBulkTests(BrowserApp app)
         await Assertions.Expect(row).ToContainTextAsync("Withheld: blind review");
         await Assertions.Expect(row).Not.ToContainTextAsync("Solidarité Femmes Sahel");
         await Screenshots(trustee, $"/review/{ids[0]}", "blind-review");
-    }
-
-    /// <summary>
-    /// A published short-term call of its own with one submitted application per demo NGO of these countries (eligible
-    /// and, with a reviewer, under review when asked). <paramref name="sequence"/> keeps reference numbers apart from other tests'.
-    /// </summary>
-    private async Task<(Guid CallId, string Slug, List<Guid> Ids)> CallWith(int sequence, string[] countries, bool eligible,
-        CallEligibility? eligibility = null, bool blind = false, string? reviewer = null)
-    {
-        await using var db = NewDb(out var scope);
-        await using (scope)
-        {
-            var now = app.Clock.GetUtcNow();
-            var call = new Call($"browser-worklists-{sequence}", new CallTerms(new LocalizedText($"Special window {sequence}"),
-                new LocalizedText("Grants for NGOs assisting victims of trafficking."), FundingWindow.ShortTerm, 500_000, 5_000, 20_000, 9,
-                now.AddDays(30), "Europe/Vienna", now.AddDays(20)), now);
-            call.SetEligibility(eligibility ?? new CallEligibility());
-            call.SetBlindReview(blind);
-            call.Publish(now);
-            db.Calls.Add(call);
-            var ids = new List<Guid>();
-            foreach (var (country, i) in countries.Select((c, i) => (c, i)))
-            {
-                var organisation = await db.Organisations.FirstAsync(o => o.CountryIso2 == country);
-                var application = new GrantApplication(call, organisation.Id, new OrganisationSection
-                {
-                    LegalName = organisation.LegalName, CountryIso2 = country, RegistrationNumber = $"{country}-REG-1", RegistrationDate = new DateOnly(2012, 1, 1),
-                    UnppPartnerId = $"{country}-1", YearsOfDirectAssistance = 8, IsNonProfit = true, HasPseaPolicy = true, BankAccountInOrganisationName = true,
-                }, now, "test");
-                var start = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(2);
-                application.SaveProject(new ProjectSection
-                {
-                    Title = $"Shelter ({country})", ImplementationCountryIso2 = country, Context = "c", Objectives = "o", Activities = "a", WorkPlan = "w",
-                    StartDate = start, EndDate = start.AddMonths(6),
-                }, now);
-                application.SaveBeneficiaries([new BeneficiaryTarget(Sex.Female, AgeGroup.Adult, "SEXUAL_EXPLOITATION", 20)], now);
-                application.SaveBudget([new BudgetLine(BudgetCategory.DirectAssistance, "Shelter", 15_000m)], now);
-                application.SaveDeclaration(new PartnerDeclaration { Accepted = true, SignatoryName = "Director", SignatoryTitle = "Director" }, now);
-                application.Submit(call, call.Eligibility.RequiredDocuments, now, Call.ReferenceNumber(call.Deadline.Year, call.Window, sequence + i), "test");
-                if (eligible) application.DecideEligibility(true, "Eligible.", now, "test");
-                db.Applications.Add(application);
-                if (reviewer is not null)
-                {
-                    application.StartReview(now, "test");
-                    var reviewerId = await db.Users.Where(u => u.Email == reviewer).Select(u => u.Id).SingleAsync();
-                    db.ReviewAssignments.Add(new ReviewAssignment(call.Id, application.Id, reviewerId, now, "test"));
-                }
-                ids.Add(application.Id);
-            }
-            await db.SaveChangesAsync();
-            return (call.Id, call.Slug, ids);
-        }
     }
 
     private TrustFundDbContext NewDb(out AsyncServiceScope scope)

@@ -12,6 +12,7 @@ using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Board;
 using TrustFund.Domain.Calls;
+using TrustFund.Domain.Common;
 using TrustFund.Domain.Grants;
 using TrustFund.Domain.Review;
 
@@ -46,8 +47,8 @@ public sealed class DemoFundingCycle(TrustFundDbContext db, UserManager<Applicat
     /// </summary>
     public static readonly (string Email, string Name, string Role)[] FormerOfficers =
     [
-        ("former.certifying@trustfund.test", "Paolo Ricci (former certifying officer)", Roles.CertifyingOfficer),
-        ("former.approving@trustfund.test", "Mei Chen (former approving officer)", Roles.ApprovingOfficer),
+        ("former.certifying@trustfund.test", "Paolo Ricci", Roles.CertifyingOfficer),
+        ("former.approving@trustfund.test", "Mei Chen", Roles.ApprovingOfficer),
     ];
 
     private static readonly byte[] DemoDocument = "%PDF-1.4\n% TrustFund demo document: no real content.\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
@@ -116,6 +117,36 @@ public sealed class DemoFundingCycle(TrustFundDbContext db, UserManager<Applicat
             [new(Sex.Female, AgeGroup.Adult, "SEXUAL_EXPLOITATION", 30)], [], Outcome.Ineligible),
     ];
 
+    // What the secretariat writes to the applicants of the past call. Each NGO reads it in the language of its account (the
+    // demo's "language" of the NGO's user): the Senegalese NGO in French, the Colombian one in Spanish, the others in English.
+    private static readonly LocalizedText Eligible = new(
+        "Eligible: registered in the country of implementation, at least two years of direct assistance, PSEA policy and UN Partner Portal ID confirmed.",
+        "Admissible\u00A0: enregistrement dans le pays de mise en œuvre, au moins deux ans d'assistance directe, politique de PEAS et identifiant du Portail des partenaires des Nations Unies confirmés.",
+        "Admisible: registro en el país de ejecución, al menos dos años de asistencia directa, política de PEAS e identificador del Portal de Asociados de las Naciones Unidas confirmados.");
+
+    private static readonly LocalizedText NotEligible = new(
+        "Not eligible: the organisation has one year of direct assistance to victims where this call requires two, and no UN Partner Portal ID. You are welcome to apply to a later call once registered on the Partner Portal.",
+        "Non admissible\u00A0: l'organisation compte un an d'assistance directe aux victimes alors que cet appel en exige deux, et n'a pas d'identifiant du Portail des partenaires des Nations Unies. Vous pourrez présenter une demande à un appel ultérieur une fois inscrite sur le Portail des partenaires.",
+        "No admisible: la organización tiene un año de asistencia directa a las víctimas cuando esta convocatoria exige dos, y no tiene identificador del Portal de Asociados de las Naciones Unidas. Podrá presentar una solicitud a una convocatoria posterior una vez registrada en el Portal de Asociados.");
+
+    private static readonly LocalizedText Shortlisted = new(
+        "Your application is shortlisted for the Board of Trustees' session.",
+        "Votre demande est présélectionnée pour la session du Conseil d'administration.",
+        "Su solicitud está preseleccionada para la sesión de la Junta de Síndicos.");
+
+    private static readonly LocalizedText OnTheReserveList = new(
+        "Your application is on the reserve list: it will be considered if an award falls through.",
+        "Votre demande est sur la liste de réserve\u00A0: elle sera examinée si une subvention n'aboutit pas.",
+        "Su solicitud está en la lista de reserva: se tendrá en cuenta si una subvención no llega a concretarse.");
+
+    private static readonly LocalizedText NotSelected = new(
+        "Your application was not selected this time. The reviewers valued the project's community approach; a clearer budget for direct assistance would strengthen a future application.",
+        "Votre demande n'a pas été retenue cette fois-ci. Les évaluateurs ont apprécié l'approche communautaire du projet\u00A0; un budget plus clair pour l'assistance directe renforcerait une prochaine demande.",
+        "Su solicitud no fue seleccionada esta vez. Los evaluadores valoraron el enfoque comunitario del proyecto; un presupuesto más claro para la asistencia directa reforzaría una futura solicitud.");
+
+    private async Task<string> LanguageOf(string email) =>
+        (await users.FindByEmailAsync(email))?.PreferredLanguage ?? "en";
+
     /// <summary>
     /// Reviewers per application (by nationality of the trustee): never a trustee from the applicant's country. The trustee
     /// from that country declares the conflict and sits out the scoring and the vote.
@@ -178,11 +209,10 @@ public sealed class DemoFundingCycle(TrustFundDbContext db, UserManager<Applicat
         }
         await Run(new CloseDueCalls.Command(), Day(-239, 0), SeedActor.System);
 
-        // Eligibility: the secretariat confirms the automatic checks.
+        // Eligibility: the secretariat confirms the automatic checks, writing to each NGO in the language it reads.
         foreach (var a in Applications)
-            await Run(new DecideEligibility.Command(ids[a.Email], a.Outcome != Outcome.Ineligible, a.Outcome == Outcome.Ineligible
-                ? "Not eligible: the organisation has one year of direct assistance to victims where this call requires two, and no UN Partner Portal ID. You are welcome to apply to a later call once registered on the Partner Portal."
-                : "Eligible: registered in the country of implementation, at least two years of direct assistance, PSEA policy and UN Partner Portal ID confirmed."),
+            await Run(new DecideEligibility.Command(ids[a.Email], a.Outcome != Outcome.Ineligible,
+                    (a.Outcome == Outcome.Ineligible ? NotEligible : Eligible).For(await LanguageOf(a.Email))),
                 Day(-233), manager);
         await Run(new MoveCallAlong.Command(call.Id, MoveCallAlong.Step.StartReview), Day(-230), manager);
 
@@ -208,16 +238,16 @@ public sealed class DemoFundingCycle(TrustFundDbContext db, UserManager<Applicat
                 await Run(new SaveAssessment.Command(ids[a.Email], scores, Complete: true), Day(-220 + r), trusteeActors[ReviewersOf(a)[r]]);
             }
 
-        // Selection, with the message each applicant reads.
+        // Selection, with the message each applicant reads, in its language.
         foreach (var a in reviewed)
         {
             var (selection, message) = a.Outcome switch
             {
-                Outcome.Awarded => (Selection.Shortlist, "Your application is shortlisted for the Board of Trustees' session."),
-                Outcome.ReserveList => (Selection.ReserveList, "Your application is on the reserve list: it will be considered if an award falls through."),
-                _ => (Selection.NotSelected, "Your application was not selected this time. The reviewers valued the project's community approach; a clearer budget for direct assistance would strengthen a future application."),
+                Outcome.Awarded => (Selection.Shortlist, Shortlisted),
+                Outcome.ReserveList => (Selection.ReserveList, OnTheReserveList),
+                _ => (Selection.NotSelected, NotSelected),
             };
-            await Run(new DecideSelection.Command(ids[a.Email], selection, message), Day(-205), manager);
+            await Run(new DecideSelection.Command(ids[a.Email], selection, message.For(await LanguageOf(a.Email))), Day(-205), manager);
         }
 
         // The board session: every serving trustee present; votes, then the ballots closed.

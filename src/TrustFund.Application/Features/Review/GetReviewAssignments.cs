@@ -25,7 +25,7 @@ public static class GetReviewAssignments
     /// <summary>A reviewer who could still be assigned, with the likely conflicts the secretariat should weigh.</summary>
     public sealed record Candidate(Guid UserId, string Name, IReadOnlyList<LikelyConflict> Flags);
 
-    public sealed record ReviewerLoad(Guid UserId, string Name, bool IsTrustee, int Assigned);
+    public sealed record ReviewerLoad(Guid UserId, string Name, bool IsTrustee, LocalizedText? RegionalGroup, int Assigned);
 
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock) : IQueryHandler<Query, Result>
     {
@@ -67,7 +67,7 @@ public static class GetReviewAssignments
                     .Select(v => new Candidate(v.UserId, v.Name, likely(r.Id, v.UserId))).ToList();
                 return new Row(r.Id, r.ReferenceNumber ?? "", r.LegalName, r.CountryIso2, r.Status, assigned, candidates);
             }).ToList();
-            var loads = reviewers.Select(v => new ReviewerLoad(v.UserId, v.Name, v.IsTrustee, assignments.Count(a => a.ReviewerUserId == v.UserId))).ToList();
+            var loads = reviewers.Select(v => new ReviewerLoad(v.UserId, v.Name, v.IsTrustee, v.RegionalGroup, assignments.Count(a => a.ReviewerUserId == v.UserId))).ToList();
             return new Result(query.CallId, call.Title, result, loads);
         }
     }

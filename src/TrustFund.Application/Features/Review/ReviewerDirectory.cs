@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
+using TrustFund.Domain.Common;
 using TrustFund.Domain.Review;
 
 namespace TrustFund.Application.Features.Review;
@@ -9,7 +10,8 @@ namespace TrustFund.Application.Features.Review;
 /// <summary>Who can review (serving trustees, and the secretariat's technical reviewers) and the conflicts the system foresees.</summary>
 internal static class ReviewerDirectory
 {
-    public sealed record Reviewer(Guid UserId, string Name, bool IsTrustee, string? NationalityIso2);
+    /// <summary>A reviewer; a trustee with the regional group of their seat (a technical reviewer has neither group nor nationality).</summary>
+    public sealed record Reviewer(Guid UserId, string Name, bool IsTrustee, string? NationalityIso2, LocalizedText? RegionalGroup = null);
 
     public sealed record Applicant(Guid ApplicationId, Guid OrganisationId, string CountryIso2);
 
@@ -32,11 +34,13 @@ internal static class ReviewerDirectory
         CancellationToken ct)
     {
         var serving = (await db.TrusteeAppointments.AsNoTracking().ToListAsync(ct)).Where(a => a.IsServingOn(today))
-            .ToDictionary(a => a.TrusteeUserId, a => a.NationalityIso2);
+            .ToDictionary(a => a.TrusteeUserId);
+        var groups = await db.RegionalGroups.AsNoTracking().ToDictionaryAsync(g => g.Code, g => g.Name, ct);
         var trusteeIds = serving.Keys.ToList();
         var trustees = await db.Users.AsNoTracking().Where(u => trusteeIds.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
-        var list = trustees.OrderBy(u => u.DisplayName).Select(u => new Reviewer(u.Id, u.DisplayName, true, serving[u.Id])).ToList();
+        var list = trustees.OrderBy(u => u.DisplayName).Select(u => new Reviewer(u.Id, u.DisplayName, true, serving[u.Id].NationalityIso2,
+            groups.GetValueOrDefault(serving[u.Id].RegionalGroupCode))).ToList();
         if (includeTechnical)
         {
             var managers = await db.Users.AsNoTracking()
