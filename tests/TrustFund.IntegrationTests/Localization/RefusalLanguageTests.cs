@@ -112,7 +112,7 @@ public sealed class RefusalLanguageTests(TrustFundAppFactory app) : ApplicationT
 
     /// <summary>The counts of years read as the language counts them: "1 an", "6 ans", never "an(s)".</summary>
     [Theory]
-    [InlineData("fr", "6 ans d'assistance directe\u00A0; au moins 1 an requis.")]
+    [InlineData("fr", "6 ans d’assistance directe\u00A0; au moins 1 an requis.")]
     [InlineData("es", "6 años de asistencia directa; se exige un mínimo de 1 año.")]
     public async Task EligibilityCheckDetails_ReachTheSecretariatInItsLanguage(string language, string yearsOfAssistance)
     {
@@ -136,7 +136,7 @@ public sealed class RefusalLanguageTests(TrustFundAppFactory app) : ApplicationT
     /// a catalogue text with values is translated with them; a sentence the catalogue does not know stays as written.
     /// </summary>
     [Theory]
-    [InlineData("fr", "9 ans d'assistance directe\u00A0; au moins 1 an requis.", "Enregistrée 1 année complète avant le 1 mars 2026\u00A0; au moins 2 ans requis.")]
+    [InlineData("fr", "9 ans d’assistance directe\u00A0; au moins 1 an requis.", "Enregistrée 1 année complète avant le 1 mars 2026\u00A0; au moins 2 ans requis.")]
     [InlineData("es", "9 años de asistencia directa; se exige un mínimo de 1 año.", "Registrada 1 año completo antes del 1 de marzo de 2026; se exige un mínimo de 2 años.")]
     public async Task EligibilityChecksStoredAsEnglishSentences_AreTranslatedWhereTheyMatchACatalogueText(string language, string yearsOfAssistance,
         string yearsRegistered)

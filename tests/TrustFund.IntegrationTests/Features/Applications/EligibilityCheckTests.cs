@@ -66,8 +66,8 @@ public sealed class EligibilityCheckTests(TrustFundAppFactory app) : Application
     [Theory]
     [InlineData("en", 1, "At least 1 year of direct assistance to victims of trafficking.", "for at least 1 year?")]
     [InlineData("en", 3, "At least 3 years of direct assistance to victims of trafficking.", "for at least 3 years?")]
-    [InlineData("fr", 1, "Au moins 1 an d'assistance directe aux victimes de la traite.", "depuis au moins 1 an\u00A0?")]
-    [InlineData("fr", 3, "Au moins 3 ans d'assistance directe aux victimes de la traite.", "depuis au moins 3 ans\u00A0?")]
+    [InlineData("fr", 1, "Au moins 1 an d’assistance directe aux victimes de la traite.", "depuis au moins 1 an\u00A0?")]
+    [InlineData("fr", 3, "Au moins 3 ans d’assistance directe aux victimes de la traite.", "depuis au moins 3 ans\u00A0?")]
     [InlineData("es", 1, "Al menos 1 año de asistencia directa a víctimas de la trata.", "desde hace al menos 1 año?")]
     [InlineData("es", 3, "Al menos 3 años de asistencia directa a víctimas de la trata.", "desde hace al menos 3 años?")]
     public async Task CallAndStartPages_CountTheYearsOfAssistanceAsTheLanguageDoes(string language, int years, string onTheCall, string asked)
@@ -96,7 +96,7 @@ public sealed class EligibilityCheckTests(TrustFundAppFactory app) : Application
     /// the same in every translation, used to give "antes del 7 diciembre 2026").
     /// </summary>
     [Theory]
-    [InlineData("fr", "Cet appel n'est ouvert qu'aux organisations enregistrées au moins 1 an avant le {0}.", "fr-FR", "d MMMM yyyy")]
+    [InlineData("fr", "Cet appel n’est ouvert qu’aux organisations enregistrées au moins 1 an avant le {0}.", "fr-FR", "d MMMM yyyy")]
     [InlineData("es", "Esta convocatoria solo está abierta a organizaciones registradas al menos 1 año antes del {0}.", "es-ES", "d 'de' MMMM 'de' yyyy")]
     [InlineData("en", "This call is open only to organisations registered at least 1 year before {0}.", "en-GB", "d MMMM yyyy")]
     public async Task StartPage_RegisteredTooRecently_NamesTheCallsYearsAndCutOff_InTheReadersLanguage(

@@ -85,7 +85,7 @@ public sealed class AnnualReportGrantsTests(TrustFundAppFactory app) : GrantTest
     /// text and in the note alike: never "USD 40 000" in French nor "40,000 USD" in English.
     /// </summary>
     [Theory]
-    [InlineData("fr", "pour un total de 40 000,00 USD.", "(jusqu'à 20 000 USD) ; SGP2 : assistance à moyen terme (de 20 000 USD à 60 000 USD).")]
+    [InlineData("fr", "pour un total de 40 000,00 USD.", "(jusqu’à 20 000 USD) ; SGP2 : assistance à moyen terme (de 20 000 USD à 60 000 USD).")]
     [InlineData("es", "por un total de 40.000,00 USD.", "(hasta 20.000 USD); SGP2: asistencia a medio plazo (de 20.000 USD a 60.000 USD).")]
     [InlineData("en", "for USD 40,000.00 in total.", "(up to USD 20,000); SGP2: medium-term assistance (USD 20,000 to USD 60,000).")]
     public async Task AnnualReport_WritesAmountsWithTheirCodeWhereTheLanguagePutsIt(string language, string total, string windows)

@@ -91,7 +91,7 @@ public sealed class BulkNoticeTests(TrustFundAppFactory app) : IntegrationTest(a
         Assert.Equal(frenchSubject, frenchEmail.Subject);
         // The link is App:PublicBaseUrl + the page: absolute, though no request is behind a job's e-mail.
         var frenchBody = $"Votre rapport narratif intermédiaire pour la subvention TF-G-1 est attendu le {LongDate("fr")}, dans 30 jours. " +
-                         "Soumettez-le dans TrustFund d'ici là\u00A0: les versements sont suspendus tant qu'un rapport est en retard.";
+                         "Soumettez-le dans TrustFund d’ici là\u00A0: les versements sont suspendus tant qu’un rapport est en retard.";
         Assert.Equal(frenchBody + "\n\nhttps://trustfund.test/apply", frenchEmail.TextBody);
         Assert.Equal($"<p>{System.Net.WebUtility.HtmlEncode(frenchBody)}</p><p><a href=\"https://trustfund.test/apply\">https://trustfund.test/apply</a></p>",
             frenchEmail.HtmlBody);
