@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrustFund.Domain.Finance;
 
 namespace TrustFund.Web;
 
@@ -31,5 +32,6 @@ public static class Display
 
     public static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
-    public static string Usd(decimal amount) => "USD " + amount.ToString("N0", CultureInfo.CurrentCulture);
+    /// <summary>Whole US dollars, as Money writes an amount in the reader's language ("USD 20,000", "20 000 USD").</summary>
+    public static string Usd(decimal amount) => Money.InUsd(amount).ToString("N0", CultureInfo.CurrentCulture);
 }

@@ -1,11 +1,13 @@
 using System.Globalization;
+using TrustFund.Domain.Finance;
 
 namespace TrustFund.Web;
 
 /// <summary>How money, rates and percentages read on the finance pages, in the viewer's language; always to the cent.</summary>
 public static class FinanceDisplay
 {
-    public static string Amount(decimal amount, string currency) => currency + " " + amount.ToString("N2", CultureInfo.CurrentCulture);
+    /// <summary>To the cent, as Money writes an amount in the reader's language ("EUR 1,000.00", "1 000,00 EUR").</summary>
+    public static string Amount(decimal amount, string currency) => new Money(amount, currency).ToString("N2", CultureInfo.CurrentCulture);
 
     public static string Usd(decimal amount) => Amount(amount, "USD");
 

@@ -32,7 +32,7 @@ public sealed class WorkListBulkTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Check what will happen" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#check-title")).ToHaveTextAsync("Check before screening");
-        await Assertions.Expect(page.Locator("section.warning-box")).ToContainTextAsync("1 will be marked eligible, 1 ineligible; 0 will be skipped.");
+        await Assertions.Expect(page.Locator("section.warning-box")).ToContainTextAsync("1 application will be marked eligible; 1 application will be marked ineligible; 0 applications will be skipped.");
         await Shot(page, "bulk-screening-check-en");
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen 2 applications" }).ClickAsync();
         // The screening writes both decisions and their notices in one transaction; on a CI machine busy with the other

@@ -50,7 +50,7 @@ public static class GrantFinance
         var available = (await db.FundPositionAsync(ct)).Available(settings);
         var needed = Money.RoundToCents(newObligation * (1 + settings.PscRate));
         if (needed > available)
-            throw new DomainException("The fund has USD {0:N2} available; this needs USD {1:N2} including programme support cost.", available, needed);
+            throw new DomainException("The fund has {0} available; this needs {1} including programme support cost.", Money.InUsd(available), Money.InUsd(needed));
     }
 
     public static async Task<Dictionary<Guid, GrantBalance>> GrantBalancesAsync(this TrustFundDbContext db, IQueryable<Guid> grantIds,

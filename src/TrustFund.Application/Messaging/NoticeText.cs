@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using TrustFund.Application.Reports;
 using TrustFund.Domain.Common;
+using TrustFund.Domain.Finance;
 
 namespace TrustFund.Application.Messaging;
 
@@ -13,7 +14,10 @@ namespace TrustFund.Application.Messaging;
 /// </summary>
 public sealed record NoticeText(string Subject, string Body);
 
-/// <summary>An argument that is itself a catalogue text, translated for the reader ("interim narrative report").</summary>
+/// <summary>
+/// An argument that is itself a catalogue text, translated for the reader ("interim narrative report"). A count with its
+/// noun is a <see cref="Counted"/>, and an amount a <see cref="Money"/>, written as the reader's language writes it.
+/// </summary>
 public sealed record CatalogueWord(string English);
 
 /// <summary>An argument made of lines, each <paramref name="Format"/> (a catalogue key) filled from one row; no rows, no text.</summary>
@@ -30,7 +34,12 @@ public static class NoticeArguments
 
     /// <summary>One stored argument: exactly one of its members is set.</summary>
     private sealed record Stored(string? Text = null, decimal? Number = null, DateOnly? Date = null, string? Word = null,
-        LocalizedText? Name = null, string? LinesFormat = null, List<List<Stored>>? Rows = null);
+        LocalizedText? Name = null, string? LinesFormat = null, List<List<Stored>>? Rows = null, StoredCount? Counted = null,
+        StoredMoney? Money = null);
+
+    private sealed record StoredCount(long Count, string One, string Other);
+
+    private sealed record StoredMoney(decimal Amount, string Currency);
 
     public static string Serialise(IEnumerable<object> arguments) => JsonSerializer.Serialize(arguments.Select(Store).ToList(), Json);
 
@@ -53,6 +62,8 @@ public static class NoticeArguments
         DateOnly date => new(Date: date),
         DateTime date => new(Date: DateOnly.FromDateTime(date)),
         int or long or decimal => new(Number: Convert.ToDecimal(argument, CultureInfo.InvariantCulture)),
+        Counted counted => new(Counted: new(counted.Count, counted.One, counted.Other)),
+        Money money => new(Money: new(money.Amount, money.Currency)),
         NoticeLines lines => new(LinesFormat: lines.Format, Rows: lines.Rows.Select(r => r.Select(Store).ToList()).ToList()),
         _ => throw new ArgumentException($"A notice cannot store a {argument.GetType().Name}: give it as text, number, date or name."),
     };
@@ -64,6 +75,10 @@ public static class NoticeArguments
         if (stored.Date is not null) return stored.Date.Value;
         if (stored.Word is not null) return text.Translate(language, stored.Word);
         if (stored.Name is not null) return stored.Name.For(language);
+        if (stored.Money is { } money) return new Money(money.Amount, money.Currency);
+        if (stored.Counted is { } counted)
+            return string.Format(DocumentLanguages.Culture(language),
+                text.Translate(language, DocumentLanguages.CountedText(language, counted.Count, counted.One, counted.Other)), counted.Count);
         if (stored.LinesFormat is null) return "";
         var format = text.Translate(language, stored.LinesFormat);
         var culture = DocumentLanguages.Culture(language);

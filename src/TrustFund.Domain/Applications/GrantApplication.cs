@@ -1,3 +1,4 @@
+using TrustFund.Domain.Finance;
 using System.Globalization;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
@@ -127,9 +128,9 @@ public sealed class GrantApplication : Entity
         if (Budget.Any(l => decimal.Round(l.Amount, 2) != l.Amount)) Add("Budget", "Amounts have at most two decimals (cents).");
         var total = RequestedAmount;
         if (Budget.Count > 0 && (total < call.MinGrant || total > call.MaxGrant))
-            Add("Budget", "The total requested, USD {0:N2}, must lie between USD {1:N2} and USD {2:N2}.", total, call.MinGrant, call.MaxGrant);
+            Add("Budget", "The total requested, {0}, must lie between {1} and {2}.", Money.InUsd(total), Money.InUsd(call.MinGrant), Money.InUsd(call.MaxGrant));
         if (total > 0 && IndirectCosts > total * call.Eligibility.MaxIndirectCostShare)
-            Add("Budget", "Office and running costs are USD {0:N2}, above the cap of {1:P0} of the total.", IndirectCosts, call.Eligibility.MaxIndirectCostShare);
+            Add("Budget", "Office and running costs are {0}, above the cap of {1:P0} of the total.", Money.InUsd(IndirectCosts), call.Eligibility.MaxIndirectCostShare);
 
         if (!Declaration.Accepted) Add("Declaration.Accepted", "Accept the partner declaration.");
         if (string.IsNullOrWhiteSpace(Declaration.SignatoryName)) Add("Declaration.SignatoryName", "Enter the name of the person signing the declaration.");
@@ -155,10 +156,10 @@ public sealed class GrantApplication : Entity
             registeredYears < 0
                 ? new("YearsRegistered", false, "No registration date given.")
                 : new("YearsRegistered", registeredYears >= call.Eligibility.MinYearsRegistered,
-                    "Registered {0} full year(s) before {1}; at least {2} required.",
+                    "Registered {0} before {1}; at least {2} required.",
                     [Number(registeredYears), cutOff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Number(call.Eligibility.MinYearsRegistered)]),
             new("YearsOfDirectAssistance", Organisation.YearsOfDirectAssistance >= call.Eligibility.MinYearsOfAssistance,
-                "{0} year(s) of direct assistance; at least {1} required.",
+                "{0} of direct assistance; at least {1} required.",
                 [Number(Organisation.YearsOfDirectAssistance), Number(call.Eligibility.MinYearsOfAssistance)]),
             new("BankAccountInOrganisationName", Organisation.BankAccountInOrganisationName,
                 Organisation.BankAccountInOrganisationName ? "Bank account in the organisation's name." : "No bank account in the organisation's name."),

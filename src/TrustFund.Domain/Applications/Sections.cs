@@ -85,18 +85,29 @@ public sealed record EligibilityCheck(string Rule, bool Passed, string Detail, I
     ];
 
     /// <summary>
+    /// Details written with "year(s)" until their counts were given as the reader's language counts them ("1 year",
+    /// "2 years"), and the texts they read as now: a check stored before keeps its values and reads like a new one.
+    /// </summary>
+    private static readonly Dictionary<string, string> Reworded = new()
+    {
+        ["Registered {0} full year(s) before {1}; at least {2} required."] = "Registered {0} before {1}; at least {2} required.",
+        ["{0} year(s) of direct assistance; at least {1} required."] = "{0} of direct assistance; at least {1} required.",
+    };
+
+    /// <summary>
     /// This check as a catalogue text and its values: a check stored before the values were kept apart, whose sentence is
     /// one of ours with the values written in, is read back into text and values so that it is translated too; any other
     /// stays as it was written.
     /// </summary>
     public EligibilityCheck AsCatalogueText()
     {
-        if (Arguments is not null) return this;
+        if (Arguments is not null) return this with { Detail = Reworded.GetValueOrDefault(Detail, Detail) };
         foreach (var text in DetailsWithValues)
         {
             var pattern = "^" + Regex.Replace(Regex.Escape(text), @"\\\{\d\}", "(.+?)") + "$";
             var match = Regex.Match(Detail, pattern);
-            if (match.Success) return this with { Detail = text, Arguments = match.Groups.Values.Skip(1).Select(g => g.Value).ToList() };
+            if (match.Success)
+                return this with { Detail = Reworded.GetValueOrDefault(text, text), Arguments = match.Groups.Values.Skip(1).Select(g => g.Value).ToList() };
         }
         return this;
     }

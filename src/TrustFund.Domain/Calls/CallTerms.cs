@@ -1,3 +1,4 @@
+using TrustFund.Domain.Finance;
 using TrustFund.Domain.Common;
 
 namespace TrustFund.Domain.Calls;
@@ -24,8 +25,8 @@ public sealed record CallTerms(
         if (MinGrant > MaxGrant)
             throw new DomainException("The minimum grant cannot exceed the maximum grant.");
         if (MinGrant < Window.Floor() || MaxGrant > Window.Ceiling())
-            throw new DomainException("Grants in window {0} must lie between USD {1:N0} and USD {2:N0}.",
-                Window.Code(), Window.Floor(), Window.Ceiling());
+            throw new DomainException("Grants in window {0} must lie between {1:N0} and {2:N0}.",
+                Window.Code(), Money.InUsd(Window.Floor()), Money.InUsd(Window.Ceiling()));
         if (MaxGrant > Envelope)
             throw new DomainException("The maximum grant cannot exceed the call's envelope.");
         if (MaxDurationMonths < 1 || MaxDurationMonths > Window.MaxDurationMonths())

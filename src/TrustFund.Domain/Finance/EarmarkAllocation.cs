@@ -58,12 +58,12 @@ public sealed class EarmarkAllocation : Entity
         if (decimal.Round(usdAmount, 2) != usdAmount) throw new DomainException("Amounts have at most two decimals (cents).");
         var unallocated = pledgeReceivedUsd - pledgeAllocatedUsd;
         if (usdAmount > unallocated)
-            throw new DomainException("Only USD {0:N2} received against this pledge is not yet allocated; USD {1:N2} cannot be allocated.",
-                Math.Max(0m, unallocated), usdAmount);
+            throw new DomainException("Only {0} received against this pledge is not yet allocated; {1} cannot be allocated.",
+                Money.InUsd(Math.Max(0m, unallocated)), Money.InUsd(usdAmount));
         var grantRoom = grant.Amount - grantAllocatedUsd;
         if (usdAmount > grantRoom)
-            throw new DomainException("Only USD {0:N2} of this grant is not yet funded from earmarked contributions; USD {1:N2} cannot be allocated.",
-                Math.Max(0m, grantRoom), usdAmount);
+            throw new DomainException("Only {0} of this grant is not yet funded from earmarked contributions; {1} cannot be allocated.",
+                Money.InUsd(Math.Max(0m, grantRoom)), Money.InUsd(usdAmount));
         return new EarmarkAllocation(pledge.Id, grant.Id, usdAmount, actor, now);
     }
 
@@ -87,14 +87,14 @@ public sealed class EarmarkAllocation : Entity
     public static void EnsureReceivedCovers(decimal receivedUsd, decimal allocatedUsd)
     {
         if (allocatedUsd > receivedUsd)
-            throw new DomainException("USD {0:N2} of this pledge is allocated to grants, more than the USD {1:N2} that would remain received: withdraw allocations first.",
-                allocatedUsd, receivedUsd);
+            throw new DomainException("{0} of this pledge is allocated to grants, more than the {1} that would remain received: withdraw allocations first.",
+                Money.InUsd(allocatedUsd), Money.InUsd(receivedUsd));
     }
 
     public static void EnsureGrantCovers(decimal grantAmount, decimal allocatedUsd)
     {
         if (allocatedUsd > grantAmount)
-            throw new DomainException("USD {0:N2} of earmarked contributions is allocated to this grant, more than its new amount USD {1:N2}: withdraw allocations first.",
-                allocatedUsd, grantAmount);
+            throw new DomainException("{0} of earmarked contributions is allocated to this grant, more than its new amount, {1}: withdraw allocations first.",
+                Money.InUsd(allocatedUsd), Money.InUsd(grantAmount));
     }
 }

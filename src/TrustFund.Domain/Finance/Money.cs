@@ -7,7 +7,7 @@ namespace TrustFund.Domain.Finance;
 /// An amount in a currency. The fund's books are in USD (FRR regulation 6.1); other currencies convert at a UNORE rate,
 /// which the UN publishes as units of the currency per one US dollar.
 /// </summary>
-public readonly record struct Money
+public readonly record struct Money : IFormattable
 {
     public const string Usd = "USD";
 
@@ -46,5 +46,18 @@ public readonly record struct Money
     private static string SameCurrency(Money a, Money b) =>
         a.Currency == b.Currency ? a.Currency : throw new InvalidOperationException($"Cannot add {a.Currency} to {b.Currency}.");
 
-    public override string ToString() => $"{Currency} {Amount.ToString("N2", CultureInfo.InvariantCulture)}";
+    public override string ToString() => ToString("N2", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The one way an amount is written for a reader, pages, e-mails and PDFs alike: figures grouped as the language groups
+    /// them, and the ISO code where a reader of that language expects it: "USD 20,000.00" in English, "20 000,00 USD" in
+    /// French, "20.000,00 USD" in Spanish, the code held to its figure by a no-break space. Texts take the amount whole
+    /// ("a refund of {0}"), never writing the code themselves. <paramref name="format"/> is the figure's (N2 unless said,
+    /// N0 for whole dollars).
+    /// </summary>
+    public string ToString(string? format, IFormatProvider? formatProvider)
+    {
+        var figure = Amount.ToString(string.IsNullOrEmpty(format) ? "N2" : format, formatProvider);
+        return (formatProvider as CultureInfo)?.TwoLetterISOLanguageName is "fr" or "es" ? figure + "\u00A0" + Currency : Currency + " " + figure;
+    }
 }

@@ -86,7 +86,7 @@ public sealed class GrantAgreement : Entity
         if (Status is GrantStatus.RefundRequested or GrantStatus.Closed) throw new DomainException("This grant is being closed and can no longer change.");
         if (IsSigned && string.IsNullOrWhiteSpace(reason)) throw new DomainException("Give the reason for the amendment.");
         if (amount < requestedTotal)
-            throw new DomainException("USD {0:N2} has already been requested for payment; the amount cannot be lower.", requestedTotal);
+            throw new DomainException("{0} has already been requested for payment; the amount cannot be lower.", Money.InUsd(requestedTotal));
         for (var i = 0; i < requestedInstalments; i++)
             if (i >= instalments.Count || instalments[i] != Instalments[i])
                 throw new DomainException("Instalment {0} has already been requested for payment and cannot change.", i + 1);
@@ -164,7 +164,7 @@ public sealed class GrantAgreement : Entity
     public void RecordRefund(decimal amount, DateOnly valueDate, string bankReference, DateTimeOffset now)
     {
         if (Status != GrantStatus.RefundRequested) throw new DomainException("No refund is awaited for this grant.");
-        if (amount != RefundDue) throw new DomainException("The refund must be the unspent balance asked for, USD {0:N2}.", RefundDue!);
+        if (amount != RefundDue) throw new DomainException("The refund must be the unspent balance asked for, {0}.", Money.InUsd(RefundDue!.Value));
         RefundReceivedOn = valueDate;
         RefundBankReference = bankReference.Trim();
         Raise(new GrantRefundRecorded(Id, amount, valueDate, RefundBankReference));
@@ -203,8 +203,8 @@ public sealed class GrantAgreement : Entity
     private static void CheckBudget(decimal amount, IReadOnlyCollection<GrantBudgetLine> budget)
     {
         if (budget.Sum(l => l.Amount) != amount)
-            throw new DomainException("The budget lines add up to USD {0:N2}; they must add up to the grant amount, USD {1:N2}.",
-                budget.Sum(l => l.Amount), amount);
+            throw new DomainException("The budget lines add up to {0}; they must add up to the grant amount, {1}.",
+                Money.InUsd(budget.Sum(l => l.Amount)), Money.InUsd(amount));
     }
 
     /// <summary>Brings the reports in line with the period and schedule; reports already handed in keep their date.</summary>

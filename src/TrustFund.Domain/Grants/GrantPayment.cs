@@ -1,3 +1,4 @@
+using TrustFund.Domain.Finance;
 using TrustFund.Domain.Common;
 
 namespace TrustFund.Domain.Grants;
@@ -74,7 +75,7 @@ public sealed class GrantPayment : Entity
         if (Status != PaymentStatus.Approved) throw new DomainException("Only an approved payment can be disbursed.");
         if (string.IsNullOrWhiteSpace(bankReference)) throw new DomainException("Enter the bank reference of the transfer.");
         if (Amount > remainingObligation)
-            throw new DomainException("The payment of USD {0:N2} exceeds the remaining obligation of USD {1:N2}.", Amount, remainingObligation);
+            throw new DomainException("The payment of {0} exceeds the remaining obligation of {1}.", Money.InUsd(Amount), Money.InUsd(remainingObligation));
         EnsureNotHeld(overdueReport);
         ValueDate = valueDate;
         BankReference = bankReference.Trim();

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
+using TrustFund.Domain.Common;
 
 namespace TrustFund.Web.Localization;
 
@@ -31,7 +32,9 @@ public sealed class JsonStringLocalizer : IStringLocalizer
         get
         {
             var format = this[name];
-            return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, format.Value, arguments), format.ResourceNotFound);
+            // A count among the values ("at least {0}", 1 year) is written with its noun as the reader's language wants.
+            var values = arguments.Select(a => a is Counted counted ? this.Plural(counted.Count, counted.One, counted.Other).Value : a).ToArray();
+            return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, format.Value, values), format.ResourceNotFound);
         }
     }
 

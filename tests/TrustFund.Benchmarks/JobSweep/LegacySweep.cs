@@ -69,12 +69,12 @@ internal static class LegacySweep
                 var isOverdue = report.Status == GrantReportStatus.Overdue || daysLeft < 0 && report.Status != GrantReportStatus.SentBack;
                 int? stage = daysLeft switch { <= 1 => 1, <= 7 => 7, <= 30 => 30, _ => null };
                 if (!isOverdue && daysLeft >= 0 && stage is not null)
-                    reminders.Add(new(grantee, $"report-reminder:{report.Id}:{stage}", KeepReportDeadlines.Reminder, "/apply", [kind, dueOn, report.ReferenceNumber, daysLeft]));
+                    reminders.Add(new(grantee, $"report-reminder:{report.Id}:{stage}", KeepReportDeadlines.Reminder, "/apply", [kind, dueOn, report.ReferenceNumber, KeepReportDeadlines.Days(daysLeft)]));
                 if (!isOverdue) continue;
                 overdue.Add(new(grantee, $"report-overdue:{report.Id}", KeepReportDeadlines.Overdue, "/apply", [kind, dueOn, report.ReferenceNumber]));
                 if (-daysLeft > KeepReportDeadlines.EscalateAfterDays)
                     escalations.Add(new(managers, $"report-escalated:{report.Id}", KeepReportDeadlines.Escalation, "/fund/grants",
-                        [kind, dueOn, report.ReferenceNumber, -daysLeft, report.Grantee]));
+                        [kind, dueOn, report.ReferenceNumber, KeepReportDeadlines.Days(-daysLeft), report.Grantee]));
             }
             // Its own counts (notices, one per report and reader), as it printed them: the sweep's Result now counts reports and digests.
             var result = $"Reminders = {await notifier.NotifyManyAsync(reminders, default)}, MarkedOverdue = {due.Count}, " +

@@ -27,7 +27,7 @@ public sealed partial class FrenchEmailTypographyTests(TrustFundAppFactory app) 
 
         var body = await MailTo(user.Email!);
         Assert.Contains("Projet\u00A0: Safe shelter and legal aid in Cali", body);
-        Assert.Matches("à l'appel «\u00A0[^«»]+\u00A0»", body);
+        Assert.Matches("à l’appel «\u00A0[^«»]+\u00A0»", body);
         AssertSetOffAsFrenchDoes(body);
     }
 

@@ -27,6 +27,18 @@ public sealed partial class FrenchTypographyTests
             $"French translations with a sign not set off by U+00A0 (an ordinary space lets it start a line):\n{string.Join("\n", loose)}");
     }
 
+    /// <summary>
+    /// French elides with one apostrophe, the typographic ’ (U+2019): a page once read "Modifier l’accord" beside
+    /// "Conseil d'administration". A straight ' in a translation is a slip to put right.
+    /// </summary>
+    [Fact]
+    public void FrenchTranslations_ElideWithTheTypographicApostrophe()
+    {
+        var straight = JsonStringLocalizer.Catalogue("fr").Values.Where(text => text.Contains('\'')).Order().ToList();
+        Assert.True(straight.Count == 0, $"French translations with a straight apostrophe (write ’):\n{string.Join("\n", straight)}");
+        Assert.Equal("Jetons d\u2019API", JsonStringLocalizer.Catalogue("fr")["API tokens"]);
+    }
+
     /// <summary>Spanish writes "Fecha límite:", "¿Ha olvidado su contraseña?" and «Nueva convocatoria»: no space at all.</summary>
     [Fact]
     public void SpanishTranslations_SetNoSpaceBeforeASign()

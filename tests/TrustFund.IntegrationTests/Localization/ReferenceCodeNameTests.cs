@@ -78,7 +78,7 @@ public sealed partial class ReferenceCodeNameTests(TrustFundAppFactory app) : Ap
     /// <summary>The secretariat's automatic checks name the countries and write the cut-off day as the page's language does.</summary>
     [Theory]
     [InlineData("en", "Registered in Colombia; project in Colombia.", "before {0};", "en-GB", "d MMMM yyyy")]
-    [InlineData("fr", "Pays d'enregistrement\u00A0: Colombie\u00A0; pays du projet\u00A0: Colombie.", "avant le {0}\u00A0;", "fr-FR", "d MMMM yyyy")]
+    [InlineData("fr", "Pays d’enregistrement\u00A0: Colombie\u00A0; pays du projet\u00A0: Colombie.", "avant le {0}\u00A0;", "fr-FR", "d MMMM yyyy")]
     [InlineData("es", "Registrada en Colombia; proyecto en Colombia.", "antes del {0};", "es-ES", "d 'de' MMMM 'de' yyyy")]
     public async Task TheAutomaticChecks_NameTheCountries_AndWriteOutTheCutOffDay(string language, string countries, string cutOff, string culture, string dayFormat)
     {

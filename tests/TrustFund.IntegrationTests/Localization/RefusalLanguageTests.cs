@@ -110,10 +110,11 @@ public sealed class RefusalLanguageTests(TrustFundAppFactory app) : ApplicationT
         AssertNoEnglish(html, language);
     }
 
+    /// <summary>The counts of years read as the language counts them: "1 an", "6 ans", never "an(s)".</summary>
     [Theory]
-    [InlineData("fr")]
-    [InlineData("es")]
-    public async Task EligibilityCheckDetails_ReachTheSecretariatInItsLanguage(string language)
+    [InlineData("fr", "6 ans d’assistance directe\u00A0; au moins 1 an requis.")]
+    [InlineData("es", "6 años de asistencia directa; se exige un mínimo de 1 año.")]
+    public async Task EligibilityCheckDetails_ReachTheSecretariatInItsLanguage(string language, string yearsOfAssistance)
     {
         var call = await OpenCall();
         var (_, ngo) = await Ngo();
@@ -125,9 +126,9 @@ public sealed class RefusalLanguageTests(TrustFundAppFactory app) : ApplicationT
         var html = WebUtility.HtmlDecode(await manager.GetStringAsync($"/fund/applications/{id}"));
 
         var catalogue = JsonStringLocalizer.Catalogue(language);
-        Assert.Contains(string.Format(catalogue["{0} year(s) of direct assistance; at least {1} required."], "6", "1"), html);
+        Assert.Contains(yearsOfAssistance, html);
         Assert.Contains(string.Format(catalogue["UNPP ID {0}."], "CO-12345"), html);
-        Assert.DoesNotContain("year(s) of direct assistance", html);
+        Assert.DoesNotContain("(s)", html);
     }
 
     /// <summary>
@@ -135,9 +136,10 @@ public sealed class RefusalLanguageTests(TrustFundAppFactory app) : ApplicationT
     /// a catalogue text with values is translated with them; a sentence the catalogue does not know stays as written.
     /// </summary>
     [Theory]
-    [InlineData("fr", "1 mars 2026")]
-    [InlineData("es", "1 de marzo de 2026")]
-    public async Task EligibilityChecksStoredAsEnglishSentences_AreTranslatedWhereTheyMatchACatalogueText(string language, string cutOff)
+    [InlineData("fr", "9 ans d’assistance directe\u00A0; au moins 1 an requis.", "Enregistrée 1 année complète avant le 1 mars 2026\u00A0; au moins 2 ans requis.")]
+    [InlineData("es", "9 años de asistencia directa; se exige un mínimo de 1 año.", "Registrada 1 año completo antes del 1 de marzo de 2026; se exige un mínimo de 2 años.")]
+    public async Task EligibilityChecksStoredAsEnglishSentences_AreTranslatedWhereTheyMatchACatalogueText(string language, string yearsOfAssistance,
+        string yearsRegistered)
     {
         var call = await OpenCall();
         var (_, ngo) = await Ngo();
@@ -158,11 +160,11 @@ public sealed class RefusalLanguageTests(TrustFundAppFactory app) : ApplicationT
         var html = WebUtility.HtmlDecode(await manager.GetStringAsync($"/fund/applications/{id}"));
 
         var catalogue = JsonStringLocalizer.Catalogue(language);
-        Assert.Contains(string.Format(catalogue["{0} year(s) of direct assistance; at least {1} required."], "9", "1"), html);
-        Assert.Contains(string.Format(catalogue["Registered {0} full year(s) before {1}; at least {2} required."], "1", cutOff, "2"), html);
+        Assert.Contains(yearsOfAssistance, html);
+        Assert.Contains(yearsRegistered, html);
         Assert.Contains(catalogue["Has a PSEA policy."], html);
         Assert.Contains("Confirmed by telephone with UNPP.", html);   // no catalogue text: shown as written
-        Assert.DoesNotContain("year(s) of direct assistance", html);
+        Assert.DoesNotContain("(s)", html);
     }
 
     [Theory]

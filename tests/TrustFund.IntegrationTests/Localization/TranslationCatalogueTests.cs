@@ -116,6 +116,7 @@ public sealed partial class TranslationCatalogueTests
             }
             foreach (Match m in NoticeWord().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
             foreach (Match m in FieldLabel().Matches(source)) texts.Add(Regex.Unescape(m.Groups[1].Value));
+            AddCountedTexts(source, texts);
         }
         // Every document (one folder each) translates its texts with T/F.
         foreach (var file in Directory.EnumerateFiles(Path.Combine(src, "TrustFund.Infrastructure", "Reports"), "*.cs", SearchOption.AllDirectories))
@@ -127,7 +128,10 @@ public sealed partial class TranslationCatalogueTests
         return texts;
     }
 
-    /// <summary>A count before its noun names both its texts, the singular and the plural: Plural(n, "{0} grant", "{0} grants").</summary>
+    /// <summary>
+    /// A count before its noun names both its texts, the singular and the plural: Plural(n, "{0} grant", "{0} grants") on
+    /// pages and in documents, new Counted(n, "{0} year", "{0} years") as a value of a refusal or a notice.
+    /// </summary>
     private static void AddCountedTexts(string source, HashSet<string> texts)
     {
         foreach (Match m in CountedText().Matches(source))
@@ -137,7 +141,7 @@ public sealed partial class TranslationCatalogueTests
         }
     }
 
-    [GeneratedRegex("""\bPlural\([^"()]*(?:\([^()]*\)[^"()]*)*,\s*"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"[,)]""")]
+    [GeneratedRegex("""\b(?:Plural|Counted)\([^"()]*(?:\([^()]*\)[^"()]*)*,\s*"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex CountedText();
 
     [GeneratedRegex("""(?:\bT|text)\["((?:[^"\\]|\\.)*)"[,\]]""")]

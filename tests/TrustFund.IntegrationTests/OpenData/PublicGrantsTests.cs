@@ -62,11 +62,25 @@ public sealed class PublicGrantsTests(TrustFundAppFactory app) : IntegrationTest
         Assert.Contains("En curso", spanish);
     }
 
+    /// <summary>The total reads with its ISO code where the reader's language puts it, grouped as the language groups figures.</summary>
+    [Theory]
+    [InlineData("en", "3 grants, USD 126,000 in all")]
+    [InlineData("fr", "3 subventions, 126\u202F000\u00A0USD au total")]
+    [InlineData("es", "3 subvenciones, 126.000\u00A0USD en total")]
+    public async Task GrantsPage_WritesTheTotalWithItsCodeWhereTheLanguagePutsIt(string language, string caption)
+    {
+        await DemoFund.SeedAsync(App);
+
+        var all = System.Net.WebUtility.HtmlDecode(await NewClient().GetStringAsync($"/grants?culture={language}"));
+
+        Assert.Contains(caption, all);
+    }
+
     /// <summary>One grant is counted in the singular in every language, not "1 subventions".</summary>
     [Theory]
     [InlineData("en", "1 grant, USD ", "1 grants")]
     [InlineData("fr", "1 subvention, ", "1 subventions")]
-    [InlineData("es", "1 subvención, USD ", "1 subvenciones")]
+    [InlineData("es", "1 subvención, ", "1 subvenciones")]
     public async Task GrantsPage_WithOneGrant_CountsItInTheSingular(string language, string one, string wrong)
     {
         await DemoFund.SeedAsync(App);

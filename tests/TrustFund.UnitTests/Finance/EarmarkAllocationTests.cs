@@ -59,8 +59,8 @@ public sealed class EarmarkAllocationTests
     {
         var error = Assert.Throws<DomainException>(() => Allocate(10_000.01m, received: 30_000, pledgeAllocated: 20_000));
 
-        Assert.Equal("Only USD {0:N2} received against this pledge is not yet allocated; USD {1:N2} cannot be allocated.", error.Template);
-        Assert.Equal([10_000m, 10_000.01m], error.Arguments);
+        Assert.Equal("Only {0} received against this pledge is not yet allocated; {1} cannot be allocated.", error.Template);
+        Assert.Equal([Money.InUsd(10_000m), Money.InUsd(10_000.01m)], error.Arguments);
         Assert.Equal(10_000m, Allocate(10_000m, received: 30_000, pledgeAllocated: 20_000).UsdAmount);   // exactly what is left passes
     }
 
@@ -68,7 +68,7 @@ public sealed class EarmarkAllocationTests
     public void Allocate_AgainstAPledgeWithNothingReceived_IsRefused()
     {
         var error = Assert.Throws<DomainException>(() => Allocate(1, received: 0));
-        Assert.Equal([0m, 1m], error.Arguments);
+        Assert.Equal([Money.InUsd(0m), Money.InUsd(1m)], error.Arguments);
     }
 
     [Fact]
@@ -76,8 +76,8 @@ public sealed class EarmarkAllocationTests
     {
         var error = Assert.Throws<DomainException>(() => Allocate(5_000, grant: Grant(amount: 30_000), grantAllocated: 26_000));
 
-        Assert.Equal("Only USD {0:N2} of this grant is not yet funded from earmarked contributions; USD {1:N2} cannot be allocated.", error.Template);
-        Assert.Equal([4_000m, 5_000m], error.Arguments);
+        Assert.Equal("Only {0} of this grant is not yet funded from earmarked contributions; {1} cannot be allocated.", error.Template);
+        Assert.Equal([Money.InUsd(4_000m), Money.InUsd(5_000m)], error.Arguments);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class EarmarkAllocationTests
     {
         EarmarkAllocation.EnsureReceivedCovers(5_000, 5_000);
         var error = Assert.Throws<DomainException>(() => EarmarkAllocation.EnsureReceivedCovers(4_999.99m, 5_000));
-        Assert.Equal([5_000m, 4_999.99m], error.Arguments);
+        Assert.Equal([Money.InUsd(5_000m), Money.InUsd(4_999.99m)], error.Arguments);
     }
 
     [Fact]
@@ -136,6 +136,6 @@ public sealed class EarmarkAllocationTests
     {
         EarmarkAllocation.EnsureGrantCovers(20_000, 20_000);
         var error = Assert.Throws<DomainException>(() => EarmarkAllocation.EnsureGrantCovers(19_000, 20_000));
-        Assert.Equal([20_000m, 19_000m], error.Arguments);
+        Assert.Equal([Money.InUsd(20_000m), Money.InUsd(19_000m)], error.Arguments);
     }
 }

@@ -1,3 +1,4 @@
+using TrustFund.Domain.Finance;
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
@@ -27,12 +28,12 @@ public sealed class ApplicationReceipt(TrustFundDbContext db, ICurrentUser user,
         var language = submitter.PreferredLanguage;
 
         var (subject, body) = Languages.Pick(language,
-            ("Application {0} received", "Your organisation's application {0} to the call \"{1}\" was received on {2} UTC.\n\nProject: {3}\nAmount requested: USD {4:N2}\n\nThe secretariat will check its eligibility and write to you. You can follow its status in TrustFund."),
-            ("Demande {0} reçue", "La demande {0} de votre organisation à l'appel «\u00A0{1}\u00A0» a été reçue le {2} UTC.\n\nProjet\u00A0: {3}\nMontant demandé\u00A0: {4:N2} USD\n\nLe secrétariat vérifiera son admissibilité et vous écrira. Vous pouvez suivre son état dans TrustFund."),
-            ("Solicitud {0} recibida", "La solicitud {0} de su organización a la convocatoria «{1}» se recibió el {2} UTC.\n\nProyecto: {3}\nImporte solicitado: {4:N2} USD\n\nLa secretaría verificará su admisibilidad y le escribirá. Puede seguir su estado en TrustFund."));
+            ("Application {0} received", "Your organisation's application {0} to the call \"{1}\" was received on {2} UTC.\n\nProject: {3}\nAmount requested: {4}\n\nThe secretariat will check its eligibility and write to you. You can follow its status in TrustFund."),
+            ("Demande {0} reçue", "La demande {0} de votre organisation à l’appel «\u00A0{1}\u00A0» a été reçue le {2} UTC.\n\nProjet\u00A0: {3}\nMontant demandé\u00A0: {4}\n\nLe secrétariat vérifiera son admissibilité et vous écrira. Vous pouvez suivre son état dans TrustFund."),
+            ("Solicitud {0} recibida", "La solicitud {0} de su organización a la convocatoria «{1}» se recibió el {2} UTC.\n\nProyecto: {3}\nImporte solicitado: {4}\n\nLa secretaría verificará su admisibilidad y le escribirá. Puede seguir su estado en TrustFund."));
         var culture = CultureInfo.GetCultureInfo(language ?? "en");
         var text = string.Format(culture, body, submitted.ReferenceNumber, call.Title.For(language ?? "en"),
-            submitted.SubmittedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), application.Project.Title, application.RequestedAmount);
+            submitted.SubmittedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), application.Project.Title, Money.InUsd(application.RequestedAmount));
         email.Queue(new EmailMessage(address, string.Format(subject, submitted.ReferenceNumber), text,
             "<p>" + WebUtility.HtmlEncode(text).Replace("\n", "<br>") + "</p>",
             DeduplicationKey: $"application-receipt:{submitted.ApplicationId}"));

@@ -78,12 +78,12 @@ public static class StartApplication
                 "The fund gives grants only to non-profit organisations registered in the country where the project takes place.");
         if (answers.RegisteredLongEnough == false)
             yield return Because(nameof(Answers.RegisteredLongEnough),
-                "This call is open only to organisations registered at least {0} year(s) before {1}.",
-                call.Eligibility.MinYearsRegistered, call.RegistrationCutOff);
+                "This call is open only to organisations registered at least {0} before {1}.",
+                new Counted(call.Eligibility.MinYearsRegistered, "{0} year", "{0} years"), call.RegistrationCutOff);
         if (answers.AssistsVictimsLongEnough == false)
             yield return Because(nameof(Answers.AssistsVictimsLongEnough),
-                "This call is open only to organisations with at least {0} year(s) of direct assistance to victims of trafficking.",
-                call.Eligibility.MinYearsOfAssistance);
+                "This call is open only to organisations with at least {0} of direct assistance to victims of trafficking.",
+                new Counted(call.Eligibility.MinYearsOfAssistance, "{0} year", "{0} years"));
         if (answers.BankAccountInOrganisationName == false)
             yield return Because(nameof(Answers.BankAccountInOrganisationName),
                 "Grants are paid only into a bank account in the organisation's own name.");

@@ -1,3 +1,4 @@
+using TrustFund.Domain.Finance;
 using TrustFund.Application.Data;
 using TrustFund.Application.Events;
 using TrustFund.Application.Finance;
@@ -15,15 +16,15 @@ public static class GranteeMoneyNotice
 {
     private static readonly NoticeText Ready = new(
         "Grant agreement {0} ready for signature",
-        "UNODC has drawn up grant agreement {0} for your project: USD {1:N2}, from {2:D} to {3:D}. It is ready for signature; you will be told when it is signed and the first instalment is on its way.");
+        "UNODC has drawn up grant agreement {0} for your project: {1}, from {2:D} to {3:D}. It is ready for signature; you will be told when it is signed and the first instalment is on its way.");
 
     private static readonly NoticeText Signed = new(
         "Grant agreement {0} signed",
-        "UNODC signed grant agreement {0} for USD {1:N2}. The first instalment is now on its way through the fund's payment steps.");
+        "UNODC signed grant agreement {0} for {1}. The first instalment is now on its way through the fund's payment steps.");
 
     private static readonly NoticeText Disbursed = new(
         "Payment sent: grant {0}, instalment {1}",
-        "UNODC sent instalment {1} of grant {0}, USD {2:N2}, with value date {3:D} (bank reference {4}).");
+        "UNODC sent instalment {1} of grant {0}, {2}, with value date {3:D} (bank reference {4}).");
 
     /// <summary>Once per agreement (keyed by it): a draft drawn up again after a refusal is still the same agreement.</summary>
     public sealed class TellAgreementReady(TrustFundDbContext db, Notifier notifier) : DomainEventHandler<GrantAgreementDrawnUp>
@@ -32,7 +33,7 @@ public static class GranteeMoneyNotice
         {
             var grant = await db.GrantAsChangedAsync(drawnUp.GrantId, ct);
             await notifier.NotifyAsync(await db.GranteeRecipientsAsync(grant.OrganisationId, ct), $"grant-ready:{grant.Id}", Ready, "/apply",
-                [grant.ReferenceNumber, grant.Amount, grant.StartDate.ToDateTime(TimeOnly.MinValue), grant.EndDate.ToDateTime(TimeOnly.MinValue)], ct);
+                [grant.ReferenceNumber, Money.InUsd(grant.Amount), grant.StartDate.ToDateTime(TimeOnly.MinValue), grant.EndDate.ToDateTime(TimeOnly.MinValue)], ct);
         }
     }
 
@@ -42,7 +43,7 @@ public static class GranteeMoneyNotice
         {
             var grant = await db.GrantAsChangedAsync(signed.GrantId, ct);
             await notifier.NotifyAsync(await db.GranteeRecipientsAsync(grant.OrganisationId, ct), $"grant-signed:{grant.Id}", Signed, "/apply",
-                [grant.ReferenceNumber, signed.Amount], ct);
+                [grant.ReferenceNumber, Money.InUsd(signed.Amount)], ct);
         }
     }
 
@@ -52,7 +53,7 @@ public static class GranteeMoneyNotice
         {
             var grant = await db.GrantAsChangedAsync(disbursed.GrantId, ct);
             await notifier.NotifyAsync(await db.GranteeRecipientsAsync(grant.OrganisationId, ct), $"payment-disbursed:{disbursed.PaymentId}", Disbursed,
-                "/apply", [grant.ReferenceNumber, disbursed.InstalmentNumber, disbursed.Amount, disbursed.ValueDate.ToDateTime(TimeOnly.MinValue),
+                "/apply", [grant.ReferenceNumber, disbursed.InstalmentNumber, Money.InUsd(disbursed.Amount), disbursed.ValueDate.ToDateTime(TimeOnly.MinValue),
                     disbursed.BankReference], ct);
         }
     }

@@ -1,3 +1,4 @@
+using TrustFund.Domain.Finance;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Data;
 using TrustFund.Application.Events;
@@ -29,7 +30,7 @@ public static class GranteeReportNotice
                 .Select(e => e.Entity).OrderBy(p => p.InstalmentNumber).ToList();
             await notifier.NotifyAsync(await db.GranteeRecipientsAsync(grant.OrganisationId, ct), $"report-accepted:{accepted.ReportId}",
                 Accepted(requested.Count), $"/apply/reports/{accepted.ReportId}",
-                [grant.ReferenceNumber, string.Join(", ", requested.Select(p => p.InstalmentNumber)), requested.Sum(p => p.Amount),
+                [grant.ReferenceNumber, string.Join(", ", requested.Select(p => p.InstalmentNumber)), Money.InUsd(requested.Sum(p => p.Amount)),
                     ReportKindWord.For(accepted.Kind)], ct);
         }
     }
@@ -66,9 +67,9 @@ public static class GranteeReportNotice
 
     private static readonly NoticeText AcceptedWithAnInstalment = new(
         "Report accepted: {0}",
-        "The secretariat accepted your {3} for grant {0}.\n\nAs a result, instalment {1} (USD {2:N2}) is now a payment request: UNODC will pay it once its finance officers have certified and approved it.");
+        "The secretariat accepted your {3} for grant {0}.\n\nAs a result, instalment {1} ({2}) is now a payment request: UNODC will pay it once its finance officers have certified and approved it.");
 
     private static readonly NoticeText AcceptedWithInstalments = new(
         "Report accepted: {0}",
-        "The secretariat accepted your {3} for grant {0}.\n\nAs a result, instalments {1} (USD {2:N2} in all) are now payment requests: UNODC will pay them once its finance officers have certified and approved them.");
+        "The secretariat accepted your {3} for grant {0}.\n\nAs a result, instalments {1} ({2} in all) are now payment requests: UNODC will pay them once its finance officers have certified and approved them.");
 }

@@ -1,3 +1,4 @@
+using TrustFund.Domain.Common;
 using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -46,15 +47,15 @@ public static class KeepReportDeadlines
     // Public for the benchmark's copy of the sweep as it was (tests/TrustFund.Benchmarks/JobSweep), which sends the same texts.
     public static readonly NoticeText Reminder = new(
         "Report due on {1:D}: {0}",
-        "Your {0} for grant {2} is due on {1:D}, in {3} day(s). Submit it in TrustFund before then: instalments are held while a report is overdue.");
+        "Your {0} for grant {2} is due on {1:D}, in {3}. Submit it in TrustFund before then: instalments are held while a report is overdue.");
 
     public static readonly NoticeText Overdue = new(
         "Report overdue: {0}",
         "Your {0} for grant {2} was due on {1:D} and has not been received. The grant's next instalment is held until it is submitted.");
 
     public static readonly NoticeText Escalation = new(
-        "Report {3} days overdue: {2} ({4})",
-        "The {0} of grant {2} ({4}) was due on {1:D} and is {3} days overdue.");
+        "Report {3} overdue: {2} ({4})",
+        "The {0} of grant {2} ({4}) was due on {1:D} and is {3} overdue.");
 
     // The digests: {0} is always 2 or more. The lines ({1}, escalations {2}) and the "and N more" line after them are arguments.
     private static readonly NoticeText Reminders = new(
@@ -172,7 +173,7 @@ public static class KeepReportDeadlines
             var daysLeft = report.DueOn.DayNumber - today.DayNumber;
             // The stage the marking chose (its CASE): the key a reminder of this report at this stage has always had.
             var stage = daysLeft <= 1 ? 1 : daysLeft <= 7 ? 7 : 30;
-            return new(grantees, $"report-reminder:{report.Id}:{stage}", Reminder, "/apply", [Word(report), Date(report), report.ReferenceNumber, daysLeft]);
+            return new(grantees, $"report-reminder:{report.Id}:{stage}", Reminder, "/apply", [Word(report), Date(report), report.ReferenceNumber, Days(daysLeft)]);
         }
         return GranteeDigest(grantees, "report-reminders", Reminders, reports, today);
     }
@@ -201,11 +202,11 @@ public static class KeepReportDeadlines
         int DaysOverdue(MarkOverdueGrantReports.Marked r) => today.DayNumber - r.DueOn.DayNumber;
         if (reports is [var report])
             return new(managers, $"report-escalated:{report.Id}", Escalation, "/fund/grants",
-                [Word(report), Date(report), report.ReferenceNumber, DaysOverdue(report), report.Grantee]);
+                [Word(report), Date(report), report.ReferenceNumber, Days(DaysOverdue(report)), report.Grantee]);
         var listed = InDueDateOrder(reports);
         return new(managers, DigestKey("report-escalations", today, listed), Escalations, "/fund/grants", [reports.Count, EscalateAfterDays,
-            new NoticeLines("- {0} of grant {1} ({2}), due on {3:D}, {4} days overdue",
-                listed.Select(r => new object[] { Word(r), r.ReferenceNumber, r.Grantee, Date(r), DaysOverdue(r) }).ToList()),
+            new NoticeLines("- {0} of grant {1} ({2}), due on {3:D}, {4} overdue",
+                listed.Select(r => new object[] { Word(r), r.ReferenceNumber, r.Grantee, Date(r), Days(DaysOverdue(r)) }).ToList()),
             More(reports.Count)]);
     }
 
@@ -214,9 +215,13 @@ public static class KeepReportDeadlines
         reports.OrderBy(r => r.DueOn).ThenBy(r => r.ReferenceNumber, StringComparer.Ordinal).ThenBy(r => r.Kind, StringComparer.Ordinal)
             .ThenBy(r => r.Id).Take(ListedInADigest).ToList();
 
+    /// <summary>Days before a due date or past it, as the reader's language counts them ("1 day", "0 jour", "31 días").</summary>
+    public static Counted Days(int days) => new Counted(days, "{0} day", "{0} days");
+
     /// <summary>The line after the listed reports, or nothing when all are listed.</summary>
     private static NoticeLines More(int count) =>
-        new NoticeLines("and {0} more: see TrustFund", count > ListedInADigest ? [new object[] { count - ListedInADigest }] : []);
+        new NoticeLines("and {0}: see TrustFund",
+            count > ListedInADigest ? [new object[] { new Counted(count - ListedInADigest, "{0} more report", "{0} more reports") }] : []);
 
     /// <summary>
     /// A digest's event key: the run's date and the first report it lists. Each report is marked by one run only, so no

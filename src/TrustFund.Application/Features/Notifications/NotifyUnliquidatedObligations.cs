@@ -1,3 +1,5 @@
+using TrustFund.Domain.Finance;
+using TrustFund.Domain.Common;
 using Mediator;
 using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
@@ -17,8 +19,8 @@ public static class NotifyUnliquidatedObligations
     public sealed record Command : ICommand<int>;
 
     private static readonly NoticeText Texts = new(
-        "{0} unliquidated obligations to review ({1:MMMM yyyy})",
-        "{0} grant obligations remain open past their grant's end date, USD {2:N2} in all:\n{3}");
+        "{0} to review ({1:MMMM yyyy})",
+        "{4}, {2} in all:\n{3}");
 
     public sealed class Handler(TrustFundDbContext db, IMediator mediator, Notifier notifier, TimeProvider clock) : ICommandHandler<Command, int>
     {
@@ -28,10 +30,11 @@ public static class NotifyUnliquidatedObligations
             if (today < JobCalendar.FirstWorkingDay(today.Year, today.Month)) return 0;
             var open = await mediator.Send(new ListUnliquidatedObligations.Query(today), ct);
             if (open.Count == 0) return 0;
-            var lines = new NoticeLines("- {0} ({1}): USD {2:N2}, ended {3:d}",
-                open.Select(o => new object[] { o.ReferenceNumber, o.Grantee, o.OpenObligation, o.EndDate }).ToList());
+            var lines = new NoticeLines("- {0} ({1}): {2}, ended {3:d}",
+                open.Select(o => new object[] { o.ReferenceNumber, o.Grantee, Money.InUsd(o.OpenObligation), o.EndDate }).ToList());
             var sent = await notifier.NotifyUsersInRolesAsync([Roles.CertifyingOfficer], $"unliquidated:{today:yyyy-MM}", Texts,
-                "/finance/obligations", [open.Count, today, open.Sum(o => o.OpenObligation), lines], ct);
+                "/finance/obligations", [new Counted(open.Count, "{0} unliquidated obligation", "{0} unliquidated obligations"), today, Money.InUsd(open.Sum(o => o.OpenObligation)), lines,
+                    new Counted(open.Count, "{0} grant obligation remains open past its grant's end date", "{0} grant obligations remain open past their grant's end date")], ct);
             await db.SaveChangesAsync(ct);
             return sent;
         }

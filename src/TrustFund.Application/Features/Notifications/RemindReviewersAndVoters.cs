@@ -1,3 +1,4 @@
+using TrustFund.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Authorization;
@@ -22,8 +23,8 @@ public static class RemindReviewersAndVoters
     public sealed record Command : ICommand<int>;
 
     private static readonly NoticeText Reminder = new(
-        "Before the board meets on {0:d}: {1} assessment(s) to complete, {2} ballot(s) awaiting your vote",
-        "The board meets on {0:d}, in {3} day(s). You have {1} assessment(s) not yet completed and {2} ballot(s) awaiting your vote.");
+        "Before the board meets on {0:d}: {1}, {2}",
+        "The board meets on {0:d}, in {3}. You have {1} and {2}.");
 
     public sealed class Handler(TrustFundDbContext db, Notifier notifier, TimeProvider clock) : ICommandHandler<Command, int>
     {
@@ -64,7 +65,10 @@ public static class RemindReviewersAndVoters
                 var stage = daysLeft <= 1 ? 1 : 3;
                 notices.Add((person, $"board-reminder:{session.Id}:{person}:{stage}",
                     waiting.Count > 0 ? $"/board/sessions/{waiting[0].Session.Id}" : "/review",
-                    [session.Date.ToDateTime(TimeOnly.MinValue), reviews.Count, waiting.Select(b => b.Ballot).Distinct().Count(), daysLeft]));
+                    [session.Date.ToDateTime(TimeOnly.MinValue),
+                        new Counted(reviews.Count, "{0} assessment not yet completed", "{0} assessments not yet completed"),
+                        new Counted(waiting.Select(b => b.Ballot).Distinct().Count(), "{0} ballot awaiting your vote", "{0} ballots awaiting your vote"),
+                        new Counted(daysLeft, "{0} day", "{0} days")]));
             }
             var ids = notices.Select(n => n.UserId).ToList();
             var people = await db.Users.Where(u => ids.Contains(u.Id))

@@ -77,7 +77,7 @@ public static class InviteColleague
 
     private static readonly (string Subject, string Body) FrenchInvitation = (
         "{0} vous invite sur TrustFund pour {1}",
-        "Madame, Monsieur {0},\n\n{1} vous a créé un compte TrustFund, en tant que collègue de {2}, pour préparer et suivre les demandes et les rapports de l'organisation auprès du Fonds de contributions volontaires des Nations Unies en faveur des victimes de la traite des personnes.\n\nPour choisir votre mot de passe et vous connecter, ouvrez ce lien (valable un jour)\u00A0:\n{3}\n\nSi le lien a expiré, choisissez «\u00A0Mot de passe oublié\u00A0?\u00A0» sur la page de connexion et indiquez cette adresse électronique.\n");
+        "Madame, Monsieur {0},\n\n{1} vous a créé un compte TrustFund, en tant que collègue de {2}, pour préparer et suivre les demandes et les rapports de l’organisation auprès du Fonds de contributions volontaires des Nations Unies en faveur des victimes de la traite des personnes.\n\nPour choisir votre mot de passe et vous connecter, ouvrez ce lien (valable un jour)\u00A0:\n{3}\n\nSi le lien a expiré, choisissez «\u00A0Mot de passe oublié\u00A0?\u00A0» sur la page de connexion et indiquez cette adresse électronique.\n");
 
     private static readonly (string Subject, string Body) SpanishInvitation = (
         "{0} le invita a TrustFund en nombre de {1}",

@@ -1,3 +1,4 @@
+using TrustFund.Domain.Calls;
 using TrustFund.Application.Reports;
 using TrustFund.Infrastructure.Pdf;
 using TrustFund.Infrastructure.Reports.Shared;
@@ -18,9 +19,9 @@ internal sealed class GrantsAwardedSection(AnnualReportData data, DocumentLangua
         }
         var total = data.Grants.Sum(g => g.Usd);
         c.Paragraph(l.Plural(data.Grants.Count,
-            "{0} grant agreement was signed in {1}, for USD {2} in total. Each grant's amount is the obligation the fund's journal raised for it up to 31 December (its signature and any increase by amendment). Grants are placed by the grantee organisation's country and its regional group.",
-            "{0} grant agreements were signed in {1}, for USD {2} in total. Each grant's amount is the obligation the fund's journal raised for it up to 31 December (its signature and any increase by amendment). Grants are placed by the grantee organisation's country and its regional group.",
-            year, l.Amount(total)), TextAlignment.Justify);
+            "{0} grant agreement was signed in {1}, for {2} in total. Each grant's amount is the obligation the fund's journal raised for it up to 31 December (its signature and any increase by amendment). Grants are placed by the grantee organisation's country and its regional group.",
+            "{0} grant agreements were signed in {1}, for {2} in total. Each grant's amount is the obligation the fund's journal raised for it up to 31 December (its signature and any increase by amendment). Grants are placed by the grantee organisation's country and its regional group.",
+            year, l.Usd(total)), TextAlignment.Justify);
         c.Heading(l.T("By regional group"), 3);
         var byRegion = new GrantAmountBreakdown(l, l.T("Regional group"), data.Grants, g => g.Region);
         c.Component(byRegion);
@@ -33,7 +34,8 @@ internal sealed class GrantsAwardedSection(AnnualReportData data, DocumentLangua
         c.Spacing(6);
         c.Heading(l.T("By funding window"), 3);
         c.Component(new GrantAmountBreakdown(l, l.T("Window"), data.Grants, g => g.Window));
-        c.Note(l.T("SGP1: short-term and emergency assistance (up to USD 20,000); SGP2: medium-term assistance (USD 20,000 to 60,000)."));
+        c.Note(l.F("SGP1: short-term and emergency assistance (up to {0}); SGP2: medium-term assistance ({1} to {2}).",
+            l.WholeUsd(FundingWindow.ShortTerm.Ceiling()), l.WholeUsd(FundingWindow.MediumTerm.Floor()), l.WholeUsd(FundingWindow.MediumTerm.Ceiling())));
         c.Spacing(6);
         c.Heading(l.F("Grants signed in {0}", year), 3);
         c.Table(t =>

@@ -19,7 +19,7 @@ internal sealed class ConvertedAmountsTable(DocumentLanguage l, string dateTitle
         t.FixedColumn(l.T("UNORE rate"), 62, Align.Right);
         t.FixedColumn("USD", 90, Align.Right);
         foreach (var line in lines)
-            t.Row(l.Date(line.Date), line.Description, $"{line.Currency} {l.Amount(line.Amount)}", l.Rate(line.UnitsPerUsd), l.Amount(line.Usd));
+            t.Row(l.Date(line.Date), line.Description, l.Amount(line.Amount, line.Currency), l.Rate(line.UnitsPerUsd), l.Amount(line.Usd));
         t.TotalRow(l.T("Total"), "", "", "", l.Amount(totalUsd));
     });
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TrustFund.Application.Reports;
+using TrustFund.Domain.Finance;
 using TrustFund.Infrastructure.Pdf;
 
 namespace TrustFund.Infrastructure.Reports.Shared;
@@ -63,7 +64,13 @@ public sealed class DocumentLanguage
     /// <summary>Money to the cent, in US dollars unless said otherwise.</summary>
     public string Amount(decimal amount) => amount.ToString("N2", Culture);
 
-    public string Usd(decimal amount) => "USD " + Amount(amount);
+    /// <summary>An amount with its code, as Money writes it in this language ("USD 1,000.00", "1 000,00 USD").</summary>
+    public string Amount(decimal amount, string currency) => new Money(amount, currency).ToString("N2", Culture);
+
+    public string Usd(decimal amount) => Amount(amount, Money.Usd);
+
+    /// <summary>A limit in whole dollars ("USD 20,000", "20 000 USD").</summary>
+    public string WholeUsd(decimal amount) => Money.InUsd(amount).ToString("N0", Culture);
 
     /// <summary>Grant limits are nearly always whole dollars: cents only when there are some, so the column stays narrow yet exact.</summary>
     public string Compact(decimal amount) => amount.ToString(amount == decimal.Truncate(amount) ? "N0" : "N2", Culture);

@@ -73,7 +73,7 @@ public sealed class PasswordResetTests(TrustFundAppFactory app) : IntegrationTes
 
         foreach (var html in new[] { page, refusal })
         {
-            Assert.Single(Regex.Matches(WebUtility.HtmlDecode(html), Regex.Escape("Ce lien n'est plus valide. Demandez-en un nouveau.")));
+            Assert.Single(Regex.Matches(WebUtility.HtmlDecode(html), Regex.Escape("Ce lien n’est plus valide. Demandez-en un nouveau.")));
             Assert.DoesNotContain("required", html);
         }
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);

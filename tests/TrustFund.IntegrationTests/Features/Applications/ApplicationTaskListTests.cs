@@ -44,7 +44,7 @@ public sealed partial class ApplicationTaskListTests(TrustFundAppFactory app) : 
         var html = await client.GetStringAsync($"/apply/{id}");
 
         Assert.Equal("In progress", Status(html, "project"));
-        Assert.Contains("4 thing(s) still missing", Item(html, "project")); // objectives, activities, work plan, dates
+        Assert.Contains("4 things still missing", Item(html, "project")); // objectives, activities, work plan, dates
         Assert.Equal("Complete", Status(html, "budget"));
         Assert.Equal("In progress", Status(html, "declaration")); // signed by name, the declaration not yet accepted
         Assert.Equal("Not started", Status(html, "beneficiaries"));

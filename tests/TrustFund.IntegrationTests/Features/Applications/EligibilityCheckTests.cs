@@ -40,7 +40,7 @@ public sealed class EligibilityCheckTests(TrustFundAppFactory app) : Application
 
     [Theory]
     [InlineData("NonProfitRegisteredInCountry", "The fund gives grants only to non-profit organisations registered in the country where the project takes place.")]
-    [InlineData("AssistsVictimsLongEnough", "This call is open only to organisations with at least 1 year(s) of direct assistance to victims of trafficking.")]
+    [InlineData("AssistsVictimsLongEnough", "This call is open only to organisations with at least 1 year of direct assistance to victims of trafficking.")]
     [InlineData("DirectlyResponsible", "The fund gives grants only to organisations directly responsible for the project, not to intermediaries.")]
     public async Task StartPage_AnAnswerThatMakesTheOrganisationIneligible_StopsItWithTheRule_AndWritesNothing(string question, string rule)
     {
@@ -60,13 +60,45 @@ public sealed class EligibilityCheckTests(TrustFundAppFactory app) : Application
     }
 
     /// <summary>
+    /// The call's page and its start page count the years of assistance it asks for as the reader's language counts:
+    /// "1 an" but "3 ans", "1 año" but "3 años", never "an(s)".
+    /// </summary>
+    [Theory]
+    [InlineData("en", 1, "At least 1 year of direct assistance to victims of trafficking.", "for at least 1 year?")]
+    [InlineData("en", 3, "At least 3 years of direct assistance to victims of trafficking.", "for at least 3 years?")]
+    [InlineData("fr", 1, "Au moins 1 an d’assistance directe aux victimes de la traite.", "depuis au moins 1 an\u00A0?")]
+    [InlineData("fr", 3, "Au moins 3 ans d’assistance directe aux victimes de la traite.", "depuis au moins 3 ans\u00A0?")]
+    [InlineData("es", 1, "Al menos 1 año de asistencia directa a víctimas de la trata.", "desde hace al menos 1 año?")]
+    [InlineData("es", 3, "Al menos 3 años de asistencia directa a víctimas de la trata.", "desde hace al menos 3 años?")]
+    public async Task CallAndStartPages_CountTheYearsOfAssistanceAsTheLanguageDoes(string language, int years, string onTheCall, string asked)
+    {
+        var call = await OpenCall();
+        await using (var db = App.NewDbContext())
+        {
+            var stored = await db.Calls.SingleAsync(c => c.Id == call.Id);
+            stored.SetEligibility(stored.Eligibility with { MinYearsOfAssistance = years });
+            await db.SaveChangesAsync();
+        }
+        var (_, user) = await Ngo();
+        var client = await SignedIn(user);
+        await client.GetAsync($"/?culture={language}");
+
+        var callPage = WebUtility.HtmlDecode(await client.GetStringAsync($"/calls/{call.Slug}"));
+        var startPage = WebUtility.HtmlDecode(await client.GetStringAsync($"/apply/start/{call.Id}"));
+
+        Assert.Contains(onTheCall, callPage);
+        Assert.Contains(asked, startPage);
+        Assert.DoesNotContain("(s)", callPage + startPage);
+    }
+
+    /// <summary>
     /// The cut-off is written out as each language writes a day: Spanish with its "de" (the message's own date format,
     /// the same in every translation, used to give "antes del 7 diciembre 2026").
     /// </summary>
     [Theory]
-    [InlineData("fr", "Cet appel n'est ouvert qu'aux organisations enregistrées au moins 1 an(s) avant le {0}.", "fr-FR", "d MMMM yyyy")]
-    [InlineData("es", "Esta convocatoria solo está abierta a organizaciones registradas al menos 1 año(s) antes del {0}.", "es-ES", "d 'de' MMMM 'de' yyyy")]
-    [InlineData("en", "This call is open only to organisations registered at least 1 year(s) before {0}.", "en-GB", "d MMMM yyyy")]
+    [InlineData("fr", "Cet appel n’est ouvert qu’aux organisations enregistrées au moins 1 an avant le {0}.", "fr-FR", "d MMMM yyyy")]
+    [InlineData("es", "Esta convocatoria solo está abierta a organizaciones registradas al menos 1 año antes del {0}.", "es-ES", "d 'de' MMMM 'de' yyyy")]
+    [InlineData("en", "This call is open only to organisations registered at least 1 year before {0}.", "en-GB", "d MMMM yyyy")]
     public async Task StartPage_RegisteredTooRecently_NamesTheCallsYearsAndCutOff_InTheReadersLanguage(
         string language, string rule, string culture, string dayFormat)
     {

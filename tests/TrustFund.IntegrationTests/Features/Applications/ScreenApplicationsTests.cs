@@ -49,7 +49,7 @@ public sealed class ScreenApplicationsTests(TrustFundAppFactory app) : Applicati
         var html = WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         Assert.Contains("Check before screening", html);
-        Assert.Contains("1 will be marked eligible, 1 ineligible; 1 will be skipped.", html);
+        Assert.Contains("1 application will be marked eligible; 1 application will be marked ineligible; 1 application will be skipped.", html);
         Assert.Contains("Skipped: already screened (Ineligible)", html);
         Assert.Contains("Screen 2 applications", html);
         await using (var db = App.NewDbContext())

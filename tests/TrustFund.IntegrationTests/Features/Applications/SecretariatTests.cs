@@ -82,8 +82,8 @@ public sealed class SecretariatTests(TrustFundAppFactory app) : ApplicationTest(
         await using var after = App.NewDbContext();
         var reference = (await after.Applications.SingleAsync()).ReferenceNumber;
         var notice = Assert.Single(await after.Notifications.Where(n => n.UserId == ngo.Id).ToListAsync());
-        Assert.Equal($"Votre demande {reference} n'est pas recevable", notice.In("fr").Subject);
-        var mail = Assert.Single(await after.OutboxEmails.Where(e => e.Subject == $"Votre demande {reference} n'est pas recevable").ToListAsync());
+        Assert.Equal($"Votre demande {reference} n’est pas recevable", notice.In("fr").Subject);
+        var mail = Assert.Single(await after.OutboxEmails.Where(e => e.Subject == $"Votre demande {reference} n’est pas recevable").ToListAsync());
         Assert.Contains("Enregistrée trop récemment.", mail.TextBody);
         Assert.Contains($"/apply/{id}/view", mail.TextBody);   // the link to the application (absolute once App:PublicBaseUrl is set)
     }

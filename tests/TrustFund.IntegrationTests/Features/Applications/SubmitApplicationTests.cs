@@ -159,7 +159,7 @@ public sealed class SubmitApplicationTests(TrustFundAppFactory app) : Applicatio
         var error = await Assert.ThrowsAsync<ValidationException>(() => SendAs(user, new SubmitApplication.Command(id)));
 
         var messages = error.Errors.Select(e => e.ErrorMessage).ToList();
-        Assert.Contains("Office and running costs are USD {0:N2}, above the cap of {1:P0} of the total.", messages);
+        Assert.Contains("Office and running costs are {0}, above the cap of {1:P0} of the total.", messages);
         Assert.Contains("Attach the required document: {0}.", messages);
         Assert.Contains(error.Errors, e => e.PropertyName == "Attachments.ReferenceLetter2");
     }

@@ -52,7 +52,7 @@ public sealed class BoardFormTests(TrustFundAppFactory app) : BoardTest(app)
         var response = await PostPageForm(admin, "/admin/board/appoint", null,
             [new("PersonId", kenyan.Id.ToString()), new("NationalityIso2", "KE"), new("TermStart", "31/02/2027"), new("RegionalGroupReason", "<i>x</i>")]);
 
-        var html = await AssertRefusedWith(response, "Premier jour du mandat\u00A0: «\u00A031/02/2027\u00A0» n'est pas une valeur valide.");
+        var html = await AssertRefusedWith(response, "Premier jour du mandat\u00A0: «\u00A031/02/2027\u00A0» n’est pas une valeur valide.");
         Assert.Contains("value=\"31/02/2027\"", html);
         Assert.Contains("&lt;i&gt;x&lt;/i&gt;", await response.Content.ReadAsStringAsync());
         await using var db = App.NewDbContext();

@@ -27,7 +27,7 @@ public sealed class BoardPageTests(TrustFundAppFactory app) : BoardTest(app)
         Assert.Contains("Term ends in 40 days", html);
         Assert.Contains("Term ends in 90 days", html);
         Assert.DoesNotContain("Term ends in 91 days", html);
-        Assert.Contains("4 of 5 · 1 vacant", html);
+        Assert.Contains("4 of 5 · 1 seat vacant", html);
         Assert.Contains("Western European and other States</th>\n                <td><strong class=\"status warning\">Vacant seat</strong>", html.Replace("\r", ""));
         Assert.Contains("manager — Fund manager, ex officio, non-voting", html);
         Assert.Contains("Senegal", html);

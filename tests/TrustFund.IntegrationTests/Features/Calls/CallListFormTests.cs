@@ -48,8 +48,8 @@ public sealed class CallListFormTests(TrustFundAppFactory app) : ApplicationTest
         var early = await manager.PostAsync($"/fund/calls?handler=Move&id={call}&to=StartReview", new FormUrlEncodedContent([token]));
         var unreadable = await manager.PostAsync($"/fund/calls?handler=Move&id={call}&to=Explode", new FormUrlEncodedContent([token]));
 
-        await AssertRefusedWith(early, "Cet appel est à l'état Publié\u00A0; seul un appel à l'état Clôturé peut passer à l'état En cours d'examen.");
-        await AssertRefusedWith(unreadable, "«\u00A0Explode\u00A0» n'est pas une valeur valide.");
+        await AssertRefusedWith(early, "Cet appel est à l’état Publié\u00A0; seul un appel à l’état Clôturé peut passer à l’état En cours d’examen.");
+        await AssertRefusedWith(unreadable, "«\u00A0Explode\u00A0» n’est pas une valeur valide.");
         Assert.Equal(CallStatus.Published, await StatusOf(call));
         var unknown = await manager.PostAsync($"/fund/calls?handler=Move&id={Guid.NewGuid()}&to=StartReview", new FormUrlEncodedContent([token]));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);

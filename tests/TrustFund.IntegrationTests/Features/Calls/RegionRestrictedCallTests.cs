@@ -65,10 +65,10 @@ public sealed class RegionRestrictedCallTests(TrustFundAppFactory app) : Applica
         var page = WebUtility.HtmlDecode(await kyiv.GetStringAsync($"/calls/{slug}?culture=fr"));
         var refused = await PostPageForm(kyiv, $"/apply/start/{id}", null, Applications.EligibilityCheckTests.Answers());
 
-        Assert.Contains("Cet appel n'est ouvert qu'aux organisations des régions ou pays indiqués ci-dessous", page);
+        Assert.Contains("Cet appel n’est ouvert qu’aux organisations des régions ou pays indiqués ci-dessous", page);
         Assert.DoesNotContain("/apply/start/", page);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("Cet appel n'est ouvert qu'aux organisations des régions ou pays indiqués sur sa page, et votre organisation est enregistrée ailleurs.",
+        Assert.Contains("Cet appel n’est ouvert qu’aux organisations des régions ou pays indiqués sur sa page, et votre organisation est enregistrée ailleurs.",
             WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         foreach (var user in new[] { thai, nigerian })
         {

@@ -72,7 +72,7 @@ public sealed class ContributionTests(TrustFundAppFactory app) : FinanceTest(app
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         var month = Today.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr"));
-        Assert.Contains($"Aucun taux UNORE pour EUR n'est en vigueur le {Today:yyyy-MM-dd}\u00A0: saisissez ou importez d'abord le taux EUR de {month}.", html);
+        Assert.Contains($"Aucun taux UNORE pour EUR n’est en vigueur le {Today:yyyy-MM-dd}\u00A0: saisissez ou importez d’abord le taux EUR de {month}.", html);
     }
 
     [Fact]
@@ -304,7 +304,7 @@ public sealed class ContributionTests(TrustFundAppFactory app) : FinanceTest(app
 
     [Theory]
     [InlineData("en", "Programme support cost: 13%; operating reserve: 0%.")]
-    [InlineData("fr", "Frais d'appui aux programmes\u00A0: 13\u00A0%\u00A0; réserve de fonctionnement\u00A0: 0\u00A0%.")]
+    [InlineData("fr", "Frais d’appui aux programmes\u00A0: 13\u00A0%\u00A0; réserve de fonctionnement\u00A0: 0\u00A0%.")]
     [InlineData("es", "Gastos de apoyo a los programas: 13\u00A0%; reserva operacional: 0\u00A0%.")]
     public async Task Dashboard_WritesTheRates_AsTheReadersLanguageWritesAPercentage(string language, string rates)
     {

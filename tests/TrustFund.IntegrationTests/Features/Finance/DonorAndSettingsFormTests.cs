@@ -63,7 +63,7 @@ public sealed class DonorAndSettingsFormTests(TrustFundAppFactory app) : Finance
         var response = await PostPageForm(manager, $"/fund/donors/{norway}/pledges/new", null,
             [new("Amount", "5000"), new("Currency", "USD"), new("PledgedOn", LastMonth.ToString("yyyy-MM-dd")), new("IsEarmarked", "true"), new("EarmarkPurpose", "")]);
 
-        await AssertRefusedWith(response, "Une contribution affectée doit indiquer l'objet de son affectation.");
+        await AssertRefusedWith(response, "Une contribution affectée doit indiquer l’objet de son affectation.");
         await using var db = App.NewDbContext();
         Assert.Equal(0, await db.Pledges.CountAsync());
     }

@@ -34,10 +34,10 @@ public sealed class UnoreRateTests(TrustFundAppFactory app) : FinanceTest(app)
         "Line 5: XYZ: Enter a currency as its ISO 4217 code, e.g. EUR. Nothing was imported.",
         "Line 6: repeats the EUR rate from 2027-03-01 on line 2. Nothing was imported.",
         "Line 7: expected 3 fields, found 2. Nothing was imported.")]
-    [InlineData("fr", "Ligne 3\u00A0: «\u00A0ten\u00A0» n'est pas un taux écrit avec un point décimal, par exemple 0.921. Rien n'a été importé.",
-        "Ligne 5\u00A0: XYZ\u00A0: Indiquez la monnaie par son code ISO 4217, par exemple EUR. Rien n'a été importé.",
-        "Ligne 6\u00A0: répète le taux EUR du 2027-03-01 de la ligne 2. Rien n'a été importé.",
-        "Ligne 7\u00A0: 3 champs attendus, 2 trouvés. Rien n'a été importé.")]
+    [InlineData("fr", "Ligne 3\u00A0: «\u00A0ten\u00A0» n’est pas un taux écrit avec un point décimal, par exemple 0.921. Rien n’a été importé.",
+        "Ligne 5\u00A0: XYZ\u00A0: Indiquez la monnaie par son code ISO 4217, par exemple EUR. Rien n’a été importé.",
+        "Ligne 6\u00A0: répète le taux EUR du 2027-03-01 de la ligne 2. Rien n’a été importé.",
+        "Ligne 7\u00A0: 3 champs attendus, 2 trouvés. Rien n’a été importé.")]
     [InlineData("es", "Línea 3: «ten» no es un tipo escrito con punto decimal, por ejemplo 0.921. No se importó nada.",
         "Línea 5: XYZ: Indique la moneda con su código ISO 4217, por ejemplo EUR. No se importó nada.",
         "Línea 6: repite el tipo de EUR del 2027-03-01 de la línea 2. No se importó nada.",

@@ -79,6 +79,26 @@ public sealed class AnnualReportGrantsTests(TrustFundAppFactory app) : GrantTest
         Assert.DoesNotContain(wrong, text);
     }
 
+    /// <summary>
+    /// Amounts carry their ISO code where a reader of the language expects it, from the one formatter (Money), in the
+    /// text and in the note alike: never "USD 40 000" in French nor "40,000 USD" in English.
+    /// </summary>
+    [Theory]
+    [InlineData("fr", "pour un total de 40 000,00 USD.", "(jusqu’à 20 000 USD) ; SGP2 : assistance à moyen terme (de 20 000 USD à 60 000 USD).")]
+    [InlineData("es", "por un total de 40.000,00 USD.", "(hasta 20.000 USD); SGP2: asistencia a medio plazo (de 20.000 USD a 60.000 USD).")]
+    [InlineData("en", "for USD 40,000.00 in total.", "(up to USD 20,000); SGP2: medium-term assistance (USD 20,000 to USD 60,000).")]
+    public async Task AnnualReport_WritesAmountsWithTheirCodeWhereTheLanguagePutsIt(string language, string total, string windows)
+    {
+        var manager = await FundedManagerOn15January2030();
+        await SignedAgreement(manager, 40_000, "CO");
+
+        // The words as read back, each no-break space (U+00A0 before the code, U+202F between French thousands) as a space.
+        var text = (await IssueAndRead(manager, 2030, language)).Replace('\u00A0', ' ').Replace('\u202F', ' ');
+
+        Assert.Contains(total, text);
+        Assert.Contains(windows, text);
+    }
+
     [Fact]
     public async Task AnnualReport_VictimsAssisted_CountsOnlyAcceptedNarrativeReportsDueInTheYear()
     {

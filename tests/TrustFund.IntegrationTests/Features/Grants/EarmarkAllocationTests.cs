@@ -45,8 +45,8 @@ public sealed class EarmarkAllocationTests(TrustFundAppFactory app) : GrantTest(
             SendAs(manager, new AllocateEarmarkedFunds.Command(grantId, pledgeId, 10_000.01m)));
         await SendAs(manager, new AllocateEarmarkedFunds.Command(grantId, pledgeId, 10_000));
 
-        Assert.Equal("Only USD {0:N2} received against this pledge is not yet allocated; USD {1:N2} cannot be allocated.", over.Template);
-        Assert.Equal([10_000m, 10_000.01m], over.Arguments);
+        Assert.Equal("Only {0} received against this pledge is not yet allocated; {1} cannot be allocated.", over.Template);
+        Assert.Equal([Money.InUsd(10_000m), Money.InUsd(10_000.01m)], over.Arguments);
         var pledge = Assert.Single((await Query(new GetDonor.Query(donorId))).Pledges);
         Assert.Equal((30_000m, 30_000m, 0m), (pledge.ReceivedUsd, pledge.AllocatedUsd, pledge.UnallocatedUsd));
         var funding = await Query(new GetGrantEarmarkFunding.Query(grantId));
@@ -75,8 +75,8 @@ public sealed class EarmarkAllocationTests(TrustFundAppFactory app) : GrantTest(
         await SendAs(manager, new AllocateEarmarkedFunds.Command(grantId, pledgeId, 4_000));
         var reversal = await Assert.ThrowsAsync<DomainException>(() => Send(new ReverseReceipt.Command(second.ReceiptId, "Wrong pledge")));
 
-        Assert.Equal([10_000m, 10_000.01m], over.Arguments);
-        Assert.Equal([12_000m, 10_000m], reversal.Arguments);   // 12,000 allocated, 10,000 would remain received
+        Assert.Equal([Money.InUsd(10_000m), Money.InUsd(10_000.01m)], over.Arguments);
+        Assert.Equal([Money.InUsd(12_000m), Money.InUsd(10_000m)], reversal.Arguments);   // 12,000 allocated, 10,000 would remain received
         await using var db = App.NewDbContext();
         Assert.False((await db.ContributionReceipts.SingleAsync(r => r.Id == second.ReceiptId)).IsReversed);
     }
@@ -96,9 +96,9 @@ public sealed class EarmarkAllocationTests(TrustFundAppFactory app) : GrantTest(
         var amendment = await Assert.ThrowsAsync<DomainException>(() => SendAs(manager, new ChangeGrantAgreement.Command(grantId, 25_000,
             grant.StartDate, grant.EndDate, [new GrantBudgetLine("DirectAssistance", "Shelter", 25_000)], grant.Instalments, "Smaller project")));
 
-        Assert.Equal("Only USD {0:N2} of this grant is not yet funded from earmarked contributions; USD {1:N2} cannot be allocated.", over.Template);
-        Assert.Equal([10_000m, 10_000.01m], over.Arguments);
-        Assert.Equal([30_000m, 25_000m], amendment.Arguments);
+        Assert.Equal("Only {0} of this grant is not yet funded from earmarked contributions; {1} cannot be allocated.", over.Template);
+        Assert.Equal([Money.InUsd(10_000m), Money.InUsd(10_000.01m)], over.Arguments);
+        Assert.Equal([Money.InUsd(30_000m), Money.InUsd(25_000m)], amendment.Arguments);
         Assert.Equal(40_000m, (await Query(new GetGrantAgreement.Query(grantId))).Grant.Amount);
     }
 

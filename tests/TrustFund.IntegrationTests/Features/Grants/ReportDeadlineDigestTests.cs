@@ -110,7 +110,7 @@ public sealed class ReportDeadlineDigestTests(TrustFundAppFactory app) : GrantTe
         Assert.Equal(string.Join("\n", [
             "These reports were due and have not been received. A grant's next instalment is held until its overdue reports are submitted.",
             ..byDueDate.Take(20).Select(r => $"- {r.Kind} for grant {r.Reference}, due on {LongDate(r.DueOn, "en")}"),
-            "and 4 more: see TrustFund", "", TrustFundAppFactory.PublicBaseUrl + "/apply"]), grantee.TextBody);
+            "and 4 more reports: see TrustFund", "", TrustFundAppFactory.PublicBaseUrl + "/apply"]), grantee.TextBody);
 
         var escalation = Assert.Single(mails, m => m.To == manager.Email);
         var escalatedOn = start.AddDays(24 + KeepReportDeadlines.EscalateAfterDays);
@@ -119,8 +119,8 @@ public sealed class ReportDeadlineDigestTests(TrustFundAppFactory app) : GrantTe
             "These grantee reports are more than 30 days overdue:",
             ..byDueDate.Take(20).Select(r =>
                 $"- {r.Kind} of grant {r.Reference} ({r.Grantee}), due on {LongDate(r.DueOn, "en")}, {escalatedOn.DayNumber - r.DueOn.DayNumber} days overdue"),
-            "and 4 more: see TrustFund", "", TrustFundAppFactory.PublicBaseUrl + "/fund/grants"]), escalation.TextBody);
-        Assert.Contains("days overdue<br>and 4 more: see TrustFund</p>", escalation.HtmlBody);
+            "and 4 more reports: see TrustFund", "", TrustFundAppFactory.PublicBaseUrl + "/fund/grants"]), escalation.TextBody);
+        Assert.Contains("days overdue<br>and 4 more reports: see TrustFund</p>", escalation.HtmlBody);
     }
 
     /// <summary>

@@ -51,7 +51,7 @@ public sealed class AdminHomeTests(TrustFundAppFactory app) : BoardTest(app)
 
             // The job storage outlives each test's reset: other tests' failures may be listed too.
             Assert.True(HomePage.Count(html, "admin-failed-jobs") >= 1);
-            Assert.Contains("Tâches d'arrière-plan en échec", html);
+            Assert.Contains("Tâches d’arrière-plan en échec", html);
             Assert.Contains($"href=\"/hangfire/jobs/details/{id}\">CloseDueCallsJob.Run: InvalidOperationException</a>", HomePage.List(html, "admin-failed-jobs"));
             Assert.Contains("href=\"/hangfire\"", html);
         }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
+using TrustFund.Application.Features.Notifications;
 using TrustFund.Application.Messaging;
 using TrustFund.Application.Reports;
 using TrustFund.Infrastructure.Email;
@@ -18,9 +19,9 @@ public sealed class BulkNoticeTests(TrustFundAppFactory app) : IntegrationTest(a
     // The report reminder's texts (catalogue keys): {0} the report's kind, {1} its date, {2} the grant, {3} days left.
     private static readonly NoticeText Deadline = new(
         "Report due on {1:D}: {0}",
-        "Your {0} for grant {2} is due on {1:D}, in {3} day(s). Submit it in TrustFund before then: instalments are held while a report is overdue.");
+        "Your {0} for grant {2} is due on {1:D}, in {3}. Submit it in TrustFund before then: instalments are held while a report is overdue.");
 
-    private static readonly object[] DueOn = [new CatalogueWord("interim narrative report"), new DateOnly(2027, 3, 31), "TF-G-1", 30];
+    private static readonly object[] DueOn = [new CatalogueWord("interim narrative report"), new DateOnly(2027, 3, 31), "TF-G-1", KeepReportDeadlines.Days(30)];
 
     private static string LongDate(string language) => new DateOnly(2027, 3, 31).ToString("D", DocumentLanguages.Culture(language));
 
@@ -89,8 +90,8 @@ public sealed class BulkNoticeTests(TrustFundAppFactory app) : IntegrationTest(a
         var frenchEmail = delivered.Single(m => m.To == french.Email);
         Assert.Equal(frenchSubject, frenchEmail.Subject);
         // The link is App:PublicBaseUrl + the page: absolute, though no request is behind a job's e-mail.
-        var frenchBody = $"Votre rapport narratif intermédiaire pour la subvention TF-G-1 est attendu le {LongDate("fr")}, dans 30 jour(s). " +
-                         "Soumettez-le dans TrustFund d'ici là\u00A0: les versements sont suspendus tant qu'un rapport est en retard.";
+        var frenchBody = $"Votre rapport narratif intermédiaire pour la subvention TF-G-1 est attendu le {LongDate("fr")}, dans 30 jours. " +
+                         "Soumettez-le dans TrustFund d’ici là\u00A0: les versements sont suspendus tant qu’un rapport est en retard.";
         Assert.Equal(frenchBody + "\n\nhttps://trustfund.test/apply", frenchEmail.TextBody);
         Assert.Equal($"<p>{System.Net.WebUtility.HtmlEncode(frenchBody)}</p><p><a href=\"https://trustfund.test/apply\">https://trustfund.test/apply</a></p>",
             frenchEmail.HtmlBody);

@@ -58,12 +58,13 @@ public sealed class NotificationLanguageTests(TrustFundAppFactory app) : GrantTe
         var english = await Notifications(client);
         Assert.Contains($"Report due on {LongDate(report.DueOn, "en")}: interim narrative report", english);
         Assert.Contains($"Grant agreement {reference} signed", english);
+        Assert.Contains("for USD 40,000.00.", english);
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostForm(client, "/account/language", new() { ["Language"] = "fr" })).StatusCode);
         var french = await Notifications(client);
         Assert.Contains($"Rapport attendu le {LongDate(report.DueOn, "fr")}\u00A0: rapport narratif intermédiaire", french);
         Assert.Contains($"Accord de subvention {reference} signé", french);
-        Assert.Contains($"pour {40_000m.ToString("N2", DocumentLanguages.Culture("fr"))} USD", french);
+        Assert.Contains("pour 40\u202F000,00\u00A0USD.", french);   // the figure grouped as French groups it, then the code
         Assert.Contains("Written before keys", french);
         Assert.DoesNotContain("Report due", french);
         Assert.DoesNotContain("interim narrative", french);
@@ -72,7 +73,7 @@ public sealed class NotificationLanguageTests(TrustFundAppFactory app) : GrantTe
         var spanish = await Notifications(client);
         Assert.Contains($"Informe previsto para el {LongDate(report.DueOn, "es")}: informe narrativo intermedio", spanish);
         Assert.Contains($"Acuerdo de subvención {reference} firmado", spanish);
-        Assert.Contains($"por {40_000m.ToString("N2", DocumentLanguages.Culture("es"))} USD", spanish);
+        Assert.Contains("por 40.000,00\u00A0USD.", spanish);
         Assert.DoesNotContain("Rapport", spanish);
         Assert.DoesNotContain("Report due", spanish);
     }

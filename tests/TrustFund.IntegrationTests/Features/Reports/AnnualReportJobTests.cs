@@ -27,7 +27,7 @@ public sealed class AnnualReportJobTests(TrustFundAppFactory app) : IntegrationT
         Assert.All(reports, r => Assert.Equal(2027, Year(r)));
         Assert.Contains("The year in figures", PdfText.AllWords(reports.Single(r => r.Title == "Annual report 2027").Content));
         var french = PdfText.AllWords(reports.Single(r => r.Title == "Rapport annuel 2027").Content);
-        Assert.Contains("1. L'année en chiffres", french);
+        Assert.Contains("1. L’année en chiffres", french);
         Assert.DoesNotContain("The year in figures", french);
         var spanish = PdfText.AllWords(reports.Single(r => r.Title == "Informe anual 2027").Content);
         Assert.Contains("1. El año en cifras", spanish);

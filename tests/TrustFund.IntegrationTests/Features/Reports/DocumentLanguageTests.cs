@@ -102,7 +102,7 @@ public sealed partial class DocumentLanguageTests
 
     private static IEnumerable<string> Expected(string document, string language) => document switch
     {
-        "annual" => [Say(language, "1. The year in figures", "1. L'année en chiffres", "1. El año en cifras"),
+        "annual" => [Say(language, "1. The year in figures", "1. L’année en chiffres", "1. El año en cifras"),
             Say(language, "9. Financial statement", "9. État financier", "9. Estado financiero"),
             Say(language, "Annual report 2026", "Rapport annuel 2026", "Informe anual 2026")],
         "donor" => [Say(language, "Pledges made in the period", "Annonces de contributions faites pendant la période", "Promesas hechas en el período"),
@@ -181,7 +181,7 @@ public sealed partial class DocumentLanguageTests
     };
 
     private static BoardMinutesData Minutes(string l) => new(
-        Say(l, "Minutes of the Board of Trustees, 12 March 2026", "Procès-verbal du Conseil d'administration, 12 mars 2026",
+        Say(l, "Minutes of the Board of Trustees, 12 March 2026", "Procès-verbal du Conseil d’administration, 12 mars 2026",
             "Acta de la Junta de Síndicos, 12 de marzo de 2026"),
         "Aide directe 2026", new DateOnly(2026, 3, 12), Named(l, "Remote"), IssuedAt, ["Amina Diallo", "Анна Ковальчук"],
         [new(1, "VTF-2026-0007", "Sahel Solidarité", "SN", 1_234_567.89m, 82.5m, Named(l, "Recommended"), 2, 0, 0, true,

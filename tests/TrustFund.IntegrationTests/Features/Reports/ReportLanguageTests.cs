@@ -27,7 +27,7 @@ public sealed class ReportLanguageTests(TrustFundAppFactory app) : FinanceTest(a
         var es = reports.Single(r => r.Title == "Informe anual 2031");
         Assert.Equal("fr", System.Text.Json.JsonDocument.Parse(fr.ParametersJson).RootElement.GetProperty("language").GetString());
         var frText = PdfText.AllWords(fr.Content);
-        Assert.Contains("1. L'année en chiffres", frText);
+        Assert.Contains("1. L’année en chiffres", frText);
         Assert.Contains("Page 1 sur", frText);
         Assert.DoesNotContain("The year in figures", frText);
         var esText = PdfText.AllWords(es.Content);

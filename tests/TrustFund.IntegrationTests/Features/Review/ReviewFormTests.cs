@@ -128,7 +128,7 @@ public sealed class ReviewFormTests(TrustFundAppFactory app) : ReviewTest(app)
 
         var response = await PostPageForm(manager, $"/fund/calls/{call.Id}/review", "Auto", [new("ReviewersPerApplication", "beaucoup")]);
 
-        await AssertRefusedWith(response, "Évaluateurs par demande\u00A0: «\u00A0beaucoup\u00A0» n'est pas une valeur valide.");
+        await AssertRefusedWith(response, "Évaluateurs par demande\u00A0: «\u00A0beaucoup\u00A0» n’est pas une valeur valide.");
     }
 
     [Fact]

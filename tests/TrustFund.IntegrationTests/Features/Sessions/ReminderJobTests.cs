@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Features.Notifications;
 using TrustFund.Application.Features.Review;
@@ -46,7 +47,16 @@ public sealed class ReminderJobTests(TrustFundAppFactory app) : ReviewTest(app)
 
         await using var db = App.NewDbContext();
         var subject = Assert.Single(await db.Notifications.Where(n => n.UserId == japan.Id).ToListAsync()).In("en").Subject;
-        Assert.EndsWith(": 1 assessment(s) to complete, 1 ballot(s) awaiting your vote", subject);
+        Assert.EndsWith(": 1 assessment not yet completed, 1 ballot awaiting your vote", subject);
+        // The body as each reader's language counts: one assessment and one ballot, two days ahead.
+        var reminder = Assert.Single(await db.Notifications.Where(n => n.UserId == japan.Id).ToListAsync());
+        var meets = sessionDay.ToDateTime(TimeOnly.MinValue);
+        Assert.Equal(string.Format(CultureInfo.GetCultureInfo("en-GB"),
+            "The board meets on {0:d}, in 2 days. You have 1 assessment not yet completed and 1 ballot awaiting your vote.", meets), reminder.In("en").Body);
+        Assert.Equal(string.Format(CultureInfo.GetCultureInfo("fr-FR"),
+            "Le Conseil se réunit le {0:d}, dans 2 jours. Vous avez 1 évaluation non terminée et 1 scrutin en attente de votre vote.", meets), reminder.In("fr").Body);
+        Assert.Equal(string.Format(CultureInfo.GetCultureInfo("es-ES"),
+            "La Junta se reúne el {0:d}, dentro de 2 días. Tiene 1 evaluación sin completar y 1 votación pendiente de su voto.", meets), reminder.In("es").Body);
         Assert.Equal(1, sent);   // Erik completed everything and sits on no session: nothing for him
     }
 
@@ -82,7 +92,7 @@ public sealed class ReminderJobTests(TrustFundAppFactory app) : ReviewTest(app)
 
         await using var db = App.NewDbContext();
         var subjects = (await db.Notifications.Where(n => n.UserId == japan.Id).ToListAsync()).Select(n => n.In("en").Subject).ToList();
-        Assert.Equal(2, subjects.Count(s => s.EndsWith(": 1 assessment(s) to complete, 1 ballot(s) awaiting your vote")));
+        Assert.Equal(2, subjects.Count(s => s.EndsWith(": 1 assessment not yet completed, 1 ballot awaiting your vote")));
         Assert.Equal(2, subjects.Count);
         _ = session;
     }
