@@ -46,7 +46,7 @@ public sealed partial class PageNumberTests(TrustFundAppFactory app, DemoFundOnc
     /// <summary>The message as each language says it ({0} what was typed, {1} the page shown), read to the letter.</summary>
     private static string Message(string language, string typed, int page) => language switch
     {
-        "fr" => $"Cette liste n'a pas de page «\u00A0{typed}\u00A0»\u00A0: voici la page {page}.",
+        "fr" => $"Cette liste n’a pas de page «\u00A0{typed}\u00A0»\u00A0: voici la page {page}.",
         "es" => $"Esta lista no tiene una página «{typed}»: se muestra la página {page}.",
         _ => $"This list has no page “{typed}”: here is page {page}.",
     };

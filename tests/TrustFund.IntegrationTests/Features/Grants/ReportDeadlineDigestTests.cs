@@ -53,7 +53,7 @@ public sealed class ReportDeadlineDigestTests(TrustFundAppFactory app) : GrantTe
         Assert.Equal("2 rapports en retard", mail.Subject);
         // Listed by due date, then (the same day) by kind: the financial report before the narrative one.
         Assert.Equal($"""
-            Ces rapports étaient attendus et n'ont pas été reçus. Le prochain versement d'une subvention est suspendu jusqu'à la soumission de ses rapports en retard.
+            Ces rapports étaient attendus et n’ont pas été reçus. Le prochain versement d’une subvention est suspendu jusqu’à la soumission de ses rapports en retard.
             - rapport financier intermédiaire pour la subvention {reference}, attendu le {LongDate(due, "fr")}
             - rapport narratif intermédiaire pour la subvention {reference}, attendu le {LongDate(due, "fr")}
 

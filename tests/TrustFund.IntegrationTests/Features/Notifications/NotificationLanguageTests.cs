@@ -1,8 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Features.Notifications;
+using TrustFund.Application.Messaging;
 using TrustFund.Application.Reports;
 using TrustFund.Domain.Grants;
+using TrustFund.Domain.Messaging;
 using TrustFund.IntegrationTests.Features.Grants;
 using TrustFund.IntegrationTests.Support;
 
@@ -76,6 +78,42 @@ public sealed class NotificationLanguageTests(TrustFundAppFactory app) : GrantTe
         Assert.Contains("por 40.000,00\u00A0USD.", spanish);
         Assert.DoesNotContain("Rapport", spanish);
         Assert.DoesNotContain("Report due", spanish);
+    }
+
+    /// <summary>
+    /// A notice stored before its wording changed still names its old text (RetiredNoticeTexts): a fund manager reading
+    /// French sees the escalations and board reminders raised before counts followed the language in French, not English.
+    /// </summary>
+    [Fact]
+    public async Task NoticesStoredBeforeTheirWordingChanged_StillReadInTheReadersLanguage()
+    {
+        var manager = await Manager("reader@unodc.test");
+        var due = new DateOnly(2026, 10, 30);
+        await using (var db = App.NewDbContext())
+        {
+            db.Notifications.Add(new Notification(manager.Id, "report-escalated:before", "Report {3} days overdue: {2} ({4})",
+                "The {0} of grant {2} ({4}) was due on {1:D} and is {3} days overdue.",
+                NoticeArguments.Serialise([new CatalogueWord("interim narrative report"), due, "UNVTF-G-2026-0001", 31, "Shelter Sahel"]),
+                "/fund/grants", App.Clock.GetUtcNow().AddDays(-40)));
+            db.Notifications.Add(new Notification(manager.Id, "board-reminder:before", "Before the board meets on {0:d}: {1} assessment(s) to complete, {2} ballot(s) awaiting your vote",
+                "The board meets on {0:d}, in {3} day(s). You have {1} assessment(s) not yet completed and {2} ballot(s) awaiting your vote.",
+                NoticeArguments.Serialise([new DateTime(2026, 11, 20), 2, 1, 3]), "/review", App.Clock.GetUtcNow().AddDays(-20)));
+            await db.SaveChangesAsync();
+        }
+        var client = await SignedIn(manager);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostForm(client, "/account/language", new() { ["Language"] = "fr" })).StatusCode);
+        var french = await Notifications(client);
+        Assert.Contains("Rapport en retard de 31 jours\u00A0: UNVTF-G-2026-0001 (Shelter Sahel)", french);
+        Assert.Contains($"Le rapport narratif intermédiaire de la subvention UNVTF-G-2026-0001 (Shelter Sahel) était attendu le {LongDate(due, "fr")} et a 31 jours de retard.", french);
+        Assert.Contains("2 évaluation(s) à terminer, 1 scrutin(s) en attente de votre vote", french);
+        Assert.DoesNotContain("days overdue", french);
+        Assert.DoesNotContain("assessment", french);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostForm(client, "/account/language", new() { ["Language"] = "es" })).StatusCode);
+        var spanish = await Notifications(client);
+        Assert.Contains("Informe con 31 días de atraso: UNVTF-G-2026-0001 (Shelter Sahel)", spanish);
+        Assert.DoesNotContain("days overdue", spanish);
     }
 
     private static async Task<string> Notifications(HttpClient client) => WebUtility.HtmlDecode(await client.GetStringAsync("/notifications"));

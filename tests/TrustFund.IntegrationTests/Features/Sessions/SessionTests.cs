@@ -161,7 +161,7 @@ public sealed class SessionTests(TrustFundAppFactory app) : ReviewTest(app)
         // A French-speaking reader downloads them in French.
         var frenchPdf = await manager.GetByteArrayAsync($"/fund/sessions/{sessionId}/minutes.pdf?culture=fr");
         var frenchText = PdfText.WithoutSpaces(frenchPdf);
-        Assert.Contains("Procès-verbalduConseild'administration", frenchText);
+        Assert.Contains("Procès-verbalduConseild’administration", frenchText);
         Assert.Contains("Abstention(modifié)", frenchText);
         Assert.Contains($"Page1sur{PdfText.AllPageWords(frenchPdf).Count}", frenchText);
         var trustee = await SignedIn(Of(board, "JP"));
