@@ -254,13 +254,15 @@ public static class WebApp
             app.UseWhen(c => !c.Request.Path.StartsWithSegments(ApiRoutes.Prefix), pages => pages.UseExceptionHandler("/error"));
             app.UseHsts();
         }
+        // The reader's language is read before a status page re-runs the request as /error?code=…, which drops the
+        // address's own ?culture= (a French link that leads nowhere gets the French "page not found").
+        app.UseRequestLocalization();
         // A status without a body (a value the binder could not read, an unknown route or id) is the people's error page in
         // their language, but problem details (RFC 9457) for the programs reading the API, as its own refusals are.
         app.UseWhen(c => c.Request.Path.StartsWithSegments(ApiRoutes.Prefix), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments(ApiRoutes.Prefix), pages => pages.UseStatusCodePagesWithReExecute("/error", "?code={0}"));
         app.UseCookiePolicy();
         app.UseStaticFiles();
-        app.UseRequestLocalization();
         app.UseMiddleware<CultureCookieMiddleware>();
         // After the culture is known (the page is in the reader's language), before anything that reads the database.
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
