@@ -121,27 +121,27 @@ public sealed class DemoFundingCycle(TrustFundDbContext db, UserManager<Applicat
     // demo's "language" of the NGO's user): the Senegalese NGO in French, the Colombian one in Spanish, the others in English.
     private static readonly LocalizedText Eligible = new(
         "Eligible: registered in the country of implementation, at least two years of direct assistance, PSEA policy and UN Partner Portal ID confirmed.",
-        "Admissible\u00A0: enregistrement dans le pays de mise en œuvre, au moins deux ans d'assistance directe, politique de PEAS et identifiant du Portail des partenaires des Nations Unies confirmés.",
+        "Admissible\u00A0: enregistrement dans le pays de mise en œuvre, au moins deux ans d’assistance directe, politique de PEAS et identifiant du Portail des partenaires des Nations Unies confirmés.",
         "Admisible: registro en el país de ejecución, al menos dos años de asistencia directa, política de PEAS e identificador del Portal de Asociados de las Naciones Unidas confirmados.");
 
     private static readonly LocalizedText NotEligible = new(
         "Not eligible: the organisation has one year of direct assistance to victims where this call requires two, and no UN Partner Portal ID. You are welcome to apply to a later call once registered on the Partner Portal.",
-        "Non admissible\u00A0: l'organisation compte un an d'assistance directe aux victimes alors que cet appel en exige deux, et n'a pas d'identifiant du Portail des partenaires des Nations Unies. Vous pourrez présenter une demande à un appel ultérieur une fois inscrite sur le Portail des partenaires.",
+        "Non admissible\u00A0: l’organisation compte un an d’assistance directe aux victimes alors que cet appel en exige deux, et n’a pas d’identifiant du Portail des partenaires des Nations Unies. Vous pourrez présenter une demande à un appel ultérieur une fois inscrite sur le Portail des partenaires.",
         "No admisible: la organización tiene un año de asistencia directa a las víctimas cuando esta convocatoria exige dos, y no tiene identificador del Portal de Asociados de las Naciones Unidas. Podrá presentar una solicitud a una convocatoria posterior una vez registrada en el Portal de Asociados.");
 
     private static readonly LocalizedText Shortlisted = new(
         "Your application is shortlisted for the Board of Trustees' session.",
-        "Votre demande est présélectionnée pour la session du Conseil d'administration.",
+        "Votre demande est présélectionnée pour la session du Conseil d’administration.",
         "Su solicitud está preseleccionada para la sesión de la Junta de Síndicos.");
 
     private static readonly LocalizedText OnTheReserveList = new(
         "Your application is on the reserve list: it will be considered if an award falls through.",
-        "Votre demande est sur la liste de réserve\u00A0: elle sera examinée si une subvention n'aboutit pas.",
+        "Votre demande est sur la liste de réserve\u00A0: elle sera examinée si une subvention n’aboutit pas.",
         "Su solicitud está en la lista de reserva: se tendrá en cuenta si una subvención no llega a concretarse.");
 
     private static readonly LocalizedText NotSelected = new(
         "Your application was not selected this time. The reviewers valued the project's community approach; a clearer budget for direct assistance would strengthen a future application.",
-        "Votre demande n'a pas été retenue cette fois-ci. Les évaluateurs ont apprécié l'approche communautaire du projet\u00A0; un budget plus clair pour l'assistance directe renforcerait une prochaine demande.",
+        "Votre demande n’a pas été retenue cette fois-ci. Les évaluateurs ont apprécié l’approche communautaire du projet\u00A0; un budget plus clair pour l’assistance directe renforcerait une prochaine demande.",
         "Su solicitud no fue seleccionada esta vez. Los evaluadores valoraron el enfoque comunitario del proyecto; un presupuesto más claro para la asistencia directa reforzaría una futura solicitud.");
 
     private async Task<string> LanguageOf(string email) =>

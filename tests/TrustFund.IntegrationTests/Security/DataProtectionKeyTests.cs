@@ -12,10 +12,11 @@ public sealed class DataProtectionKeyTests(TrustFundAppFactory app) : Integratio
     public async Task ANewKey_IsStoredEncryptedWithTheCertificate_NeverInClear()
     {
         var keys = App.Services.GetRequiredService<IKeyManager>();
-        // The key ring reads the machine's clock, not the app's: a key dated by the test clock would be already expired
-        // when the suite runs under faketime past it, and the next test's key ring would be refreshed around it.
-        var now = DateTimeOffset.UtcNow;
-        var key = keys.CreateNewKey(now, now.AddDays(90));
+        // A key from instants the test chooses, long expired on whatever day the suite runs: what is checked is how it is
+        // stored and that it reads back, not its dates; and an expired key never becomes the ring's default for signing
+        // the cookies of the tests that follow (the key ring reads the machine's clock, not the app's test clock).
+        var activation = new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var key = keys.CreateNewKey(activation, activation.AddDays(90));
 
         await using var connection = new NpgsqlConnection(App.OwnerConnectionString);
         await connection.OpenAsync();

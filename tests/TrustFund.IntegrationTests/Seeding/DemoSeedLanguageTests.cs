@@ -38,7 +38,7 @@ public sealed class DemoSeedLanguageTests(TrustFundAppFactory app) : Integration
 
     [Theory]
     [InlineData("ngo.senegal@trustfund.test", "Association Solidarité Femmes Sahel",
-        "Admissible\u00A0: enregistrement dans le pays de mise en œuvre", "Votre demande est présélectionnée pour la session du Conseil d'administration.")]
+        "Admissible\u00A0: enregistrement dans le pays de mise en œuvre", "Votre demande est présélectionnée pour la session du Conseil d’administration.")]
     [InlineData("ngo.colombia@trustfund.test", "Casa de Acogida Esperanza",
         "Admisible: registro en el país de ejecución", "Su solicitud está preseleccionada para la sesión de la Junta de Síndicos.")]
     public async Task DemoSeed_NgoOfThePastCall_ReadsItsEligibilityAndOutcomeInItsLanguage(string email, string organisation,
