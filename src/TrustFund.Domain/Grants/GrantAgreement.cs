@@ -91,13 +91,13 @@ public sealed class GrantAgreement : Entity
             if (i >= instalments.Count || instalments[i] != Instalments[i])
                 throw new DomainException("Instalment {0} has already been requested for payment and cannot change.", i + 1);
 
-        var changes = Describe(amount, startDate, endDate, budget, instalments);
-        if (IsSigned && changes.Count == 0) throw new DomainException("The amendment changes nothing.");
+        var terms = Compare(amount, startDate, endDate, budget, instalments);
+        if (IsSigned && terms.ChangesNothing) throw new DomainException("The amendment changes nothing.");
         var delta = amount - Amount;
         Apply(amount, startDate, endDate, budget, instalments, requestedInstalments);
         if (IsSigned)
         {
-            Amendments = [.. Amendments, new GrantAmendment(Amendments.Count + 1, reason!.Trim(), string.Join("; ", changes), now, by)];
+            Amendments = [.. Amendments, new GrantAmendment(Amendments.Count + 1, reason!.Trim(), terms.InEnglish(), now, by) { Terms = terms }];
             if (delta != 0) Raise(new GrantAmountAmended(Id, Amendments.Count, delta, FundCalendar.DateOf(now)));
         }
         return delta;
@@ -219,19 +219,15 @@ public sealed class GrantAgreement : Entity
         Reports.RemoveAll(r => !wanted.Any(w => w.Kind == r.Kind) && r.Status is GrantReportStatus.Scheduled or GrantReportStatus.Overdue);
     }
 
-    private List<string> Describe(decimal amount, DateOnly startDate, DateOnly endDate, IReadOnlyList<GrantBudgetLine> budget,
-        IReadOnlyList<Instalment> instalments)
+    private AmendedTerms Compare(decimal amount, DateOnly startDate, DateOnly endDate, IReadOnlyList<GrantBudgetLine> budget,
+        IReadOnlyList<Instalment> instalments) => new()
     {
-        var changes = new List<string>();
-        var c = CultureInfo.InvariantCulture;
-        if (amount != Amount) changes.Add(string.Format(c, "amount USD {0:N2} → USD {1:N2}", Amount, amount));
-        if (startDate != StartDate || endDate != EndDate)
-            changes.Add(string.Format(c, "period {0:yyyy-MM-dd}–{1:yyyy-MM-dd} → {2:yyyy-MM-dd}–{3:yyyy-MM-dd}", StartDate, EndDate, startDate, endDate));
-        if (!budget.SequenceEqual(Budget)) changes.Add("budget reallocated");
-        if (!instalments.Select(i => (i.Percent, i.Condition)).SequenceEqual(Instalments.Select(i => (i.Percent, i.Condition))))
-            changes.Add("instalment schedule " + string.Join(" + ", instalments.Select(i => i.Percent.ToString("0.##", c) + "%")));
-        return changes;
-    }
+        Amount = amount != Amount ? new(Amount, amount) : null,
+        Period = startDate != StartDate || endDate != EndDate ? new(new GrantPeriod(StartDate, EndDate), new GrantPeriod(startDate, endDate)) : null,
+        BudgetReallocated = !budget.SequenceEqual(Budget),
+        InstalmentPercents = instalments.Select(i => (i.Percent, i.Condition)).SequenceEqual(Instalments.Select(i => (i.Percent, i.Condition)))
+            ? null : instalments.Select(i => i.Percent).ToList(),
+    };
 }
 
 public enum GrantStatus { Draft, Signed, RefundRequested, Closed }

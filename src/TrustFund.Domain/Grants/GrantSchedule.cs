@@ -1,3 +1,4 @@
+using System.Globalization;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Finance;
 
@@ -12,8 +13,47 @@ public sealed record Instalment(int Number, decimal Percent, InstalmentCondition
 /// <summary>A line of the grant's budget, copied from the application and reallocated only by amendment.</summary>
 public sealed record GrantBudgetLine(string Category, string Description, decimal Amount);
 
-/// <summary>A numbered change to a signed agreement, with its reason and what changed.</summary>
-public sealed record GrantAmendment(int Number, string Reason, string Changes, DateTimeOffset At, string By);
+/// <summary>
+/// A numbered change to a signed agreement, with its reason and what changed: <see cref="Changes"/> in English, as the
+/// record an auditor reads, and <see cref="Terms"/> as values, so that each reader reads it in their own language.
+/// Amendments recorded before the terms were kept (7 December 2026) have no terms; pages show their English text.
+/// </summary>
+public sealed record GrantAmendment(int Number, string Reason, string Changes, DateTimeOffset At, string By)
+{
+    public AmendedTerms? Terms { get; init; }
+}
+
+/// <summary>What an amendment changed, before and after; a term it left alone is null (false for the budget).</summary>
+public sealed record AmendedTerms
+{
+    public Change<decimal>? Amount { get; init; }
+    public Change<GrantPeriod>? Period { get; init; }
+    public bool BudgetReallocated { get; init; }
+    /// <summary>The new schedule's percentages, in order.</summary>
+    public IReadOnlyList<decimal>? InstalmentPercents { get; init; }
+
+    public bool ChangesNothing => Amount is null && Period is null && !BudgetReallocated && InstalmentPercents is null;
+
+    /// <summary>"amount USD 15,000.00 → USD 18,000.00; budget reallocated": the amendment's record, in English.</summary>
+    public string InEnglish()
+    {
+        var c = CultureInfo.InvariantCulture;
+        var changes = new List<string>();
+        if (Amount is { } amount) changes.Add(string.Format(c, "amount USD {0:N2} → USD {1:N2}", amount.Before, amount.After));
+        if (Period is { } period)
+            changes.Add(string.Format(c, "period {0:yyyy-MM-dd}–{1:yyyy-MM-dd} → {2:yyyy-MM-dd}–{3:yyyy-MM-dd}",
+                period.Before.Start, period.Before.End, period.After.Start, period.After.End));
+        if (BudgetReallocated) changes.Add("budget reallocated");
+        if (InstalmentPercents is { } percents) changes.Add("instalment schedule " + string.Join(" + ", percents.Select(p => p.ToString("0.##", c) + "%")));
+        return string.Join("; ", changes);
+    }
+}
+
+/// <summary>A term's value before and after an amendment.</summary>
+public sealed record Change<T>(T Before, T After);
+
+/// <summary>A grant's period, first and last day.</summary>
+public sealed record GrantPeriod(DateOnly Start, DateOnly End);
 
 /// <summary>The schedule rules of DOMAIN.md sections 7 and 8, apart from the agreement so they can be tested alone.</summary>
 public static class GrantSchedule

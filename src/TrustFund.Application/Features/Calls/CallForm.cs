@@ -5,6 +5,7 @@ using TrustFund.Application.Data;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
+using TrustFund.Domain.Finance;
 using TrustFund.Application.Validation;
 
 namespace TrustFund.Application.Features.Calls;
@@ -141,12 +142,12 @@ public sealed class CallFormValidator : AbstractValidator<CallForm>
         RuleFor(x => x.MaxGrant).GreaterThanOrEqualTo(x => x.MinGrant)
             .WithMessage("The maximum grant must be at least the minimum grant.");
         RuleFor(x => x.MaxGrant).Must((form, max) => max <= form.Window.Ceiling())
-            .WithMessage(form => $"The maximum grant in window {form.Window.Code()} is USD {form.Window.Ceiling():N0}.");
+            .WithMessage("The maximum grant in window {0} is {1:N0}.").WithState(form => new object[] { form.Window.Code(), Money.InUsd(form.Window.Ceiling()) });
         RuleFor(x => x.MinGrant).Must((form, min) => min >= form.Window.Floor())
-            .WithMessage(form => $"The minimum grant in window {form.Window.Code()} is USD {form.Window.Floor():N0}.");
+            .WithMessage("The minimum grant in window {0} is {1:N0}.").WithState(form => new object[] { form.Window.Code(), Money.InUsd(form.Window.Floor()) });
         RuleFor(x => x.MaxDurationMonths).InclusiveBetween(1, 24).WithMessage("The maximum duration is 1 to 24 months.")
             .Must((form, months) => months <= form.Window.MaxDurationMonths())
-            .WithMessage(form => $"Projects in window {form.Window.Code()} last at most {form.Window.MaxDurationMonths()} months.");
+            .WithMessage("Projects in window {0} last at most {1} months.").WithState(form => new object[] { form.Window.Code(), form.Window.MaxDurationMonths() });
         RuleFor(x => x.TimeZoneId).Must(id => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _))
             .WithMessage("Choose a known time zone, e.g. Europe/Vienna.");
         RuleFor(x => x.QuestionDeadlineLocal).LessThanOrEqualTo(x => x.DeadlineLocal)

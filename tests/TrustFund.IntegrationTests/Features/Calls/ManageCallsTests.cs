@@ -50,6 +50,33 @@ public sealed class ManageCallsTests(TrustFundAppFactory app) : IntegrationTest(
         Assert.Equal(0, await db.Calls.CountAsync());
     }
 
+    /// <summary>The window's limits are said in the manager's language, amounts written as that language writes them.</summary>
+    [Theory]
+    [InlineData("fr", "La subvention maximale du guichet SGP2 est de 60\u202F000\u00A0USD.", "La subvention minimale du guichet SGP2 est de 20\u202F000\u00A0USD.",
+        "Les projets du guichet SGP1 durent au plus 9 mois.")]
+    [InlineData("es", "La subvención máxima de la ventanilla SGP2 es de 60.000\u00A0USD.", "La subvención mínima de la ventanilla SGP2 es de 20.000\u00A0USD.",
+        "Los proyectos de la ventanilla SGP1 duran como máximo 9 meses.")]
+    public async Task CreateCall_OutsideTheWindow_IsRefusedInTheManagersLanguage(string language, string maximum, string minimum, string duration)
+    {
+        var client = await FundManager();
+        await client.GetAsync($"/?culture={language}");
+        var medium = CallTestData.Fields(CallTestData.Form(App.Clock.GetUtcNow(), "Outside SGP2", FundingWindow.MediumTerm));
+        (medium["Form.MinGrant"], medium["Form.MaxGrant"]) = ("1000", "70000");
+        var shortTerm = CallTestData.Fields(CallTestData.Form(App.Clock.GetUtcNow(), "Outside SGP1", FundingWindow.ShortTerm));
+        shortTerm["Form.MaxDurationMonths"] = "12";
+
+        var amounts = WebUtility.HtmlDecode(await (await PostForm(client, "/fund/calls/new", medium)).Content.ReadAsStringAsync());
+        var months = WebUtility.HtmlDecode(await (await PostForm(client, "/fund/calls/new", shortTerm)).Content.ReadAsStringAsync());
+
+        Assert.Contains(maximum, amounts);
+        Assert.Contains(minimum, amounts);
+        Assert.Contains(duration, months);
+        Assert.DoesNotContain("grant in window", amounts);
+        Assert.DoesNotContain("Projects in window", months);
+        await using var db = App.NewDbContext();
+        Assert.Equal(0, await db.Calls.CountAsync());
+    }
+
     [Fact]
     public async Task CreateCall_RubricWithBlankSpareRows_IsJudgedOnItsNamedRowsOnly()
     {

@@ -80,6 +80,37 @@ public sealed class GrantFormTests(TrustFundAppFactory app) : GrantTest(app)
         Assert.Equal(39_000m, (await Query(new GetGrantAgreement.Query(grantId))).Grant.Amount);
     }
 
+    /// <summary>
+    /// What an amendment changed reads in the manager's language, amounts and shares written as that language writes them;
+    /// an amendment recorded before its terms were kept as values still shows its English record.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "amount USD 40,000.00 → USD 45,000.00; period", "budget reallocated")]
+    [InlineData("fr", "montant 40\u202F000,00\u00A0USD → 45\u202F000,00\u00A0USD\u00A0; période", "budget réaffecté")]
+    [InlineData("es", "importe 40.000,00\u00A0USD → 45.000,00\u00A0USD; período", "presupuesto reasignado")]
+    public async Task Amendments_AreListedInTheManagersLanguage(string language, string amountAndPeriod, string budget)
+    {
+        await Fund(100_000);
+        var manager = await Manager();
+        var grantId = await SignedAgreement(manager, 40_000);
+        var grant = (await Query(new GetGrantAgreement.Query(grantId))).Grant;
+        await SendAs(manager, new ChangeGrantAgreement.Command(grantId, 45_000, grant.StartDate, grant.EndDate.AddMonths(1),
+            [new("DirectAssistance", "Shelter and food", 43_000), new("OfficeRunningCosts", "Rent share", 2_000)], grant.Instalments, "More referrals"));
+        await SendAs(manager, new ChangeGrantAgreement.Command(grantId, 45_000, grant.StartDate, grant.EndDate.AddMonths(2),
+            [new("DirectAssistance", "Shelter and food", 43_000), new("OfficeRunningCosts", "Rent share", 2_000)], grant.Instalments, "Late start"));
+        // The second as amendments were stored before: its English record only.
+        await using (var db = App.NewDbContext())
+            await db.Database.ExecuteSqlAsync($"UPDATE grant_agreements SET amendments = jsonb_set(amendments, '{{1}}', (amendments -> 1) - 'Terms') WHERE id = {grantId}");
+        var client = await SignedIn(manager);
+        await client.GetAsync($"/?culture={language}");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/fund/grants/{grantId}"));
+
+        Assert.Contains(amountAndPeriod, html);
+        Assert.Contains(budget, html);
+        Assert.Contains("period " + (await Query(new GetGrantAgreement.Query(grantId))).Grant.Amendments[1].Changes.Split("period ")[1], html);
+    }
+
     [Fact]
     public async Task SigningAndDisbursing_TellTheGrantee_OnceEach_InItsLanguage()
     {
