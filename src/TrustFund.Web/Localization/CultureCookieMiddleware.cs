@@ -14,10 +14,11 @@ public sealed class CultureCookieMiddleware(RequestDelegate next)
 
     /// <summary>
     /// Sets the culture cookie: from ?culture=, from the account's language when its owner signs in (on any browser),
-    /// and when they change it on their account page.
+    /// and when they change it on their account page. Kept a year from the browser's own clock (Max-Age), so no clock of
+    /// the server's is read.
     /// </summary>
     public static void Remember(HttpResponse response, string language) =>
         response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
 }

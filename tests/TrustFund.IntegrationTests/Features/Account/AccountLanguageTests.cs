@@ -22,6 +22,17 @@ public sealed class AccountLanguageTests(TrustFundAppFactory app) : IntegrationT
     }
 
     [Fact]
+    public async Task ALanguagePickedByLink_IsRememberedForAYear_CountedByTheBrowser()
+    {
+        var response = await NewClient().GetAsync("/?culture=es");
+
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture="));
+        Assert.StartsWith(".AspNetCore.Culture=c%3Des%7Cuic%3Des;", cookie);
+        Assert.Contains("max-age=31536000", cookie);
+        Assert.DoesNotContain("expires=", cookie); // a date would come from the server's clock
+    }
+
+    [Fact]
     public async Task TheAccountPage_SavesTheLanguage_ForThisBrowserAndTheNextSignIn()
     {
         var user = await CreateUser("amina@ong.org", Roles.Applicant);
