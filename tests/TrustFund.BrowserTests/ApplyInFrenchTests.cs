@@ -39,7 +39,7 @@ public sealed class ApplyInFrenchTests(BrowserApp app)
 
         // Start an application to the short-term call: the eligibility questions first, then the draft's task list.
         await page.GotoAsync("/apply");
-        await page.Locator(".calls li", new() { HasText = "Assistance d'urgence" }).Locator("a.button").ClickAsync();
+        await page.Locator(".calls li", new() { HasText = "Assistance d’urgence" }).Locator("a.button").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Votre organisation peut-elle présenter une demande\u00A0?");
         await Support.EligibilityQuestions.AnswerYesToAllAndStart(page);
         await Assertions.Expect(page.Locator("h2").First).ToHaveTextAsync("Demande incomplète");

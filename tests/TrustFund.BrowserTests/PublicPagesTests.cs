@@ -31,7 +31,7 @@ public sealed class PublicPagesTests(BrowserApp app)
 
         Assert.Equal("fr", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Equal("Appels à propositions ouverts", await page.Locator("h1").InnerTextAsync());
-        Assert.Contains("Assistance d'urgence aux victimes de la traite 2027", await page.Locator(".calls").InnerTextAsync());
+        Assert.Contains("Assistance d’urgence aux victimes de la traite 2027", await page.Locator(".calls").InnerTextAsync());
 
         await page.Locator(".calls h2 a").First.ClickAsync();
         Assert.Equal("fr", await page.Locator("html").GetAttributeAsync("lang")); // remembered by the cookie

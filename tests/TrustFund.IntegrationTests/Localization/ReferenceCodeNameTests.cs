@@ -18,9 +18,25 @@ public sealed partial class ReferenceCodeNameTests(TrustFundAppFactory app) : Ap
 {
     private static readonly string[] Codes = ["AFRICAN", "ASIA_PACIFIC", "EASTERN_EUROPEAN", "GRULAC", "WEOG"];
 
+    /// <summary>The French names of reference data elide with ’ as the catalogue does: a page read "Groupe des États d'Afrique" beside "l’accord".</summary>
+    [Fact]
+    public async Task ReferenceData_InFrench_ElidesWithTheTypographicApostrophe()
+    {
+        await using var db = App.NewDbContext();
+        var names = (await db.RegionalGroups.AsNoTracking().Select(g => g.Name).ToListAsync())
+            .Concat(await db.Countries.AsNoTracking().Select(c => c.Name).ToListAsync())
+            .Concat(await db.FormsOfExploitation.AsNoTracking().Select(f => f.Name).ToListAsync())
+            .Concat(await db.AssistanceTypes.AsNoTracking().Select(a => a.Name).ToListAsync())
+            .Select(n => n.Fr ?? "").ToList();
+
+        Assert.Contains("Groupe des États d\u2019Afrique", names);
+        Assert.Contains("Côte d\u2019Ivoire", names);
+        Assert.DoesNotContain(names, n => n.Contains('\''));
+    }
+
     [Theory]
     [InlineData("en", "Latin American and Caribbean States", "African States")]
-    [InlineData("fr", "Groupe des États d'Amérique latine et des Caraïbes", "Groupe des États d'Afrique")]
+    [InlineData("fr", "Groupe des États d’Amérique latine et des Caraïbes", "Groupe des États d’Afrique")]
     [InlineData("es", "Grupo de Estados de América Latina y el Caribe", "Grupo de Estados de África")]
     public async Task ACallsApplications_FilterByRegionalGroup_NamesEachGroup_AndStillFiltersByItsCode(string language, string latinAmerica, string africa)
     {

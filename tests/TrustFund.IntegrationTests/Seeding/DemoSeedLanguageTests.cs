@@ -27,13 +27,25 @@ public sealed class DemoSeedLanguageTests(TrustFundAppFactory app) : Integration
         var client = await SignedInDemo("fundmanager@trustfund.test");
         var board = WebUtility.HtmlDecode(await client.GetStringAsync("/board?culture=fr"));
         Assert.Contains("Amina Diallo", board);
-        Assert.Contains("États d'Afrique", board);
+        Assert.Contains("États d’Afrique", board);
         Assert.DoesNotContain("(Trustee", board);
 
         // Where the secretariat chooses reviewers, a trustee's group, which the name no longer carries, is shown from the appointment.
         var pastCall = await db.Calls.SingleAsync(c => c.Title.En == DemoFundingCycle.PastCallTitle);
         var reviewers = WebUtility.HtmlDecode(await client.GetStringAsync($"/fund/calls/{pastCall.Id}/review?culture=fr"));
-        Assert.Matches("Amina Diallo</th><td>[^<]+<br /><span class=\"muted\">Groupe des États d'Afrique</span>", reviewers);
+        Assert.Matches("Amina Diallo</th><td>[^<]+<br /><span class=\"muted\">Groupe des États d’Afrique</span>", reviewers);
+    }
+
+    [Fact]
+    public async Task DemoSeed_CallsInFrench_ElideWithTheTypographicApostrophe()
+    {
+        await DemoFund.SeedAsync(App);
+
+        await using var db = App.NewDbContext();
+        var calls = await db.Calls.AsNoTracking().Select(c => new { c.Title, c.Description }).ToListAsync();
+        var french = calls.SelectMany(c => new[] { c.Title.Fr ?? "", c.Description.Fr ?? "" }).ToList();
+        Assert.Contains("Assistance d\u2019urgence aux victimes de la traite 2027", french);
+        Assert.DoesNotContain(french, text => text.Contains('\''));
     }
 
     [Theory]

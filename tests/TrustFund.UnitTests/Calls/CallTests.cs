@@ -78,6 +78,7 @@ public sealed class CallTests
 
     [Theory]
     [InlineData("Assistance d'urgence aux victimes — 2027", "2027-sgp1-assistance-d-urgence-aux-victimes-2027")]
+    [InlineData("Assistance d\u2019urgence aux victimes — 2027", "2027-sgp1-assistance-d-urgence-aux-victimes-2027")]
     [InlineData("   ", "2027-sgp1")]
     public void Slug_IsReadableAscii(string title, string expected) =>
         Assert.Equal(expected, CallSlug.From(2027, FundingWindow.ShortTerm, title));

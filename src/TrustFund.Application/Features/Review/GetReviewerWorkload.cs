@@ -4,6 +4,7 @@ using TrustFund.Application.Authorization;
 using TrustFund.Application.Data;
 using TrustFund.Application.Identity;
 using TrustFund.Domain.Applications;
+using TrustFund.Domain.Common;
 
 namespace TrustFund.Application.Features.Review;
 
@@ -16,7 +17,8 @@ public static class GetReviewerWorkload
     [Authorize(Roles.FundManager)]
     public sealed record Query(Guid CallId) : IQuery<IReadOnlyList<Load>>;
 
-    public sealed record Load(Guid UserId, string Name, bool IsTrustee, int AssignedInCall, int CompletedInCall, int StillToDo);
+    /// <summary>A reviewer's load; a trustee with the regional group of their seat, so the manager can spread a call across regions.</summary>
+    public sealed record Load(Guid UserId, string Name, bool IsTrustee, LocalizedText? RegionalGroup, int AssignedInCall, int CompletedInCall, int StillToDo);
 
     public sealed class Handler(TrustFundDbContext db, TimeProvider clock) : IQueryHandler<Query, IReadOnlyList<Load>>
     {
@@ -38,7 +40,7 @@ public static class GetReviewerWorkload
             return reviewers.Select(r =>
             {
                 var mine = byReviewer[r.UserId].ToList();
-                return new Load(r.UserId, r.Name, r.IsTrustee,
+                return new Load(r.UserId, r.Name, r.IsTrustee, r.RegionalGroup,
                     mine.Count(a => a.CallId == query.CallId), mine.Count(a => a.CallId == query.CallId && a.Completed),
                     mine.Count(a => a.UnderReview && !a.Completed && !a.Recused));
             }).ToList();

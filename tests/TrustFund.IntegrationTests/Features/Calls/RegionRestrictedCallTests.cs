@@ -44,7 +44,7 @@ public sealed class RegionRestrictedCallTests(TrustFundAppFactory app) : Applica
         var visitor = NewClient();
         Assert.Contains("Only organisations registered in: Asia-Pacific States; Latin American and Caribbean States; Nigeria.",
             WebUtility.HtmlDecode(await visitor.GetStringAsync($"/calls/{slug}?culture=en")));
-        Assert.Contains("Uniquement les organisations enregistrées dans\u00A0: Groupe des États d'Asie et du Pacifique\u00A0; Groupe des États d'Amérique latine et des Caraïbes\u00A0; Nigéria.",
+        Assert.Contains("Uniquement les organisations enregistrées dans\u00A0: Groupe des États d’Asie et du Pacifique\u00A0; Groupe des États d’Amérique latine et des Caraïbes\u00A0; Nigéria.",
             WebUtility.HtmlDecode(await visitor.GetStringAsync($"/calls/{slug}?culture=fr")));
         Assert.Contains("Solo organizaciones registradas en: Grupo de Estados de Asia y el Pacífico",
             WebUtility.HtmlDecode(await visitor.GetStringAsync($"/calls/{slug}?culture=es")));
