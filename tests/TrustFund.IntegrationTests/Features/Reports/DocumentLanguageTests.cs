@@ -123,7 +123,7 @@ public sealed partial class DocumentLanguageTests
 
     private static AnnualReportData Annual(string l)
     {
-        var africa = Say(l, "African States", "États d'Afrique", "Estados de África");
+        var africa = Say(l, "African States", "États d’Afrique", "Estados de África");
         var senegal = Say(l, "Senegal", "Sénégal", "Senegal");
         var signed = Named(l, "Signed");
         var statement = new AnnualReportData.FinancialStatement(1_234_567.89m, 500_000m, 1_000m, 200_000m, 26_000m, 300_000m, 200_000m, 0m,
@@ -131,7 +131,7 @@ public sealed partial class DocumentLanguageTests
         return new AnnualReportData(Say(l, "Annual report 2026", "Rapport annuel 2026", "Informe anual 2026"), 2026, IssuedAt, "gestion@unodc.org",
             new(600_000m, 500_000m, 200_000m, 26_000m, 1_000_000m, 2, 3, 2, 1, 0.13m), statement,
             [new("Kongeriket Norge", Named(l, "MemberState"), 400_000m, 300_000m), new("Fundación Ñandú", Named(l, "Foundation"), 200_000m, 200_000m)],
-            [new(africa, ["Amina Diallo (" + senegal + ")"]), new(Say(l, "Asia-Pacific States", "États d'Asie-Pacifique", "Estados de Asia y el Pacífico"), [])],
+            [new(africa, ["Amina Diallo (" + senegal + ")"]), new(Say(l, "Asia-Pacific States", "États d’Asie-Pacifique", "Estados de Asia y el Pacífico"), [])],
             [new(new DateOnly(2026, 6, 3), "Aide directe 2026", 2)],
             [new(africa, 3, 2, 1)],
             [new(Named(l, "Female"), Named(l, "Adult"), Say(l, "Sexual exploitation", "Exploitation sexuelle", "Explotación sexual"), 40)],
