@@ -49,6 +49,12 @@ public sealed partial class TokensAndFactorsTests(TrustFundAppFactory app) : Int
         var tooLong = await PostForm(client, "/account/api-tokens?handler=Create",
             new() { ["Name"] = "Forever", ["ExpiresOn"] = App.Clock.GetUtcNow().AddDays(120).ToString("yyyy-MM-dd") }, pageUrl: "/account/api-tokens");
         Assert.Contains("A token works for at most 90 days: choose an earlier expiry date.", await tooLong.Content.ReadAsStringAsync());
+        foreach (var (far, message) in new[] { ("9999-12-31", "Enter a date between 1 January 1900 and 31 December 2100."), ("0001-01-01", "Enter a date between 1 January 1900 and 31 December 2100."), ("2000-01-01", "The expiry date must be in the future.") })
+        {
+            var refused = await PostForm(client, "/account/api-tokens?handler=Create", new() { ["Name"] = "Far", ["ExpiresOn"] = far }, pageUrl: "/account/api-tokens");
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains(message, await refused.Content.ReadAsStringAsync());
+        }
         await PostForm(client, "/account/api-tokens?handler=Create", new() { ["Name"] = "Default", ["ExpiresOn"] = "" }, pageUrl: "/account/api-tokens");
 
         await using var db = App.NewDbContext();

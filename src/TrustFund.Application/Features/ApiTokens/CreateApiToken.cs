@@ -28,6 +28,9 @@ public static class CreateApiToken
         {
             RuleFor(x => x.Name).NotEmpty().WithMessage("Give the token a name, so you know later what it is for.")
                 .MaximumLength(100).WithMessage("The name can be at most 100 characters long.");
+            // A far date (9999-12-31) is refused here with the other date fields' message: the day after it, which the
+            // handler computes, would not exist. Within the window, the entity says the 90 days.
+            RuleFor(x => x.ExpiresOn).Must(InputLimits.IsInDateWindow).WithMessage("Enter a date between 1 January 1900 and 31 December 2100.");
         }
     }
 
