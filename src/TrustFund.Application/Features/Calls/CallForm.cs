@@ -137,7 +137,8 @@ public sealed class CallFormValidator : AbstractValidator<CallForm>
         RuleFor(x => x.TitleEs).AtMost(200, "Spanish title");
         RuleFor(x => x.DescriptionEn).NotEmpty().WithMessage("Enter the English description.");
         RuleFor(x => x.Window).IsInEnum().WithMessage("Choose a funding window.");
-        RuleFor(x => x.Envelope).GreaterThan(0).WithMessage("The envelope must be more than zero.");
+        RuleFor(x => x.Envelope).GreaterThan(0).WithMessage("The envelope must be more than zero.")
+            .Must(InputLimits.IsAmount).WithMessage("Enter an amount from USD 0 to USD 100,000,000.00, in whole cents.");
         RuleFor(x => x.MinGrant).GreaterThan(0).WithMessage("The minimum grant must be more than zero.");
         RuleFor(x => x.MaxGrant).GreaterThanOrEqualTo(x => x.MinGrant)
             .WithMessage("The maximum grant must be at least the minimum grant.");
@@ -148,7 +149,8 @@ public sealed class CallFormValidator : AbstractValidator<CallForm>
         RuleFor(x => x.MaxDurationMonths).InclusiveBetween(1, 24).WithMessage("The maximum duration is 1 to 24 months.")
             .Must((form, months) => months <= form.Window.MaxDurationMonths())
             .WithMessage("Projects in window {0} last at most {1} months.").WithState(form => new object[] { form.Window.Code(), form.Window.MaxDurationMonths() });
-        RuleFor(x => x.TimeZoneId).Must(id => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _))
+        // An empty box binds as null, which the time-zone look-up would throw on.
+        RuleFor(x => x.TimeZoneId).Must(id => !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _))
             .WithMessage("Choose a known time zone, e.g. Europe/Vienna.");
         RuleFor(x => x.QuestionDeadlineLocal).LessThanOrEqualTo(x => x.DeadlineLocal)
             .WithMessage("Clarification questions must close before the application deadline.");

@@ -50,6 +50,26 @@ public sealed class ManageCallsTests(TrustFundAppFactory app) : IntegrationTest(
         Assert.Equal(0, await db.Calls.CountAsync());
     }
 
+    /// <summary>Values a careless or hostile hand types into the call form are refused next to their box, never a 500.</summary>
+    [Theory]
+    [InlineData("Form.Envelope", "99999999999999999999999", "Enter an amount from USD 0 to USD 100,000,000.00, in whole cents.")]
+    [InlineData("Form.Envelope", "100000000.001", "Enter an amount from USD 0 to USD 100,000,000.00, in whole cents.")]
+    [InlineData("Form.TimeZoneId", "", "Choose a known time zone, e.g. Europe/Vienna.")]
+    [InlineData("Form.TimeZoneId", "Mars/Olympus_Mons", "Choose a known time zone, e.g. Europe/Vienna.")]
+    public async Task CreateCall_WithAnOutlandishValue_IsRefusedWithItsMessage(string field, string typed, string message)
+    {
+        var client = await FundManager();
+        var fields = CallTestData.Fields(CallTestData.Form(App.Clock.GetUtcNow(), "Outlandish"));
+        fields[field] = typed;
+
+        var response = await PostForm(client, "/fund/calls/new", fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        await using var db = App.NewDbContext();
+        Assert.Equal(0, await db.Calls.CountAsync());
+    }
+
     /// <summary>The window's limits are said in the manager's language, amounts written as that language writes them.</summary>
     [Theory]
     [InlineData("fr", "La subvention maximale du guichet SGP2 est de 60\u202F000\u00A0USD.", "La subvention minimale du guichet SGP2 est de 20\u202F000\u00A0USD.",
